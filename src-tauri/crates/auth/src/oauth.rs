@@ -1,0 +1,174 @@
+//! Talking to the sign-in service's token endpoint: building grant requests, reading answers
+//! (v1 gives numbers as strings, **quirk**), and turning `AADSTS` failures into errors a person
+//! can act on.
+
+use lens_client::{ClientError, ErrorKind, Phase};
+use lens_model::Secret;
+use serde::Deserialize;
+
+use crate::cloud::PARTNER_CENTER_RESOURCE;
+
+/// Which token endpoint to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    /// `{authority}/{tenant}/oauth2/token` with `resource=`.
+    V1,
+    /// `{authority}/{tenant}/oauth2/v2.0/token` with `scope=`.
+    V2,
+}
+
+pub fn token_url(authority: &str, tenant: &str, v: Endpoint) -> String {
+    let a = authority.trim_end_matches('/');
+    match v {
+        Endpoint::V1 => format!("{a}/{tenant}/oauth2/token"),
+        Endpoint::V2 => format!("{a}/{tenant}/oauth2/v2.0/token"),
+    }
+}
+
+/// Scope for delegated (user) tokens, with a refresh token.
+pub const USER_SCOPE: &str = "https://api.partnercenter.microsoft.com/user_impersonation offline_access";
+/// Scope for app-only tokens on v2.
+pub const APP_SCOPE: &str = "https://api.partnercenter.microsoft.com/.default";
+
+/// A token answer.
+#[derive(Debug, Clone)]
+pub struct Tokens {
+    pub access_token: Secret,
+    pub refresh_token: Option<Secret>,
+    /// Seconds since the epoch, by our own clock.
+    pub expires_at: i64,
+}
+
+#[derive(Deserialize)]
+struct RawTokens {
+    access_token: String,
+    #[serde(default)]
+    refresh_token: Option<String>,
+    #[serde(default, deserialize_with = "lenient_i64")]
+    expires_in: Option<i64>,
+}
+
+fn lenient_i64<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum N {
+        Num(i64),
+        Float(f64),
+        Text(String),
+    }
+    Ok(match Option::<N>::deserialize(d)? {
+        Some(N::Num(n)) => Some(n),
+        Some(N::Float(f)) => Some(f as i64),
+        Some(N::Text(s)) => s.trim().parse().ok(),
+        None => None,
+    })
+}
+
+#[derive(Deserialize, Default)]
+struct RawError {
+    #[serde(default)]
+    error: String,
+    #[serde(default)]
+    error_description: String,
+    #[serde(default)]
+    error_codes: Vec<i64>,
+}
+
+/// Posts a grant to the token endpoint. `form` holds the grant's own fields; the audience
+/// (`resource` or `scope`) is added here unless present.
+pub async fn request(
+    http: &reqwest::Client,
+    url: &str,
+    v: Endpoint,
+    form: &[(&str, &str)],
+    now: i64,
+) -> Result<Tokens, ClientError> {
+    let mut fields: Vec<(&str, &str)> = form.to_vec();
+    let has = |k: &str| form.iter().any(|(n, _)| *n == k);
+    match v {
+        Endpoint::V1 if !has("resource") => fields.push(("resource", PARTNER_CENTER_RESOURCE)),
+        Endpoint::V2 if !has("scope") => fields.push(("scope", USER_SCOPE)),
+        _ => {}
+    }
+    let resp = http.post(url).form(&fields).send().await.map_err(|e| {
+        let (kind, phase, what) = if e.is_timeout() {
+            (ErrorKind::Network, Phase::Timeout, "The sign-in service did not answer in time.")
+        } else if e.is_connect() {
+            (ErrorKind::Unreachable, Phase::Connect, "The sign-in service could not be reached. Check the internet connection.")
+        } else {
+            (ErrorKind::Network, Phase::SignIn, "The connection to the sign-in service broke.")
+        };
+        tracing::debug!("token request failed: {e}");
+        ClientError::new(kind, phase, what)
+    })?;
+    let status = resp.status().as_u16();
+    let body = resp.bytes().await.map_err(|_| ClientError::new(ErrorKind::Network, Phase::SignIn, "The connection to the sign-in service broke."))?;
+    if (200..300).contains(&status) {
+        let raw: RawTokens = serde_json::from_slice(&body)
+            .map_err(|_| ClientError::new(ErrorKind::BadResponse, Phase::SignIn, "The sign-in service sent an answer that could not be read."))?;
+        return Ok(Tokens {
+            access_token: Secret::new(raw.access_token),
+            refresh_token: raw.refresh_token.map(Secret::new),
+            expires_at: now + raw.expires_in.unwrap_or(3599),
+        });
+    }
+    let err: RawError = serde_json::from_slice(&body).unwrap_or_default();
+    Err(sign_in_error(status, &err.error, &err.error_description, &err.error_codes))
+}
+
+/// The `AADSTS` number of a failure, from `error_codes` or the description.
+fn aadsts(description: &str, codes: &[i64]) -> Option<i64> {
+    codes.first().copied().or_else(|| {
+        let i = description.find("AADSTS")? + 6;
+        let digits: String = description[i..].chars().take_while(char::is_ascii_digit).collect();
+        digits.parse().ok()
+    })
+}
+
+fn sign_in_error(status: u16, error: &str, description: &str, codes: &[i64]) -> ClientError {
+    let code = aadsts(description, codes);
+    let (kind, msg) = match (code, error) {
+        (Some(50_076 | 50_079 | 50_074), _) => (
+            ErrorKind::MfaRequired,
+            "This account must sign in with multi-factor authentication, which a user name and password alone cannot do. Use \"Sign in with browser\" instead.",
+        ),
+        (Some(700_082), _) => (ErrorKind::SessionExpired, "The sign-in has expired after 90 days without use. Sign in again."),
+        (Some(7_000_215 | 7_000_222), _) => (ErrorKind::SignInFailed, "The client secret is wrong or has expired. Check the app registration's secret."),
+        (Some(700_016), _) => (ErrorKind::SignInFailed, "The application (client) ID was not found in this tenant. Check the client ID and tenant."),
+        (Some(90_002 | 90_023), _) => (ErrorKind::SignInFailed, "The tenant was not found. Check the tenant ID or domain."),
+        (Some(50_126), _) => (ErrorKind::SignInFailed, "The user name or password is wrong."),
+        (Some(50_148), _) => (ErrorKind::SignInFailed, "The sign-in could not be verified (PKCE). Start the sign-in again."),
+        (_, "invalid_grant") => (ErrorKind::SessionExpired, "The sign-in is no longer valid. Sign in again."),
+        (_, "invalid_client" | "unauthorized_client") => (ErrorKind::SignInFailed, "The app registration refused the sign-in. Check the client ID and secret."),
+        _ if status >= 500 => (ErrorKind::ServerError, "The sign-in service had a problem on its side. Try again in a moment."),
+        _ => (ErrorKind::SignInFailed, "The sign-in service refused the sign-in."),
+    };
+    tracing::info!(status, error, aadsts = ?code, "sign-in refused");
+    ClientError { status: Some(status), ..ClientError::new(kind, Phase::SignIn, msg) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aadsts_codes_map_to_plain_actions() {
+        let e = sign_in_error(400, "invalid_grant", "AADSTS50076: Due to a configuration change...", &[]);
+        assert_eq!(e.kind, ErrorKind::MfaRequired);
+        assert!(e.message.contains("Sign in with browser"));
+        let e = sign_in_error(400, "invalid_grant", "", &[700_082]);
+        assert_eq!(e.kind, ErrorKind::SessionExpired);
+        let e = sign_in_error(401, "invalid_client", "AADSTS7000215: Invalid client secret provided.", &[]);
+        assert!(e.message.contains("client secret"));
+        assert!(e.needs_sign_in() || e.kind == ErrorKind::SignInFailed);
+    }
+
+    #[test]
+    fn v1_numbers_as_strings_are_read() {
+        let raw: RawTokens = serde_json::from_str(r#"{"token_type":"Bearer","expires_in":"3599","expires_on":"1612794445","access_token":"x"}"#).unwrap();
+        assert_eq!(raw.expires_in, Some(3599));
+        let raw: RawTokens = serde_json::from_str(r#"{"expires_in":3599,"access_token":"x","refresh_token":"r"}"#).unwrap();
+        assert_eq!(raw.expires_in, Some(3599));
+        assert_eq!(raw.refresh_token.as_deref(), Some("r"));
+    }
+}

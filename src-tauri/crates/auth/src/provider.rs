@@ -1,0 +1,147 @@
+//! Token providers for the client: an app signing in with its secret, and a person's session
+//! kept alive with a refresh token (which rotates on every use, so each new one is handed to
+//! `on_rotate` for safe keeping). Tokens are renewed five minutes before they expire; after a
+//! 401 the provider renews once, and concurrent callers share that one renewal.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use lens_client::{AccessToken, ClientError, ErrorKind, Phase, TokenProvider};
+use lens_model::Secret;
+use lens_model::clock::SharedClock;
+use tokio::sync::Mutex;
+
+use crate::oauth::{self, APP_SCOPE, Endpoint, Tokens};
+
+/// Renew this long before the service's expiry.
+pub const RENEW_MARGIN_SECS: i64 = 300;
+
+pub type RotateHook = Arc<dyn Fn(&Secret) + Send + Sync>;
+
+enum Grant {
+    AppSecret { secret: Secret },
+    RefreshToken { on_rotate: Option<RotateHook> },
+}
+
+struct Current {
+    access: Secret,
+    expires_at: i64,
+}
+
+struct State {
+    current: Option<Current>,
+    refresh: Option<Secret>,
+    /// How many tokens this provider has obtained (for tests and diagnostics).
+    acquired: u32,
+}
+
+pub struct SessionTokens {
+    http: reqwest::Client,
+    token_url: String,
+    endpoint: Endpoint,
+    client_id: String,
+    grant: Grant,
+    clock: SharedClock,
+    state: Mutex<State>,
+}
+
+impl SessionTokens {
+    /// App-only sign-in with a client secret (`client_credentials`), on the v1 endpoint the
+    /// Insights docs show.
+    pub fn app_secret(http: reqwest::Client, authority: &str, tenant: &str, client_id: &str, secret: Secret, clock: SharedClock) -> SessionTokens {
+        SessionTokens {
+            http,
+            token_url: oauth::token_url(authority, tenant, Endpoint::V1),
+            endpoint: Endpoint::V1,
+            client_id: client_id.to_string(),
+            grant: Grant::AppSecret { secret },
+            clock,
+            state: Mutex::new(State { current: None, refresh: None, acquired: 0 }),
+        }
+    }
+
+    /// A person's session from a sign-in that gave a refresh token (v2 endpoint).
+    pub fn user(
+        http: reqwest::Client,
+        authority: &str,
+        tenant: &str,
+        client_id: &str,
+        initial: Option<Tokens>,
+        refresh: Secret,
+        on_rotate: Option<RotateHook>,
+        clock: SharedClock,
+    ) -> SessionTokens {
+        SessionTokens {
+            http,
+            token_url: oauth::token_url(authority, tenant, Endpoint::V2),
+            endpoint: Endpoint::V2,
+            client_id: client_id.to_string(),
+            grant: Grant::RefreshToken { on_rotate },
+            clock,
+            state: Mutex::new(State {
+                current: initial.map(|t| Current { access: t.access_token, expires_at: t.expires_at }),
+                refresh: Some(refresh),
+                acquired: 0,
+            }),
+        }
+    }
+
+    pub async fn tokens_acquired(&self) -> u32 {
+        self.state.lock().await.acquired
+    }
+
+    async fn acquire(&self, state: &mut State) -> Result<(), ClientError> {
+        let now = self.clock.now_secs();
+        let tokens = match &self.grant {
+            Grant::AppSecret { secret } => {
+                let mut form = vec![("grant_type", "client_credentials"), ("client_id", self.client_id.as_str()), ("client_secret", secret.expose())];
+                if self.endpoint == Endpoint::V2 {
+                    form.push(("scope", APP_SCOPE));
+                }
+                oauth::request(&self.http, &self.token_url, self.endpoint, &form, now).await?
+            }
+            Grant::RefreshToken { on_rotate } => {
+                let refresh = state.refresh.clone().ok_or_else(|| {
+                    ClientError::new(ErrorKind::SessionExpired, Phase::SignIn, "There is no saved sign-in for this account. Sign in.")
+                })?;
+                let form = [("grant_type", "refresh_token"), ("client_id", self.client_id.as_str()), ("refresh_token", refresh.expose())];
+                let t = oauth::request(&self.http, &self.token_url, self.endpoint, &form, now).await?;
+                if let Some(new) = &t.refresh_token {
+                    state.refresh = Some(new.clone());
+                    if let Some(hook) = on_rotate {
+                        hook(new);
+                    }
+                }
+                t
+            }
+        };
+        state.current = Some(Current { access: tokens.access_token, expires_at: tokens.expires_at });
+        state.acquired += 1;
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl TokenProvider for SessionTokens {
+    async fn token(&self) -> Result<AccessToken, ClientError> {
+        let mut state = self.state.lock().await;
+        let now = self.clock.now_secs();
+        let fresh = state.current.as_ref().is_some_and(|c| c.expires_at - now > RENEW_MARGIN_SECS);
+        if !fresh {
+            self.acquire(&mut state).await?;
+        }
+        let c = state.current.as_ref().expect("acquire sets the current token");
+        Ok(AccessToken { value: c.access.clone(), as_user_ticket: false })
+    }
+
+    async fn refresh(&self, rejected: &AccessToken) -> Result<AccessToken, ClientError> {
+        let mut state = self.state.lock().await;
+        // Another request may have renewed the token while this one waited for the lock.
+        let already = state.current.as_ref().is_some_and(|c| c.access != rejected.value);
+        if !already {
+            self.acquire(&mut state).await?;
+        }
+        let c = state.current.as_ref().expect("acquire sets the current token");
+        Ok(AccessToken { value: c.access.clone(), as_user_ticket: false })
+    }
+}

@@ -1,0 +1,19 @@
+//! The Partner Center client: requests with retries, throttling and token refresh; Analytics
+//! pages parsed straight into columns and fetched in parallel, in order; the Insights API.
+//! No Tauri here: tests and the command line drive it against the simulator.
+
+pub mod analytics;
+pub mod error;
+pub mod http;
+pub mod limiter;
+pub mod page;
+pub mod paging;
+pub mod retry;
+pub mod token;
+
+pub use error::{ClientError, ErrorKind, Phase};
+pub use http::{Answer, Call, Client, ClientConfig, http_client};
+pub use page::{Page, PageSchema, parse_page};
+pub use paging::{FetchSummary, PageSink, Progress};
+pub use retry::RetryPolicy;
+pub use token::{AccessToken, SharedTokens, StaticToken, TokenProvider};

@@ -1,0 +1,263 @@
+//! Answering a [`Question`]: filter, fold small groups into "Other", group by terms and a date
+//! bucket, compute metrics, fill empty periods, compare with the previous period, sort. Each
+//! step is a function from a LazyFrame to a LazyFrame; only gap filling looks at the (small)
+//! grouped result to know which periods exist.
+
+use lens_model::dates;
+use polars::prelude::*;
+
+use crate::error::EngineError;
+use crate::filter_expr::{parse_to_expr, resolve};
+use crate::question::{Metric, Period, Question};
+
+/// Rows whose first grouping field is outside the top N get this value.
+pub const OTHER: &str = "Other";
+
+/// A question checked against a table: canonical column names and types.
+struct Plan {
+    groups: Vec<PlSmallStr>,
+    date: Option<(PlSmallStr, Period)>,
+    metrics: Vec<Metric>,
+}
+
+fn plan(schema: &Schema, q: &Question) -> Result<Plan, EngineError> {
+    let mut groups = Vec::new();
+    for g in &q.group_by {
+        let (name, dt) = resolve(schema, g)?;
+        if matches!(dt, DataType::Datetime(_, _) | DataType::Date) && q.date.as_ref().is_some_and(|d| d.field.eq_ignore_ascii_case(g)) {
+            continue;
+        }
+        groups.push(name);
+    }
+    let date = match &q.date {
+        Some(axis) => {
+            let (name, dt) = resolve(schema, &axis.field)?;
+            if !matches!(dt, DataType::Datetime(_, _) | DataType::Date) {
+                return Err(EngineError::BadQuestion(format!("{name} is not a date, so it cannot be split by {}", axis.period.name())));
+            }
+            Some((name, axis.period))
+        }
+        None => None,
+    };
+    let mut metrics = Vec::new();
+    for m in q.metrics_or_count() {
+        metrics.push(check_metric(schema, &m)?);
+    }
+    Ok(Plan { groups, date, metrics })
+}
+
+fn check_metric(schema: &Schema, m: &Metric) -> Result<Metric, EngineError> {
+    let Some(field) = m.field() else { return Ok(Metric::Count) };
+    let (name, dt) = resolve(schema, field)?;
+    let numeric = dt.is_primitive_numeric();
+    let ok = match m {
+        Metric::Sum(_) | Metric::Mean(_) => numeric,
+        Metric::Min(_) | Metric::Max(_) => numeric || matches!(dt, DataType::Datetime(_, _) | DataType::Date),
+        _ => true,
+    };
+    if !ok {
+        return Err(EngineError::BadQuestion(format!("{name} is not a number, so it cannot be summed or averaged")));
+    }
+    let n = name.to_string();
+    Ok(match m {
+        Metric::Count => Metric::Count,
+        Metric::DistinctCount(_) => Metric::DistinctCount(n),
+        Metric::Sum(_) => Metric::Sum(n),
+        Metric::Mean(_) => Metric::Mean(n),
+        Metric::Min(_) => Metric::Min(n),
+        Metric::Max(_) => Metric::Max(n),
+    })
+}
+
+pub fn metric_expr(m: &Metric) -> Expr {
+    let e = match m {
+        Metric::Count => len().cast(DataType::Int64),
+        Metric::DistinctCount(f) => col(f.as_str()).drop_nulls().n_unique().cast(DataType::Int64),
+        Metric::Sum(f) => col(f.as_str()).sum(),
+        Metric::Mean(f) => col(f.as_str()).mean(),
+        Metric::Min(f) => col(f.as_str()).min(),
+        Metric::Max(f) => col(f.as_str()).max(),
+    };
+    e.alias(m.column_name())
+}
+
+/// The bucket start of a date column.
+pub fn bucket(field: &str, period: Period) -> Expr {
+    col(field)
+        .cast(DataType::Datetime(TimeUnit::Microseconds, None))
+        .dt()
+        .truncate(lit(period.every()))
+        .alias(field)
+}
+
+/// Keeps the rows the question's filter selects.
+pub fn filtered(mut lf: LazyFrame, q: &Question) -> Result<LazyFrame, EngineError> {
+    match q.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+        Some(text) => {
+            let schema = lf.collect_schema()?;
+            Ok(lf.filter(parse_to_expr(text, &schema)?))
+        }
+        None => Ok(lf),
+    }
+}
+
+/// Replaces values of `field` outside the top `n` (by `by`) with "Other", or drops them.
+fn fold_top(lf: LazyFrame, field: &str, n: u32, by: &Metric, other: bool) -> LazyFrame {
+    let by_name = by.column_name();
+    let top = lf
+        .clone()
+        .group_by([col(field)])
+        .agg([metric_expr(by)])
+        .sort_by_exprs(
+            [col(by_name.as_str()), col(field)],
+            SortMultipleOptions::default().with_order_descending_multi([true, false]).with_nulls_last(true),
+        )
+        .limit(n as IdxSize)
+        .select([col(field), lit(true).alias("__top")]);
+    let mut args = JoinArgs::new(if other { JoinType::Left } else { JoinType::Inner });
+    args.nulls_equal = true;
+    let joined = lf.join(top, [col(field)], [col(field)], args);
+    if other {
+        joined
+            .with_column(
+                when(col("__top").is_not_null())
+                    .then(col(field).cast(DataType::String))
+                    .otherwise(lit(OTHER))
+                    .alias(field),
+            )
+            .drop(by_name_selector("__top"))
+    } else {
+        joined.drop(by_name_selector("__top"))
+    }
+}
+
+fn by_name_selector(name: &str) -> Selector {
+    Selector::ByName { names: [PlSmallStr::from(name)].into(), strict: false }
+}
+
+/// Groups and computes the metrics (no sorting, no gap filling).
+fn grouped(lf: LazyFrame, p: &Plan) -> LazyFrame {
+    let mut keys: Vec<Expr> = p.groups.iter().map(|g| col(g.clone())).collect();
+    if let Some((d, period)) = &p.date {
+        keys.push(bucket(d, *period));
+    }
+    let aggs: Vec<Expr> = p.metrics.iter().map(metric_expr).collect();
+    if keys.is_empty() { lf.select(aggs) } else { lf.group_by(keys).agg(aggs) }
+}
+
+/// Answers a question about a table.
+pub fn answer(lf: LazyFrame, q: &Question) -> Result<DataFrame, EngineError> {
+    let mut lf = filtered(lf, q)?;
+    let schema = lf.collect_schema()?;
+    let p = plan(&schema, q)?;
+    if let (Some(top), Some(first)) = (&q.top, p.groups.first()) {
+        let by = check_metric(&schema, &top.by)?;
+        lf = fold_top(lf, first, top.n, &by, top.other);
+    }
+    let mut out = grouped(lf, &p).collect()?;
+    if let Some((d, period)) = &p.date {
+        if q.fill_gaps {
+            out = fill_gaps(out, &p.groups, d, *period, &p.metrics)?;
+        }
+        if q.change {
+            out = with_change(out, &p.groups, d, &p.metrics)?;
+        }
+    }
+    sort(out, &p, q)
+}
+
+fn sort(df: DataFrame, p: &Plan, q: &Question) -> Result<DataFrame, EngineError> {
+    let (by, desc): (Vec<PlSmallStr>, Vec<bool>) = match &q.sort {
+        Some(s) => {
+            let (name, _) = resolve(df.schema(), &s.by)?;
+            (vec![name], vec![s.descending])
+        }
+        None => {
+            let mut by: Vec<PlSmallStr> = p.date.iter().map(|(d, _)| d.clone()).collect();
+            by.extend(p.groups.iter().cloned());
+            let n = by.len();
+            (by, vec![false; n])
+        }
+    };
+    if by.is_empty() {
+        return Ok(df);
+    }
+    let opts = SortMultipleOptions::default().with_order_descending_multi(desc).with_maintain_order(true);
+    Ok(df.lazy().sort(by, opts).collect()?)
+}
+
+/// Every period from the first to the last, for every group, with zero for additive metrics.
+fn fill_gaps(df: DataFrame, groups: &[PlSmallStr], date: &str, period: Period, metrics: &[Metric]) -> Result<DataFrame, EngineError> {
+    let dcol = df.column(date)?.as_materialized_series().cast(&DataType::Int64)?;
+    let ints = dcol.i64()?;
+    let (Some(min), Some(max)) = (ints.min(), ints.max()) else { return Ok(df) };
+    let periods = period_starts(min, max, period);
+    let periods = Series::new(date.into(), periods)
+        .cast(&DataType::Datetime(TimeUnit::Microseconds, None))?
+        .into_frame()
+        .lazy();
+    let dated = df.clone().lazy().filter(col(date).is_not_null());
+    let undated = df.lazy().filter(col(date).is_null());
+    let grid = if groups.is_empty() {
+        periods
+    } else {
+        let sel: Vec<Expr> = groups.iter().map(|g| col(g.clone())).collect();
+        dated.clone().select(sel).unique_stable(None, UniqueKeepStrategy::First).cross_join(periods, None)
+    };
+    let mut keys: Vec<Expr> = groups.iter().map(|g| col(g.clone())).collect();
+    keys.push(col(date));
+    let mut args = JoinArgs::new(JoinType::Left);
+    args.nulls_equal = true;
+    let fills: Vec<Expr> = metrics
+        .iter()
+        .filter(|m| m.additive())
+        .map(|m| col(m.column_name()).fill_null(lit(0)))
+        .collect();
+    let filled = grid.join(dated, keys.clone(), keys, args).with_columns(fills);
+    Ok(concat([undated, filled], UnionArgs::default())?.collect()?)
+}
+
+/// Bucket starts from `min` to `max` (micros), one period apart.
+pub fn period_starts(min: i64, max: i64, period: Period) -> Vec<i64> {
+    let mut out = Vec::new();
+    let day0 = min.div_euclid(dates::MICROS_PER_DAY);
+    let (mut y, mut m, d) = dates::civil_from_days(day0);
+    let mut day = day0;
+    while day * dates::MICROS_PER_DAY <= max && out.len() < 100_000 {
+        out.push(day * dates::MICROS_PER_DAY);
+        day = match period {
+            Period::Day => day + 1,
+            Period::Week => day + 7,
+            Period::Month | Period::Quarter | Period::Year => {
+                let step = match period {
+                    Period::Month => 1,
+                    Period::Quarter => 3,
+                    _ => 12,
+                };
+                m += step;
+                while m > 12 {
+                    m -= 12;
+                    y += 1;
+                }
+                dates::days_from_civil(y, m, d.min(28))
+            }
+        };
+    }
+    out
+}
+
+/// Adds `<metric>_change`: the difference from the same group's previous period.
+fn with_change(df: DataFrame, groups: &[PlSmallStr], date: &str, metrics: &[Metric]) -> Result<DataFrame, EngineError> {
+    let mut order: Vec<PlSmallStr> = groups.to_vec();
+    order.push(date.into());
+    let part: Vec<Expr> = groups.iter().map(|g| col(g.clone())).collect();
+    let mut changes: Vec<Expr> = Vec::new();
+    for m in metrics {
+        let name = m.column_name();
+        let prev = col(name.as_str()).shift(lit(1));
+        let prev = if part.is_empty() { prev } else { prev.over(part.clone())? };
+        changes.push((col(name.as_str()).cast(DataType::Float64) - prev.cast(DataType::Float64)).alias(format!("{name}_change")));
+    }
+    let opts = SortMultipleOptions::default().with_nulls_last(false).with_maintain_order(true);
+    Ok(df.lazy().sort(order, opts).with_columns(changes).collect()?)
+}

@@ -1,0 +1,17 @@
+//! The analytics engine: pages of rows into polars tables, questions answered as grouped
+//! aggregates by any period, a local Parquet cache, exports and chart images. No Tauri here.
+
+pub mod aggregate;
+pub mod error;
+pub mod filter_expr;
+pub mod pivot;
+pub mod question;
+pub mod result;
+pub mod table;
+
+pub use aggregate::answer;
+pub use error::EngineError;
+pub use pivot::{Chart, pivot};
+pub use question::{DateAxis, Metric, Period, Question};
+pub use result::{Aggregate, Cell, to_aggregate};
+pub use table::TableBuilder;

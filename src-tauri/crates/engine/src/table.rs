@@ -1,0 +1,171 @@
+//! Turning pages of rows into a polars table. Each page becomes a chunk as it arrives (compact
+//! Arrow arrays), so a fetch never holds more than one page in row form; dates become UTC
+//! datetimes in microseconds.
+
+use lens_model::batch::{Batch, ColumnData};
+use lens_model::dataset::FieldType;
+use polars::prelude::*;
+
+use crate::error::EngineError;
+
+/// The polars type of a field type.
+pub fn dtype(ty: FieldType) -> DataType {
+    match ty {
+        FieldType::Str => DataType::String,
+        FieldType::Bool => DataType::Boolean,
+        FieldType::Int => DataType::Int64,
+        FieldType::Float => DataType::Float64,
+        FieldType::DateTime => DataType::Datetime(TimeUnit::Microseconds, None),
+    }
+}
+
+/// One batch as a DataFrame.
+pub fn batch_to_frame(batch: &Batch) -> Result<DataFrame, EngineError> {
+    let mut cols = Vec::with_capacity(batch.columns.len());
+    for c in &batch.columns {
+        let name: PlSmallStr = c.name.as_str().into();
+        let series = match &c.data {
+            ColumnData::Str(s) => StringChunked::from_iter_options(name, s.iter()).into_series(),
+            ColumnData::Bool(v) => Series::new(name, v.as_slice()),
+            ColumnData::Int(v) => Series::new(name, v.as_slice()),
+            ColumnData::Float(v) => Series::new(name, v.as_slice()),
+            ColumnData::Date(v) => Series::new(name, v.as_slice()).cast(&dtype(FieldType::DateTime))?,
+        };
+        cols.push(series.into_column());
+    }
+    Ok(DataFrame::new(batch.rows, cols)?)
+}
+
+/// Collects pages into one table, page by page.
+pub struct TableBuilder {
+    schema: Vec<(String, FieldType)>,
+    chunks: Vec<DataFrame>,
+    rows: usize,
+}
+
+impl TableBuilder {
+    /// `schema` lists the columns every table gets, in order, even when no row carried them.
+    pub fn new(schema: Vec<(String, FieldType)>) -> TableBuilder {
+        TableBuilder { schema, chunks: Vec::new(), rows: 0 }
+    }
+
+    pub fn push(&mut self, batch: &Batch) -> Result<(), EngineError> {
+        let df = batch_to_frame(batch)?;
+        self.rows += df.height();
+        self.chunks.push(df);
+        Ok(())
+    }
+
+    pub fn rows(&self) -> usize {
+        self.rows
+    }
+
+    /// The table: schema columns first, then any unknown fields the service sent (as text).
+    pub fn finish(self) -> Result<DataFrame, EngineError> {
+        let mut extras: Vec<String> = Vec::new();
+        for c in &self.chunks {
+            for name in c.get_column_names() {
+                if !self.schema.iter().any(|(n, _)| n == name.as_str()) && !extras.iter().any(|e| e == name.as_str()) {
+                    extras.push(name.to_string());
+                }
+            }
+        }
+        let mut columns: Vec<(String, DataType)> = self.schema.iter().map(|(n, t)| (n.clone(), dtype(*t))).collect();
+        columns.extend(extras.into_iter().map(|e| (e, DataType::String)));
+
+        let aligned: Vec<DataFrame> = self
+            .chunks
+            .into_iter()
+            .map(|df| align(df, &columns))
+            .collect::<Result<_, _>>()?;
+        let mut out = match aligned.into_iter().reduce(|mut a, b| {
+            // Schemas are aligned above, so vstack cannot fail on shape.
+            let _ = a.vstack_mut_owned(b);
+            a
+        }) {
+            Some(df) => df,
+            None => empty(&columns)?,
+        };
+        out.rechunk_mut();
+        Ok(out)
+    }
+}
+
+fn empty(columns: &[(String, DataType)]) -> Result<DataFrame, EngineError> {
+    let cols = columns
+        .iter()
+        .map(|(n, t)| Series::new_empty(n.as_str().into(), t).into_column())
+        .collect();
+    Ok(DataFrame::new(0, cols)?)
+}
+
+/// Gives a chunk exactly `columns`, in order, adding null columns it lacks.
+fn align(df: DataFrame, columns: &[(String, DataType)]) -> Result<DataFrame, EngineError> {
+    let height = df.height();
+    let mut out = Vec::with_capacity(columns.len());
+    for (name, t) in columns {
+        let col = match df.column(name) {
+            Ok(c) if c.dtype() == t => c.clone(),
+            Ok(c) => c.cast(t)?,
+            Err(_) => Column::full_null(name.as_str().into(), height, t),
+        };
+        out.push(col);
+    }
+    Ok(DataFrame::new(height, out)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lens_model::StrColumn;
+
+    fn batch(ids: &[&str], extra: Option<&str>) -> Batch {
+        let mut b = Batch::with_schema([("id", FieldType::Str), ("n", FieldType::Int), ("d", FieldType::DateTime)]);
+        for (i, id) in ids.iter().enumerate() {
+            if let ColumnData::Str(c) = &mut b.columns[0].data {
+                c.push(Some(id));
+            }
+            if let ColumnData::Int(v) = &mut b.columns[1].data {
+                v.push(Some(i as i64));
+            }
+            if let ColumnData::Date(v) = &mut b.columns[2].data {
+                v.push(if i == 0 { None } else { Some(86_400_000_000) });
+            }
+            b.rows += 1;
+        }
+        if let Some(e) = extra {
+            let mut c = StrColumn::default();
+            for _ in ids {
+                c.push(Some(e));
+            }
+            b.columns.push(lens_model::Column { name: "extra".into(), data: ColumnData::Str(c) });
+        }
+        b
+    }
+
+    #[test]
+    fn pages_stack_in_order_with_unknown_columns_kept() {
+        let schema = vec![("id".into(), FieldType::Str), ("n".into(), FieldType::Int), ("d".into(), FieldType::DateTime)];
+        let mut t = TableBuilder::new(schema);
+        t.push(&batch(&["a", "b"], None)).unwrap();
+        t.push(&batch(&["c"], Some("x"))).unwrap();
+        let df = t.finish().unwrap();
+        assert_eq!(df.height(), 3);
+        let names: Vec<String> = df.get_column_names().iter().map(|n| n.to_string()).collect();
+        assert_eq!(names, vec!["id", "n", "d", "extra"]);
+        let ids: Vec<Option<&str>> = df.column("id").unwrap().str().unwrap().iter().collect();
+        assert_eq!(ids, vec![Some("a"), Some("b"), Some("c")]);
+        let extra: Vec<Option<&str>> = df.column("extra").unwrap().str().unwrap().iter().collect();
+        assert_eq!(extra, vec![None, None, Some("x")]);
+        assert_eq!(df.column("d").unwrap().dtype(), &DataType::Datetime(TimeUnit::Microseconds, None));
+        assert_eq!(df.column("d").unwrap().null_count(), 2);
+    }
+
+    #[test]
+    fn no_pages_give_an_empty_table_with_the_schema() {
+        let t = TableBuilder::new(vec![("id".into(), FieldType::Str)]);
+        let df = t.finish().unwrap();
+        assert_eq!(df.height(), 0);
+        assert_eq!(df.get_column_names().len(), 1);
+    }
+}

@@ -1,0 +1,310 @@
+//! Dates as the Partner Center APIs write them, parsed by hand because this runs once per date
+//! cell of every fetched row. Every documented form is UTC (spec section 2, **quirk**):
+//! `2016-02-04T19:29:38.037` (no zone, 0-7 fraction digits), `2018-05-30`,
+//! `2017-03-10T00:00:00+00:00`, `...Z`; and `0001-01-01T00:00:00` means "no date".
+
+use std::fmt::Write as _;
+
+/// Microseconds since 1970-01-01T00:00:00 UTC.
+pub type Micros = i64;
+
+pub const MICROS_PER_SEC: i64 = 1_000_000;
+pub const MICROS_PER_DAY: i64 = 86_400 * MICROS_PER_SEC;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{text}\" is not a date; expected a date like 2024-05-30 or 2024-05-30T14:00:00")]
+pub struct DateError {
+    pub text: String,
+}
+
+/// A parsed date: an instant, or the service's explicit "no date".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParsedDate {
+    pub micros: Option<Micros>,
+    /// How precise the text was: a date alone covers a whole day. Filters use this, so that
+    /// `creationDate eq '2018-01-01'` means "created that day".
+    pub whole_day: bool,
+}
+
+/// Parses any documented date form. `0001-01-01...` gives `micros: None`.
+pub fn parse(text: &str) -> Result<ParsedDate, DateError> {
+    parse_bytes(text.trim().as_bytes()).ok_or_else(|| DateError { text: text.to_string() })
+}
+
+/// Parses a date cell: `Ok(None)` for the "no date" marker.
+pub fn parse_micros(text: &str) -> Result<Option<Micros>, DateError> {
+    parse(text).map(|p| p.micros)
+}
+
+fn digits(b: &[u8]) -> Option<i64> {
+    let mut v: i64 = 0;
+    if b.is_empty() {
+        return None;
+    }
+    for &c in b {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        v = v * 10 + (c - b'0') as i64;
+    }
+    Some(v)
+}
+
+fn parse_bytes(b: &[u8]) -> Option<ParsedDate> {
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = digits(&b[0..4])?;
+    let month = digits(&b[5..7])?;
+    let day = digits(&b[8..10])?;
+    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+        return None;
+    }
+    let mut micros = days_from_civil(year, month, day) * MICROS_PER_DAY;
+    let rest = &b[10..];
+    if rest.is_empty() {
+        return Some(done(year, micros, true));
+    }
+    if rest[0] != b'T' && rest[0] != b't' && rest[0] != b' ' {
+        return None;
+    }
+    let t = &rest[1..];
+    if t.len() < 5 || t[2] != b':' {
+        return None;
+    }
+    let hour = digits(&t[0..2])?;
+    let minute = digits(&t[3..5])?;
+    let mut i = 5;
+    let mut second = 0;
+    if t.len() >= 8 && t[5] == b':' {
+        second = digits(&t[6..8])?;
+        i = 8;
+    }
+    if hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    micros += ((hour * 60 + minute) * 60 + second) * MICROS_PER_SEC;
+    if i < t.len() && t[i] == b'.' {
+        let start = i + 1;
+        let mut end = start;
+        while end < t.len() && t[end].is_ascii_digit() {
+            end += 1;
+        }
+        let frac = &t[start..end];
+        if frac.is_empty() {
+            return None;
+        }
+        // Keep microsecond precision; the service sends up to 7 digits (100 ns ticks).
+        let mut us = 0i64;
+        for k in 0..6 {
+            us = us * 10 + frac.get(k).map_or(0, |c| (c - b'0') as i64);
+        }
+        micros += us;
+        i = end;
+    }
+    let zone = &t[i..];
+    match zone {
+        [] | [b'Z'] | [b'z'] => {}
+        [sign @ (b'+' | b'-'), rest @ ..] => {
+            let (h, m) = match rest {
+                [h1, h2, b':', m1, m2] => (digits(&[*h1, *h2])?, digits(&[*m1, *m2])?),
+                [h1, h2, m1, m2] => (digits(&[*h1, *h2])?, digits(&[*m1, *m2])?),
+                [h1, h2] => (digits(&[*h1, *h2])?, 0),
+                _ => return None,
+            };
+            let offset = (h * 60 + m) * 60 * MICROS_PER_SEC;
+            // Local time = UTC + offset, so UTC = local - offset.
+            micros -= if *sign == b'+' { offset } else { -offset };
+        }
+        _ => return None,
+    }
+    Some(done(year, micros, false))
+}
+
+fn done(year: i64, micros: Micros, whole_day: bool) -> ParsedDate {
+    // Indirect resellers write 0001-01-01T00:00:00 for "never"; no real data predates 1900.
+    if year <= 1 {
+        ParsedDate { micros: None, whole_day }
+    } else {
+        ParsedDate { micros: Some(micros), whole_day }
+    }
+}
+
+pub fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+pub fn days_in_month(y: i64, m: i64) -> i64 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Days since 1970-01-01 (Howard Hinnant's algorithm; exact for the proleptic Gregorian calendar).
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The inverse of [`days_from_civil`]: (year, month, day).
+pub fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// The ways the service writes a date; the simulator uses each where the docs show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateStyle {
+    /// `2016-02-04T19:29:38.037` (milliseconds, no zone)
+    Millis,
+    /// `2016-02-04T00:00:00`
+    Seconds,
+    /// `2018-05-30`
+    DateOnly,
+    /// `2017-03-10T00:00:00+00:00`
+    Offset,
+    /// `2017-03-10T00:00:00Z`
+    Zulu,
+    /// `2016-02-04T19:29:38.0370000` (seven digits, .NET's round-trip form)
+    Ticks,
+}
+
+/// Appends a date in the given style; `None` writes the style's "no date" marker is the
+/// caller's business (JSON null or `0001-01-01T00:00:00`).
+pub fn write(out: &mut String, micros: Micros, style: DateStyle) {
+    let days = micros.div_euclid(MICROS_PER_DAY);
+    let in_day = micros.rem_euclid(MICROS_PER_DAY);
+    let (y, m, d) = civil_from_days(days);
+    let secs = in_day / MICROS_PER_SEC;
+    let (hh, mm, ss) = (secs / 3600, secs / 60 % 60, secs % 60);
+    let _ = write!(out, "{y:04}-{m:02}-{d:02}");
+    match style {
+        DateStyle::DateOnly => {}
+        DateStyle::Seconds => {
+            let _ = write!(out, "T{hh:02}:{mm:02}:{ss:02}");
+        }
+        DateStyle::Millis => {
+            let ms = in_day % MICROS_PER_SEC / 1000;
+            let _ = write!(out, "T{hh:02}:{mm:02}:{ss:02}.{ms:03}");
+        }
+        DateStyle::Ticks => {
+            let us = in_day % MICROS_PER_SEC;
+            let _ = write!(out, "T{hh:02}:{mm:02}:{ss:02}.{us:06}0");
+        }
+        DateStyle::Offset => {
+            let _ = write!(out, "T{hh:02}:{mm:02}:{ss:02}+00:00");
+        }
+        DateStyle::Zulu => {
+            let _ = write!(out, "T{hh:02}:{mm:02}:{ss:02}Z");
+        }
+    }
+}
+
+pub fn format(micros: Micros, style: DateStyle) -> String {
+    let mut s = String::with_capacity(28);
+    write(&mut s, micros, style);
+    s
+}
+
+/// Micros for a calendar date at midnight UTC.
+pub fn ymd(y: i64, m: i64, d: i64) -> Micros {
+    days_from_civil(y, m, d) * MICROS_PER_DAY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(s: &str) -> Option<Micros> {
+        parse_micros(s).unwrap()
+    }
+
+    #[test]
+    fn every_documented_form_parses_to_the_same_utc_instant() {
+        let base = ymd(2017, 3, 10);
+        assert_eq!(p("2017-03-10"), Some(base));
+        assert_eq!(p("2017-03-10T00:00:00"), Some(base));
+        assert_eq!(p("2017-03-10T00:00:00+00:00"), Some(base));
+        assert_eq!(p("2017-03-10T00:00:00Z"), Some(base));
+        assert_eq!(p("2017-03-10T01:00:00+01:00"), Some(base));
+        assert_eq!(p("2017-03-09T23:00:00-01:00"), Some(base));
+        assert_eq!(p("2017-03-10T00:00"), Some(base));
+    }
+
+    #[test]
+    fn fractions_of_zero_to_seven_digits() {
+        let base = ymd(2016, 2, 4) + (19 * 3600 + 29 * 60 + 38) * MICROS_PER_SEC;
+        assert_eq!(p("2016-02-04T19:29:38"), Some(base));
+        assert_eq!(p("2016-02-04T19:29:38.0"), Some(base));
+        assert_eq!(p("2016-02-04T19:29:38.037"), Some(base + 37_000));
+        assert_eq!(p("2016-02-04T19:29:38.0371234"), Some(base + 37_123));
+        assert_eq!(p("2016-02-04T19:29:38.7Z"), Some(base + 700_000));
+    }
+
+    #[test]
+    fn year_one_means_no_date() {
+        assert_eq!(p("0001-01-01T00:00:00"), None);
+        assert_eq!(p("0001-01-01"), None);
+    }
+
+    #[test]
+    fn nonsense_is_refused_with_the_text() {
+        for bad in ["", "yesterday", "2017-13-01", "2017-02-30", "2017-03-10X", "2017-03-10T25:00:00", "2017-03-10T10:00:00+1"] {
+            let err = parse(bad).unwrap_err();
+            assert_eq!(err.text, bad);
+        }
+    }
+
+    #[test]
+    fn whole_day_is_reported() {
+        assert!(parse("2018-05-30").unwrap().whole_day);
+        assert!(!parse("2018-05-30T00:00:00").unwrap().whole_day);
+    }
+
+    #[test]
+    fn civil_round_trip_over_four_centuries() {
+        for z in (-200_000..200_000).step_by(37) {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z);
+        }
+    }
+
+    #[test]
+    fn write_then_parse_round_trips_in_every_style() {
+        let t = ymd(2024, 2, 29) + 12 * 3600 * MICROS_PER_SEC + 5 * MICROS_PER_SEC + 123_000;
+        for (style, expect) in [
+            (DateStyle::Millis, "2024-02-29T12:00:05.123"),
+            (DateStyle::Seconds, "2024-02-29T12:00:05"),
+            (DateStyle::DateOnly, "2024-02-29"),
+            (DateStyle::Offset, "2024-02-29T12:00:05+00:00"),
+            (DateStyle::Zulu, "2024-02-29T12:00:05Z"),
+            (DateStyle::Ticks, "2024-02-29T12:00:05.1230000"),
+        ] {
+            let s = format(t, style);
+            assert_eq!(s, expect);
+            let back = p(&s).unwrap();
+            match style {
+                DateStyle::Millis | DateStyle::Ticks => assert_eq!(back, t),
+                DateStyle::DateOnly => assert_eq!(back, ymd(2024, 2, 29)),
+                _ => assert_eq!(back, t - 123_000),
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! Demo mode: the simulator started inside the app on a loopback port, and a "Contoso (sample)"
+//! account pointing at it. Every code path after this is the real one: sign-in, paging, retries,
+//! aggregation.
+
+use std::net::{Ipv4Addr, SocketAddr};
+
+use lens_auth::Cloud;
+use lens_sim::{SimConfig, SimHandle};
+
+use crate::account::{Account, SignInMethod};
+use crate::error::ServiceError;
+
+pub const SAMPLE_ACCOUNT_ID: &str = "sample";
+
+pub struct Demo {
+    pub sim: SimHandle,
+    pub account: Account,
+}
+
+/// Starts the simulator (on the current tokio runtime) and describes the sample account.
+pub async fn start(seed: u64) -> Result<Demo, ServiceError> {
+    // Never faults or admin endpoints in demo mode: a person exploring should see it work.
+    let config = SimConfig { seed, admin: false, ..SimConfig::default() };
+    let sim = lens_sim::start(config, SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+        .await
+        .map_err(|e| ServiceError::internal(format!("the sample data server could not start: {e}")))?;
+    let creds = sim.state.config().credentials;
+    tracing::info!(url = %sim.base_url, "sample data server started");
+    let account = Account {
+        id: SAMPLE_ACCOUNT_ID.into(),
+        name: "Contoso (sample)".into(),
+        cloud: Cloud::Custom { authority_url: sim.base_url.clone(), api_url: sim.base_url.clone() },
+        tenant: creds.tenant,
+        client_id: creds.client_id,
+        method: SignInMethod::AppSecret,
+        sample: true,
+    };
+    Ok(Demo { sim, account })
+}

@@ -1,0 +1,83 @@
+//! Fetching a data set into a table: pages stream from the client into the engine's builder as
+//! they arrive. If anything fails, the half-built table is dropped: nothing partial is kept.
+
+use std::sync::Arc;
+
+use lens_client::analytics;
+use lens_client::{Call, Client, ClientError, ErrorKind, Phase, Progress};
+use lens_engine::TableBuilder;
+use lens_model::batch::{BadRow, Batch};
+use lens_model::dataset::DatasetId;
+use lens_model::filter::Filter;
+use polars::prelude::DataFrame;
+use serde::Serialize;
+
+use crate::error::ServiceError;
+
+/// A fetched data set.
+pub struct Table {
+    pub dataset: DatasetId,
+    pub df: DataFrame,
+    /// Seconds since the epoch.
+    pub fetched_at: i64,
+    pub filter: Option<String>,
+    pub total: Option<usize>,
+    pub bad_rows: Vec<BadRow>,
+}
+
+/// What a fetch delivered, for the person.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct FetchReport {
+    pub rows: u32,
+    pub total: Option<u32>,
+    pub pages: u32,
+    pub bad_rows: u32,
+    /// Up to five reasons rows were skipped, for the person to see what went wrong.
+    pub bad_row_examples: Vec<String>,
+    pub fetched_at: i64,
+}
+
+impl Table {
+    pub fn report(&self, pages: usize) -> FetchReport {
+        FetchReport {
+            rows: self.df.height() as u32,
+            total: self.total.map(|t| t as u32),
+            pages: pages as u32,
+            bad_rows: self.bad_rows.len() as u32,
+            bad_row_examples: self.bad_rows.iter().take(5).map(|b| format!("row {}: {}", b.index + 1, b.reason)).collect(),
+            fetched_at: self.fetched_at,
+        }
+    }
+}
+
+pub async fn fetch_table(
+    client: &Client,
+    dataset: DatasetId,
+    filter: Option<&Filter>,
+    progress: &(dyn Fn(Progress) + Send + Sync),
+    call: &Call,
+) -> Result<(Arc<Table>, FetchReport), ServiceError> {
+    let q = analytics::query(dataset, filter, &[], None)?;
+    let schema = dataset.spec().fields.iter().map(|f| (f.name.to_string(), f.ty)).collect();
+    let mut builder = TableBuilder::new(schema);
+    let mut sink = |b: Batch| {
+        builder
+            .push(&b)
+            .map_err(|e| ClientError::new(ErrorKind::BadResponse, Phase::Parse, format!("A page could not be added to the table: {e}")))
+    };
+    let summary = client.fetch_rows(&q, &mut sink, progress, call).await?;
+    let df = builder.finish()?;
+    let table = Table {
+        dataset,
+        df,
+        fetched_at: chrono::Utc::now().timestamp(),
+        filter: q.filter.as_ref().map(|f| f.to_string()),
+        total: summary.total,
+        bad_rows: summary.bad_rows,
+    };
+    let report = table.report(summary.pages);
+    tracing::info!(dataset = %dataset, rows = report.rows, pages = report.pages, bad = report.bad_rows, "fetched");
+    Ok((Arc::new(table), report))
+}

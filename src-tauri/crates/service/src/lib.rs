@@ -1,0 +1,16 @@
+//! What the app does, without a window: demo mode, accounts and their clients, fetching data
+//! sets into tables and answering questions about them. The command line and the Tauri shell
+//! are thin layers over this crate.
+
+pub mod account;
+pub mod answer;
+pub mod demo;
+pub mod error;
+pub mod fetch;
+pub mod workspace;
+
+pub use account::{Account, SignInMethod};
+pub use answer::{Answer, ask};
+pub use error::{Action, ServiceError};
+pub use fetch::{FetchReport, Table, fetch_table};
+pub use workspace::Workspace;

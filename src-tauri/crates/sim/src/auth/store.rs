@@ -1,0 +1,72 @@
+//! Issued tokens, authorization codes and device codes. Tokens are opaque random strings the
+//! simulator looks up; clients must never read inside a token anyway.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use rand::RngCore;
+
+/// Who a token speaks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    App { client_id: String },
+    User { username: String, client_id: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct AccessInfo {
+    pub subject: Subject,
+    pub tenant: String,
+    /// Simulated seconds since the epoch.
+    pub expires_at: i64,
+    /// Whether the sign-in behind the token satisfied multi-factor authentication.
+    pub mfa: bool,
+    pub calls: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct RefreshInfo {
+    pub subject: Subject,
+    pub tenant: String,
+    pub last_used: i64,
+    pub mfa: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct CodeInfo {
+    pub client_id: String,
+    pub redirect_uri: String,
+    pub challenge: String,
+    pub method: String,
+    pub tenant: String,
+    pub expires_at: i64,
+}
+
+#[derive(Debug, Clone)]
+pub struct DeviceInfo {
+    pub client_id: String,
+    pub tenant: String,
+    pub user_code: String,
+    pub expires_at: i64,
+    pub approved: bool,
+}
+
+#[derive(Default)]
+pub struct TokenStore {
+    pub access: Mutex<HashMap<String, AccessInfo>>,
+    pub refresh: Mutex<HashMap<String, RefreshInfo>>,
+    pub codes: Mutex<HashMap<String, CodeInfo>>,
+    pub devices: Mutex<HashMap<String, DeviceInfo>>,
+}
+
+/// A random opaque value with a readable prefix (never shaped like a JWT).
+pub fn opaque(prefix: &str, bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    rand::thread_rng().fill_bytes(&mut buf);
+    let hex: String = buf.iter().map(|b| format!("{b:02x}")).collect();
+    format!("{prefix}.{hex}")
+}
+
+pub fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}

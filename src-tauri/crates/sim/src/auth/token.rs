@@ -1,0 +1,268 @@
+//! The token endpoints, v1 (`/{tenant}/oauth2/token`, numbers as strings: **quirk**) and v2
+//! (`/{tenant}/oauth2/v2.0/token`), with every grant the product uses and the failures of the
+//! spec: multi-factor required for the password grant (`AADSTS50076`), refresh tokens that
+//! rotate on every use and expire after 90 idle days (`AADSTS700082`), PKCE checked.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use base64::Engine as _;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use super::store::{AccessInfo, RefreshInfo, Subject, lock, opaque};
+use crate::errors::OAuthError;
+use crate::state::SimState;
+
+pub const RESOURCE: &str = "https://api.partnercenter.microsoft.com";
+pub const PARTNER_CENTER_APP_ID: &str = "fa3d9a0c-3fb0-42cc-9193-47c7ecd2edbd";
+const DEVICE_GRANT: &str = "urn:ietf:params:oauth:grant-type:device_code";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Version {
+    V1,
+    V2,
+}
+
+pub async fn token_v1(state: State<Arc<SimState>>, tenant: Path<String>, form: Form<HashMap<String, String>>) -> Response {
+    token(state, tenant, form, Version::V1)
+}
+
+pub async fn token_v2(state: State<Arc<SimState>>, tenant: Path<String>, form: Form<HashMap<String, String>>) -> Response {
+    token(state, tenant, form, Version::V2)
+}
+
+fn token(State(s): State<Arc<SimState>>, Path(tenant): Path<String>, Form(form): Form<HashMap<String, String>>, v: Version) -> Response {
+    match issue(&s, &tenant, &form, v) {
+        Ok(resp) => resp,
+        Err(e) => e.into_response(),
+    }
+}
+
+fn field<'a>(form: &'a HashMap<String, String>, name: &str) -> Result<&'a str, OAuthError> {
+    form.get(name)
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| OAuthError::new("invalid_request", 900_144, format!("The request body must contain the following parameter: '{name}'.")))
+}
+
+/// Resolves the tenant in the path; `common` and `organizations` stand for the user's tenant.
+pub fn check_tenant(s: &SimState, tenant: &str, allow_common: bool) -> Result<String, OAuthError> {
+    let creds = s.config().credentials;
+    if tenant.eq_ignore_ascii_case(&creds.tenant) || (allow_common && matches!(tenant, "common" | "organizations")) {
+        Ok(creds.tenant)
+    } else {
+        Err(OAuthError::new("invalid_request", 90_002, format!("Tenant '{tenant}' not found. Check the tenant name or ID.")))
+    }
+}
+
+pub fn check_client(s: &SimState, client_id: &str) -> Result<(), OAuthError> {
+    if client_id.eq_ignore_ascii_case(&s.config().credentials.client_id) {
+        Ok(())
+    } else {
+        Err(OAuthError::new(
+            "unauthorized_client",
+            700_016,
+            format!("Application with identifier '{client_id}' was not found in the directory."),
+        ))
+    }
+}
+
+fn check_audience(form: &HashMap<String, String>, v: Version) -> Result<(), OAuthError> {
+    match v {
+        Version::V1 => {
+            let resource = field(form, "resource")?;
+            if resource.trim_end_matches('/') == RESOURCE || resource == PARTNER_CENTER_APP_ID {
+                Ok(())
+            } else {
+                Err(OAuthError::new("invalid_resource", 500_011, format!("The resource principal named {resource} was not found in the tenant.")))
+            }
+        }
+        Version::V2 => {
+            let scope = field(form, "scope")?;
+            if scope.split_whitespace().any(|sc| sc.starts_with(RESOURCE) || sc.starts_with(PARTNER_CENTER_APP_ID)) {
+                Ok(())
+            } else {
+                Err(OAuthError::new("invalid_scope", 70_011, format!("The provided value for the input parameter 'scope' is not valid: '{scope}'.")))
+            }
+        }
+    }
+}
+
+fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version) -> Result<Response, OAuthError> {
+    let grant = field(form, "grant_type")?;
+    let creds = s.config().credentials;
+    let now = s.clock.now_secs();
+    match grant {
+        "client_credentials" => {
+            let tenant = check_tenant(s, tenant, false)?;
+            let client_id = field(form, "client_id")?;
+            check_client(s, client_id)?;
+            check_audience(form, v)?;
+            if form.get("client_secret").map(|x| x.as_str()) != Some(creds.secret.as_str()) {
+                return Err(OAuthError::unauthorized_client(7_000_215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID."));
+            }
+            Ok(respond(s, v, Subject::App { client_id: client_id.to_string() }, tenant, true, false, now))
+        }
+        "password" => {
+            let tenant = check_tenant(s, tenant, true)?;
+            let client_id = field(form, "client_id")?;
+            check_client(s, client_id)?;
+            check_audience(form, v)?;
+            let user = field(form, "username")?;
+            let pass = form.get("password").map(|x| x.as_str()).unwrap_or("");
+            if !user.eq_ignore_ascii_case(&creds.username) || pass != creds.password {
+                return Err(OAuthError::new("invalid_grant", 50_126, "Error validating credentials due to invalid username or password."));
+            }
+            if s.config().mfa_enforced {
+                return Err(OAuthError::new(
+                    "invalid_grant",
+                    50_076,
+                    format!("Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '{PARTNER_CENTER_APP_ID}'."),
+                ));
+            }
+            let subject = Subject::User { username: creds.username.clone(), client_id: client_id.to_string() };
+            Ok(respond(s, v, subject, tenant, false, true, now))
+        }
+        "refresh_token" => {
+            let tenant = check_tenant(s, tenant, true)?;
+            let client_id = field(form, "client_id")?;
+            check_client(s, client_id)?;
+            let presented = field(form, "refresh_token")?;
+            // Rotation: a refresh token works once; the answer carries its successor.
+            let info = lock(&s.tokens.refresh)
+                .remove(presented)
+                .ok_or_else(|| OAuthError::new("invalid_grant", 70_000, "The provided grant is invalid or malformed, or has already been used."))?;
+            let idle = s.config().refresh_idle_secs;
+            if now - info.last_used > idle {
+                return Err(OAuthError::new(
+                    "invalid_grant",
+                    700_082,
+                    format!("The refresh token has expired due to inactivity. The token was inactive for {}.00:00:00.", idle / 86_400),
+                ));
+            }
+            Ok(respond(s, v, info.subject, tenant, info.mfa, true, now))
+        }
+        "authorization_code" => {
+            check_tenant(s, tenant, true)?;
+            let client_id = field(form, "client_id")?;
+            check_client(s, client_id)?;
+            let code = field(form, "code")?;
+            let info = lock(&s.tokens.codes)
+                .remove(code)
+                .ok_or_else(|| OAuthError::new("invalid_grant", 54_005, "OAuth2 Authorization code was already redeemed or is not valid."))?;
+            if now > info.expires_at {
+                return Err(OAuthError::new("invalid_grant", 70_008, "The provided authorization code or refresh token has expired. Send a new interactive authorization request."));
+            }
+            if !info.client_id.eq_ignore_ascii_case(client_id) {
+                return Err(OAuthError::new("invalid_grant", 70_000, "The authorization code was issued to another application."));
+            }
+            if form.get("redirect_uri").map(|r| r.as_str()) != Some(info.redirect_uri.as_str()) {
+                return Err(OAuthError::new("invalid_grant", 50_011, "The redirect URI does not match the one the authorization code was issued to."));
+            }
+            let verifier = form.get("code_verifier").map(|x| x.as_str()).unwrap_or("");
+            if !pkce_ok(&info.challenge, &info.method, verifier) {
+                return Err(OAuthError::new("invalid_grant", 50_148, "The code_verifier does not match the code_challenge supplied in the authorization request for PKCE."));
+            }
+            let subject = Subject::User { username: creds.username.clone(), client_id: client_id.to_string() };
+            let mfa = s.config().interactive_mfa;
+            Ok(respond(s, v, subject, info.tenant, mfa, true, now))
+        }
+        DEVICE_GRANT => {
+            let tenant = check_tenant(s, tenant, true)?;
+            let client_id = field(form, "client_id")?;
+            let code = field(form, "device_code")?;
+            let mut devices = lock(&s.tokens.devices);
+            let Some(info) = devices.get(code).cloned() else {
+                return Err(OAuthError::new("invalid_grant", 70_000, "The device code is not valid."));
+            };
+            if now > info.expires_at {
+                devices.remove(code);
+                return Err(OAuthError::new("expired_token", 70_019, "Verification code expired. Sign in again."));
+            }
+            if !info.approved {
+                return Err(OAuthError::new("authorization_pending", 70_016, "OAuth 2.0 device flow error. Authorization is pending. Continue polling."));
+            }
+            if !info.client_id.eq_ignore_ascii_case(client_id) {
+                return Err(OAuthError::new("invalid_grant", 70_000, "The device code was issued to another application."));
+            }
+            devices.remove(code);
+            drop(devices);
+            let subject = Subject::User { username: creds.username.clone(), client_id: client_id.to_string() };
+            let mfa = s.config().interactive_mfa;
+            Ok(respond(s, v, subject, tenant, mfa, true, now))
+        }
+        other => Err(OAuthError::new("unsupported_grant_type", 70_003, format!("The app requested an unsupported grant type '{other}'."))),
+    }
+}
+
+pub fn pkce_ok(challenge: &str, method: &str, verifier: &str) -> bool {
+    if verifier.len() < 43 || verifier.len() > 128 {
+        return false;
+    }
+    match method {
+        "S256" => {
+            let digest = Sha256::digest(verifier.as_bytes());
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest) == challenge
+        }
+        "plain" => verifier == challenge,
+        _ => false,
+    }
+}
+
+fn respond(s: &SimState, v: Version, subject: Subject, tenant: String, mfa: bool, with_refresh: bool, now: i64) -> Response {
+    let lifetime = s.config().token_lifetime_secs;
+    // Real tokens run to a few kilobytes; refresh tokens exceed Windows' 2560-byte credential
+    // limit, which is why the client cannot simply store one in the keyring.
+    let access = opaque("sim-at", 700);
+    lock(&s.tokens.access).insert(
+        access.clone(),
+        AccessInfo { subject: subject.clone(), tenant: tenant.clone(), expires_at: now + lifetime, mfa, calls: 0 },
+    );
+    let refresh = with_refresh.then(|| {
+        let r = opaque("sim-rt", 1600);
+        lock(&s.tokens.refresh).insert(r.clone(), RefreshInfo { subject, tenant, last_used: now, mfa });
+        r
+    });
+    let expires_in = lifetime - 1;
+    let mut body = match v {
+        Version::V1 => json!({
+            "token_type": "Bearer",
+            "expires_in": expires_in.to_string(),
+            "ext_expires_in": expires_in.to_string(),
+            "expires_on": (now + lifetime).to_string(),
+            "not_before": (now - 300).to_string(),
+            "resource": RESOURCE,
+            "access_token": access,
+        }),
+        Version::V2 => json!({
+            "token_type": "Bearer",
+            "scope": format!("{RESOURCE}/user_impersonation"),
+            "expires_in": expires_in,
+            "ext_expires_in": expires_in,
+            "access_token": access,
+        }),
+    };
+    if let Some(r) = refresh {
+        body["refresh_token"] = json!(r);
+    }
+    axum::Json(body).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pkce_s256_matches_rfc_7636_example() {
+        // RFC 7636 appendix B.
+        let verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+        let challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+        assert!(pkce_ok(challenge, "S256", verifier));
+        assert!(!pkce_ok(challenge, "S256", "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXX"));
+        assert!(!pkce_ok(challenge, "S256", "short"));
+    }
+}

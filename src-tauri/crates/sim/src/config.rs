@@ -1,0 +1,69 @@
+//! What a simulator run looks like: its world, the credentials it accepts, token lifetimes and
+//! the faults it injects. Every value has a default a new user can paste from the README.
+
+use serde::{Deserialize, Serialize};
+
+use crate::faults::FaultSpec;
+
+/// The test credentials the simulator accepts. Public by design: they only open the simulator.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Credentials {
+    pub tenant: String,
+    pub client_id: String,
+    pub secret: String,
+    pub username: String,
+    pub password: String,
+}
+
+impl Default for Credentials {
+    fn default() -> Self {
+        Credentials {
+            tenant: "contoso.onmicrosoft.com".into(),
+            client_id: "8f6d2c1a-5b3e-4f7a-9c0d-1e2f3a4b5c6d".into(),
+            secret: "sample-secret".into(),
+            username: "alex@contoso.onmicrosoft.com".into(),
+            password: "sample-password".into(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct SimConfig {
+    pub seed: u64,
+    /// Number of subscription rows; the other data sets scale from it.
+    pub subscriptions: usize,
+    /// The world's "today" as days since 1970-01-01; `None` uses the real date.
+    pub today: Option<i64>,
+    pub credentials: Credentials,
+    /// Access token lifetime in seconds (the service gives about an hour).
+    pub token_lifetime_secs: i64,
+    /// Refresh tokens die after this long unused (the service: 90 days).
+    pub refresh_idle_secs: i64,
+    /// Whether the test user's tenant enforces multi-factor sign-in (2026: it does).
+    pub mfa_enforced: bool,
+    /// Whether the interactive (browser and device code) sign-in completes multi-factor.
+    pub interactive_mfa: bool,
+    /// How much faster than real time the simulated clock runs (report executions).
+    pub clock_speed: f64,
+    pub faults: FaultSpec,
+    /// Serve `/_sim/*` (faults, clock, recorded requests). Never on in demo mode.
+    pub admin: bool,
+}
+
+impl Default for SimConfig {
+    fn default() -> Self {
+        SimConfig {
+            seed: 1,
+            subscriptions: 600,
+            today: None,
+            credentials: Credentials::default(),
+            token_lifetime_secs: 3600,
+            refresh_idle_secs: 90 * 86_400,
+            mfa_enforced: true,
+            interactive_mfa: true,
+            clock_speed: 1.0,
+            faults: FaultSpec::default(),
+            admin: false,
+        }
+    }
+}

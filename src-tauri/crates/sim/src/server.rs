@@ -1,0 +1,171 @@
+//! The HTTP server: routes, the middleware that injects faults and records requests, the admin
+//! endpoints, and start/stop.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use bytes::Bytes;
+use futures::StreamExt;
+use lens_model::dataset::DatasetId;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+
+use crate::analytics;
+use crate::auth::{authorize, token};
+use crate::config::SimConfig;
+use crate::errors::{Api, ApiError};
+use crate::faults::Fault;
+use crate::record::{Recorded, wall_ms};
+use crate::state::SimState;
+
+pub fn router(state: Arc<SimState>) -> Router {
+    let mut app = Router::new()
+        .route("/{tenant}/oauth2/token", post(token::token_v1))
+        .route("/{tenant}/oauth2/v2.0/token", post(token::token_v2))
+        .route("/{tenant}/oauth2/authorize", get(authorize::authorize))
+        .route("/{tenant}/oauth2/v2.0/authorize", get(authorize::authorize))
+        .route("/{tenant}/oauth2/devicecode", post(authorize::devicecode))
+        .route("/{tenant}/oauth2/v2.0/devicecode", post(authorize::devicecode))
+        .route("/devicelogin", get(authorize::devicelogin));
+    for id in DatasetId::ALL {
+        app = app.route(
+            id.path(),
+            get(move |s, q, h| analytics::handle(s, id, q, h)),
+        );
+    }
+    app = crate::insights::routes(app);
+    if state.config().admin {
+        app = crate::admin::routes(app);
+    }
+    app.fallback(|| async { ApiError::not_found(Api::Analytics, "No such resource.").into_response() })
+        .layer(middleware::from_fn_with_state(state.clone(), around))
+        .with_state(state)
+}
+
+/// Wraps every request: echoes the request ids, injects faults on API calls, records it.
+async fn around(State(s): State<Arc<SimState>>, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    let query = req.uri().query().unwrap_or("").to_string();
+    let method = req.method().to_string();
+    // Read before any await: a borrow of the request would make this future !Send.
+    let (request_id, correlation_id) = {
+        let header = |n: &str| req.headers().get(n).and_then(|v| v.to_str().ok()).map(str::to_string);
+        (header("ms-requestid"), header("ms-correlationid"))
+    };
+    let at_ms = wall_ms();
+    let is_api = path.starts_with("/partner/") || path.starts_with("/insights/");
+    let api = if path.starts_with("/insights/") { Api::Insights } else { Api::Analytics };
+
+    let faults = s.config().faults;
+    let seq = s.next_request();
+    let (fault, slow) = if is_api { faults.decide(seq ^ (faults.seed << 32)) } else { (Fault::None, false) };
+    if slow {
+        tokio::time::sleep(Duration::from_millis(faults.slow_ms)).await;
+    }
+    let mut not_before_ms = None;
+    let mut resp = match fault {
+        Fault::Throttle => {
+            not_before_ms = Some(at_ms + faults.retry_after as u64 * 1000);
+            ApiError::throttled(api, faults.retry_after).into_response()
+        }
+        Fault::ServerError(code) => {
+            let status = StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let mut e = ApiError::new(api, status, "The service is temporarily unavailable. Try again later.");
+            if code == 503 {
+                e.retry_after = Some(faults.retry_after);
+                not_before_ms = Some(at_ms + faults.retry_after as u64 * 1000);
+            }
+            e.into_response()
+        }
+        Fault::Reset | Fault::None => next.run(req).await,
+    };
+    if fault == Fault::Reset {
+        resp = cut_body(resp).await;
+    }
+    for (name, value) in [("ms-requestid", &request_id), ("ms-correlationid", &correlation_id)] {
+        if let Some(v) = value.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
+            resp.headers_mut().insert(name, v);
+        }
+    }
+    s.recorder.push(Recorded {
+        seq,
+        at_ms,
+        method,
+        path,
+        query,
+        request_id,
+        correlation_id,
+        status: resp.status().as_u16(),
+        not_before_ms,
+        fault: match fault {
+            Fault::None => None,
+            other => Some(format!("{other:?}")),
+        },
+    });
+    resp
+}
+
+/// Sends the first part of the body, then fails the stream: hyper aborts the connection, and
+/// the client sees the connection reset in the middle of the body.
+async fn cut_body(resp: Response) -> Response {
+    let (mut parts, body) = resp.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let half = Bytes::copy_from_slice(&bytes[..bytes.len() / 2]);
+    let stream = futures::stream::iter(vec![
+        Ok::<Bytes, std::io::Error>(half),
+        Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "simulated connection reset")),
+    ])
+    .boxed();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, Body::from_stream(stream))
+}
+
+/// A running simulator. Dropping it stops the server.
+pub struct SimHandle {
+    pub addr: SocketAddr,
+    pub base_url: String,
+    pub state: Arc<SimState>,
+    stop: Option<oneshot::Sender<()>>,
+}
+
+impl SimHandle {
+    /// Where the sign-in endpoints live (the simulator is its own authority).
+    pub fn authority_url(&self) -> &str {
+        &self.base_url
+    }
+}
+
+impl Drop for SimHandle {
+    fn drop(&mut self) {
+        if let Some(tx) = self.stop.take() {
+            let _ = tx.send(());
+        }
+    }
+}
+
+/// Starts the simulator on `addr` (port 0 picks a free one) on the current tokio runtime.
+pub async fn start(config: SimConfig, addr: SocketAddr) -> std::io::Result<SimHandle> {
+    let listener = TcpListener::bind(addr).await?;
+    let addr = listener.local_addr()?;
+    let base_url = format!("http://{addr}");
+    let state = Arc::new(SimState::new(config));
+    state.set_base_url(base_url.clone());
+    let app = router(state.clone());
+    let (tx, rx) = oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = rx.await;
+            })
+            .await;
+    });
+    Ok(SimHandle { addr, base_url, state, stop: Some(tx) })
+}
