@@ -12,7 +12,10 @@ pub enum Cloud {
     /// Partner Center operated by 21Vianet.
     China,
     UsGovernment,
-    Custom { authority_url: String, api_url: String },
+    Custom {
+        authority_url: String,
+        api_url: String,
+    },
 }
 
 impl Cloud {

@@ -6,4 +6,4 @@ pub mod oauth;
 pub mod provider;
 
 pub use cloud::Cloud;
-pub use provider::SessionTokens;
+pub use provider::{AppIdentity, SessionTokens};

@@ -94,7 +94,11 @@ pub async fn request(
         let (kind, phase, what) = if e.is_timeout() {
             (ErrorKind::Network, Phase::Timeout, "The sign-in service did not answer in time.")
         } else if e.is_connect() {
-            (ErrorKind::Unreachable, Phase::Connect, "The sign-in service could not be reached. Check the internet connection.")
+            (
+                ErrorKind::Unreachable,
+                Phase::Connect,
+                "The sign-in service could not be reached. Check the internet connection.",
+            )
         } else {
             (ErrorKind::Network, Phase::SignIn, "The connection to the sign-in service broke.")
         };
@@ -102,10 +106,17 @@ pub async fn request(
         ClientError::new(kind, phase, what)
     })?;
     let status = resp.status().as_u16();
-    let body = resp.bytes().await.map_err(|_| ClientError::new(ErrorKind::Network, Phase::SignIn, "The connection to the sign-in service broke."))?;
+    let body = resp.bytes().await.map_err(|_| {
+        ClientError::new(ErrorKind::Network, Phase::SignIn, "The connection to the sign-in service broke.")
+    })?;
     if (200..300).contains(&status) {
-        let raw: RawTokens = serde_json::from_slice(&body)
-            .map_err(|_| ClientError::new(ErrorKind::BadResponse, Phase::SignIn, "The sign-in service sent an answer that could not be read."))?;
+        let raw: RawTokens = serde_json::from_slice(&body).map_err(|_| {
+            ClientError::new(
+                ErrorKind::BadResponse,
+                Phase::SignIn,
+                "The sign-in service sent an answer that could not be read.",
+            )
+        })?;
         return Ok(Tokens {
             access_token: Secret::new(raw.access_token),
             refresh_token: raw.refresh_token.map(Secret::new),
@@ -132,15 +143,30 @@ fn sign_in_error(status: u16, error: &str, description: &str, codes: &[i64]) -> 
             ErrorKind::MfaRequired,
             "This account must sign in with multi-factor authentication, which a user name and password alone cannot do. Use \"Sign in with browser\" instead.",
         ),
-        (Some(700_082), _) => (ErrorKind::SessionExpired, "The sign-in has expired after 90 days without use. Sign in again."),
-        (Some(7_000_215 | 7_000_222), _) => (ErrorKind::SignInFailed, "The client secret is wrong or has expired. Check the app registration's secret."),
-        (Some(700_016), _) => (ErrorKind::SignInFailed, "The application (client) ID was not found in this tenant. Check the client ID and tenant."),
-        (Some(90_002 | 90_023), _) => (ErrorKind::SignInFailed, "The tenant was not found. Check the tenant ID or domain."),
+        (Some(700_082), _) => {
+            (ErrorKind::SessionExpired, "The sign-in has expired after 90 days without use. Sign in again.")
+        }
+        (Some(7_000_215 | 7_000_222), _) => {
+            (ErrorKind::SignInFailed, "The client secret is wrong or has expired. Check the app registration's secret.")
+        }
+        (Some(700_016), _) => (
+            ErrorKind::SignInFailed,
+            "The application (client) ID was not found in this tenant. Check the client ID and tenant.",
+        ),
+        (Some(90_002 | 90_023), _) => {
+            (ErrorKind::SignInFailed, "The tenant was not found. Check the tenant ID or domain.")
+        }
         (Some(50_126), _) => (ErrorKind::SignInFailed, "The user name or password is wrong."),
-        (Some(50_148), _) => (ErrorKind::SignInFailed, "The sign-in could not be verified (PKCE). Start the sign-in again."),
+        (Some(50_148), _) => {
+            (ErrorKind::SignInFailed, "The sign-in could not be verified (PKCE). Start the sign-in again.")
+        }
         (_, "invalid_grant") => (ErrorKind::SessionExpired, "The sign-in is no longer valid. Sign in again."),
-        (_, "invalid_client" | "unauthorized_client") => (ErrorKind::SignInFailed, "The app registration refused the sign-in. Check the client ID and secret."),
-        _ if status >= 500 => (ErrorKind::ServerError, "The sign-in service had a problem on its side. Try again in a moment."),
+        (_, "invalid_client" | "unauthorized_client") => {
+            (ErrorKind::SignInFailed, "The app registration refused the sign-in. Check the client ID and secret.")
+        }
+        _ if status >= 500 => {
+            (ErrorKind::ServerError, "The sign-in service had a problem on its side. Try again in a moment.")
+        }
         _ => (ErrorKind::SignInFailed, "The sign-in service refused the sign-in."),
     };
     tracing::info!(status, error, aadsts = ?code, "sign-in refused");
@@ -165,9 +191,13 @@ mod tests {
 
     #[test]
     fn v1_numbers_as_strings_are_read() {
-        let raw: RawTokens = serde_json::from_str(r#"{"token_type":"Bearer","expires_in":"3599","expires_on":"1612794445","access_token":"x"}"#).unwrap();
+        let raw: RawTokens = serde_json::from_str(
+            r#"{"token_type":"Bearer","expires_in":"3599","expires_on":"1612794445","access_token":"x"}"#,
+        )
+        .unwrap();
         assert_eq!(raw.expires_in, Some(3599));
-        let raw: RawTokens = serde_json::from_str(r#"{"expires_in":3599,"access_token":"x","refresh_token":"r"}"#).unwrap();
+        let raw: RawTokens =
+            serde_json::from_str(r#"{"expires_in":3599,"access_token":"x","refresh_token":"r"}"#).unwrap();
         assert_eq!(raw.expires_in, Some(3599));
         assert_eq!(raw.refresh_token.as_deref(), Some("r"));
     }

@@ -18,6 +18,15 @@ pub const RENEW_MARGIN_SECS: i64 = 300;
 
 pub type RotateHook = Arc<dyn Fn(&Secret) + Send + Sync>;
 
+/// Where and as which app to sign in.
+#[derive(Debug, Clone)]
+pub struct AppIdentity {
+    /// The cloud's sign-in authority, e.g. `https://login.microsoftonline.com`.
+    pub authority: String,
+    pub tenant: String,
+    pub client_id: String,
+}
+
 enum Grant {
     AppSecret { secret: Secret },
     RefreshToken { on_rotate: Option<RotateHook> },
@@ -48,12 +57,12 @@ pub struct SessionTokens {
 impl SessionTokens {
     /// App-only sign-in with a client secret (`client_credentials`), on the v1 endpoint the
     /// Insights docs show.
-    pub fn app_secret(http: reqwest::Client, authority: &str, tenant: &str, client_id: &str, secret: Secret, clock: SharedClock) -> SessionTokens {
+    pub fn app_secret(http: reqwest::Client, app: &AppIdentity, secret: Secret, clock: SharedClock) -> SessionTokens {
         SessionTokens {
             http,
-            token_url: oauth::token_url(authority, tenant, Endpoint::V1),
+            token_url: oauth::token_url(&app.authority, &app.tenant, Endpoint::V1),
             endpoint: Endpoint::V1,
-            client_id: client_id.to_string(),
+            client_id: app.client_id.clone(),
             grant: Grant::AppSecret { secret },
             clock,
             state: Mutex::new(State { current: None, refresh: None, acquired: 0 }),
@@ -63,24 +72,22 @@ impl SessionTokens {
     /// A person's session from a sign-in that gave a refresh token (v2 endpoint).
     pub fn user(
         http: reqwest::Client,
-        authority: &str,
-        tenant: &str,
-        client_id: &str,
-        initial: Option<Tokens>,
-        refresh: Secret,
+        app: &AppIdentity,
+        initial: Tokens,
         on_rotate: Option<RotateHook>,
         clock: SharedClock,
     ) -> SessionTokens {
+        let refresh = initial.refresh_token.clone();
         SessionTokens {
             http,
-            token_url: oauth::token_url(authority, tenant, Endpoint::V2),
+            token_url: oauth::token_url(&app.authority, &app.tenant, Endpoint::V2),
             endpoint: Endpoint::V2,
-            client_id: client_id.to_string(),
+            client_id: app.client_id.clone(),
             grant: Grant::RefreshToken { on_rotate },
             clock,
             state: Mutex::new(State {
-                current: initial.map(|t| Current { access: t.access_token, expires_at: t.expires_at }),
-                refresh: Some(refresh),
+                current: Some(Current { access: initial.access_token, expires_at: initial.expires_at }),
+                refresh,
                 acquired: 0,
             }),
         }
@@ -94,7 +101,11 @@ impl SessionTokens {
         let now = self.clock.now_secs();
         let tokens = match &self.grant {
             Grant::AppSecret { secret } => {
-                let mut form = vec![("grant_type", "client_credentials"), ("client_id", self.client_id.as_str()), ("client_secret", secret.expose())];
+                let mut form = vec![
+                    ("grant_type", "client_credentials"),
+                    ("client_id", self.client_id.as_str()),
+                    ("client_secret", secret.expose()),
+                ];
                 if self.endpoint == Endpoint::V2 {
                     form.push(("scope", APP_SCOPE));
                 }
@@ -102,9 +113,17 @@ impl SessionTokens {
             }
             Grant::RefreshToken { on_rotate } => {
                 let refresh = state.refresh.clone().ok_or_else(|| {
-                    ClientError::new(ErrorKind::SessionExpired, Phase::SignIn, "There is no saved sign-in for this account. Sign in.")
+                    ClientError::new(
+                        ErrorKind::SessionExpired,
+                        Phase::SignIn,
+                        "There is no saved sign-in for this account. Sign in.",
+                    )
                 })?;
-                let form = [("grant_type", "refresh_token"), ("client_id", self.client_id.as_str()), ("refresh_token", refresh.expose())];
+                let form = [
+                    ("grant_type", "refresh_token"),
+                    ("client_id", self.client_id.as_str()),
+                    ("refresh_token", refresh.expose()),
+                ];
                 let t = oauth::request(&self.http, &self.token_url, self.endpoint, &form, now).await?;
                 if let Some(new) = &t.refresh_token {
                     state.refresh = Some(new.clone());

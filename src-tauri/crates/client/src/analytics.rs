@@ -14,21 +14,35 @@ use crate::paging::{FetchSummary, PageSink, Progress};
 
 /// Builds a checked query: refuses fields a data set lacks and operators a field does not allow,
 /// in the same words the service would use, before a request is made.
-pub fn query(dataset: DatasetId, filter: Option<&Filter>, group_by: &[String], level: Option<AggLevel>) -> Result<AnalyticsQuery, ClientError> {
+pub fn query(
+    dataset: DatasetId,
+    filter: Option<&Filter>,
+    group_by: &[String],
+    level: Option<AggLevel>,
+) -> Result<AnalyticsQuery, ClientError> {
     let spec = dataset.spec();
     let mut q = AnalyticsQuery::new(dataset);
     if let Some(f) = filter {
-        q.filter = Some(filter::check(f, spec).map_err(|e| ClientError::new(ErrorKind::BadRequest, Phase::Request, e.message))?);
+        q.filter = Some(
+            filter::check(f, spec).map_err(|e| ClientError::new(ErrorKind::BadRequest, Phase::Request, e.message))?,
+        );
     }
     for g in group_by {
-        let field = spec
-            .field(g)
-            .filter(|f| f.groupable)
-            .ok_or_else(|| ClientError::new(ErrorKind::BadRequest, Phase::Request, format!("{} cannot be grouped by \"{g}\".", spec.id.title())))?;
+        let field = spec.field(g).filter(|f| f.groupable).ok_or_else(|| {
+            ClientError::new(
+                ErrorKind::BadRequest,
+                Phase::Request,
+                format!("{} cannot be grouped by \"{g}\".", spec.id.title()),
+            )
+        })?;
         q.group_by.push(field.name.to_string());
     }
     if level.is_some() && q.group_by.is_empty() {
-        return Err(ClientError::new(ErrorKind::BadRequest, Phase::Request, "A period (day, week, month) needs a field to group by."));
+        return Err(ClientError::new(
+            ErrorKind::BadRequest,
+            Phase::Request,
+            "A period (day, week, month) needs a field to group by.",
+        ));
     }
     q.level = level;
     Ok(q)
@@ -36,7 +50,13 @@ pub fn query(dataset: DatasetId, filter: Option<&Filter>, group_by: &[String], l
 
 impl Client {
     /// Every row of the query (ungrouped) into `sink`.
-    pub async fn fetch_rows(&self, q: &AnalyticsQuery, sink: &mut dyn PageSink, progress: &(dyn Fn(Progress) + Send + Sync), call: &Call) -> Result<FetchSummary, ClientError> {
+    pub async fn fetch_rows(
+        &self,
+        q: &AnalyticsQuery,
+        sink: &mut dyn PageSink,
+        progress: &(dyn Fn(Progress) + Send + Sync),
+        call: &Call,
+    ) -> Result<FetchSummary, ClientError> {
         let schema = Arc::new(if q.group_by.is_empty() {
             PageSchema::raw(q.dataset.spec())
         } else {
@@ -58,7 +78,13 @@ mod tests {
         assert!(e.message.contains("cannot be grouped"));
         let e = query(DatasetId::Subscriptions, None, &[], Some(AggLevel::Week)).unwrap_err();
         assert!(e.message.contains("needs a field"));
-        let q = query(DatasetId::Subscriptions, Some(&Filter::contains("customerName", "con")), &["SUBSCRIPTIONTYPE".into()], Some(AggLevel::Month)).unwrap();
+        let q = query(
+            DatasetId::Subscriptions,
+            Some(&Filter::contains("customerName", "con")),
+            &["SUBSCRIPTIONTYPE".into()],
+            Some(AggLevel::Month),
+        )
+        .unwrap();
         assert_eq!(q.group_by, vec!["subscriptionType"]);
     }
 }

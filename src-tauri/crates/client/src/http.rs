@@ -88,7 +88,9 @@ pub fn http_client(connect_timeout: Duration, request_timeout: Duration) -> Resu
         .timeout(request_timeout)
         .user_agent(concat!("PartnerLens/", env!("CARGO_PKG_VERSION")))
         .build()
-        .map_err(|e| ClientError::new(ErrorKind::Network, Phase::Request, format!("Could not set up the network client: {e}")))
+        .map_err(|e| {
+            ClientError::new(ErrorKind::Network, Phase::Request, format!("Could not set up the network client: {e}"))
+        })
 }
 
 enum Outcome {
@@ -161,7 +163,10 @@ impl Client {
                     // The token may have expired in the middle of the work: renew it once and
                     // carry on where we were, without counting an attempt.
                     tracing::info!(request_id = %rid, "401 from the service; refreshing the token once");
-                    token = self.tokens.refresh(&token).await.map_err(|e| e.with_request_id(&rid))?;
+                    token = self.tokens.refresh(&token).await.map_err(|mut e| {
+                        e.status = e.status.or(Some(401));
+                        e.with_request_id(&rid)
+                    })?;
                     refreshed = true;
                     attempt -= 1;
                     continue;
@@ -195,7 +200,15 @@ impl Client {
         }
     }
 
-    async fn once(&self, method: &Method, url: &Url, body: Option<&serde_json::Value>, token: &AccessToken, call: &Call, rid: &str) -> Outcome {
+    async fn once(
+        &self,
+        method: &Method,
+        url: &Url,
+        body: Option<&serde_json::Value>,
+        token: &AccessToken,
+        call: &Call,
+        rid: &str,
+    ) -> Outcome {
         let mut req = self
             .http
             .request(method.clone(), url.clone())
@@ -252,21 +265,34 @@ fn status_error(a: &Answer) -> ClientError {
     let (kind, msg) = match a.status {
         401 if code == Some(900_421) => (
             ErrorKind::MfaRequired,
-            "Partner Center requires multi-factor sign-in for this account. Sign in again with the browser.".to_string(),
+            "Partner Center requires multi-factor sign-in for this account. Sign in again with the browser."
+                .to_string(),
         ),
         401 => (ErrorKind::Unauthorized, "Partner Center did not accept the sign-in. Sign in again.".to_string()),
-        403 => (ErrorKind::Forbidden, "This account is signed in but not allowed to see this data in Partner Center.".to_string()),
-        404 => (ErrorKind::NotFound, said.clone().unwrap_or_else(|| "Partner Center has nothing at this address.".into())),
+        403 => (
+            ErrorKind::Forbidden,
+            "This account is signed in but not allowed to see this data in Partner Center.".to_string(),
+        ),
+        404 => {
+            (ErrorKind::NotFound, said.clone().unwrap_or_else(|| "Partner Center has nothing at this address.".into()))
+        }
         400 | 409 | 412 | 422 => (
             ErrorKind::BadRequest,
-            said.clone().map_or_else(|| "Partner Center refused the request.".into(), |s| format!("Partner Center refused the request: {s}")),
+            said.clone().map_or_else(
+                || "Partner Center refused the request.".into(),
+                |s| format!("Partner Center refused the request: {s}"),
+            ),
         ),
         429 => (ErrorKind::Throttled, "Partner Center is limiting how fast we may ask (429).".to_string()),
         408 | 504 => (ErrorKind::ServerError, "Partner Center took too long to answer.".to_string()),
         s if s >= 500 => (ErrorKind::ServerError, format!("Partner Center had a problem on its side ({s}).")),
         s => (ErrorKind::BadResponse, format!("Partner Center answered with an unexpected status {s}.")),
     };
-    ClientError { status: Some(a.status), request_id: Some(a.request_id.clone()), ..ClientError::new(kind, Phase::Response, msg) }
+    ClientError {
+        status: Some(a.status),
+        request_id: Some(a.request_id.clone()),
+        ..ClientError::new(kind, Phase::Response, msg)
+    }
 }
 
 /// Maps a reqwest failure to a phase and whether trying again can help.
@@ -275,14 +301,27 @@ fn network_failure(e: &reqwest::Error, rid: &str) -> Outcome {
     let lower = chain.to_lowercase();
     let (kind, phase, msg, retryable, connect) = if e.is_timeout() {
         (ErrorKind::Network, Phase::Timeout, "Partner Center did not answer in time.".to_string(), true, false)
-    } else if e.is_connect() && (lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake")) {
+    } else if e.is_connect() && (lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake"))
+    {
         (ErrorKind::Unreachable, Phase::Tls, "A secure connection to Partner Center could not be set up (TLS). Check the date and time and any network proxy.".to_string(), false, false)
     } else if e.is_connect() {
-        (ErrorKind::Unreachable, Phase::Connect, "Partner Center could not be reached. Check the internet connection.".to_string(), true, true)
+        (
+            ErrorKind::Unreachable,
+            Phase::Connect,
+            "Partner Center could not be reached. Check the internet connection.".to_string(),
+            true,
+            true,
+        )
     } else if e.is_builder() {
         (ErrorKind::BadRequest, Phase::Request, format!("The request could not be built: {chain}"), false, false)
     } else {
-        (ErrorKind::Network, Phase::Response, "The connection to Partner Center broke while the answer was arriving.".to_string(), true, false)
+        (
+            ErrorKind::Network,
+            Phase::Response,
+            "The connection to Partner Center broke while the answer was arriving.".to_string(),
+            true,
+            false,
+        )
     };
     tracing::debug!(request_id = rid, "network failure ({phase}): {chain}");
     Outcome::Failed { error: ClientError::new(kind, phase, msg).with_request_id(rid), retryable, connect }

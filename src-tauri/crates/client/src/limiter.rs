@@ -23,7 +23,11 @@ struct State {
 impl Limiter {
     pub fn new(max: usize) -> Limiter {
         let max = max.max(1);
-        Limiter { sem: Arc::new(Semaphore::new(max)), max, state: Mutex::new(State { limit: max, successes: 0, last_cut: None }) }
+        Limiter {
+            sem: Arc::new(Semaphore::new(max)),
+            max,
+            state: Mutex::new(State { limit: max, successes: 0, last_cut: None }),
+        }
     }
 
     pub async fn acquire(&self) -> OwnedSemaphorePermit {

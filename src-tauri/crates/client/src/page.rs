@@ -32,10 +32,8 @@ impl PageSchema {
 
     /// A grouped answer: the grouping fields, then the count fields.
     pub fn grouped(spec: &DatasetSpec, group_by: &[String]) -> PageSchema {
-        let mut fields: Vec<(String, FieldType)> = group_by
-            .iter()
-            .map(|g| (g.clone(), spec.field(g).map_or(FieldType::Str, |f| f.ty)))
-            .collect();
+        let mut fields: Vec<(String, FieldType)> =
+            group_by.iter().map(|g| (g.clone(), spec.field(g).map_or(FieldType::Str, |f| f.ty))).collect();
         for c in spec.counts {
             fields.push((c.name.to_string(), if c.fractional { FieldType::Float } else { FieldType::Int }));
         }
@@ -47,10 +45,7 @@ impl PageSchema {
     }
 
     fn find(&self, key: &str) -> Option<usize> {
-        self.exact
-            .get(key)
-            .copied()
-            .or_else(|| self.fields.iter().position(|(n, _)| n.eq_ignore_ascii_case(key)))
+        self.exact.get(key).copied().or_else(|| self.fields.iter().position(|(n, _)| n.eq_ignore_ascii_case(key)))
     }
 }
 
@@ -528,11 +523,14 @@ mod tests {
         assert_eq!(*col(&p, "autoRenewEnabled"), ColumnData::Bool(vec![Some(true)]));
         assert_eq!(*col(&p, "effectiveStartDate"), ColumnData::Date(vec![Some(ymd(2016, 2, 4))]));
         // Fields the row did not carry are null, not missing.
-        assert_eq!(*col(&p, "providerName"), ColumnData::Str({
-            let mut c = lens_model::StrColumn::default();
-            c.push(None);
-            c
-        }));
+        assert_eq!(
+            *col(&p, "providerName"),
+            ColumnData::Str({
+                let mut c = lens_model::StrColumn::default();
+                c.push(None);
+                c
+            })
+        );
     }
 
     #[test]
@@ -589,7 +587,11 @@ mod tests {
     #[test]
     fn indirect_reseller_year_one_is_null() {
         let schema = PageSchema::raw(DatasetId::IndirectResellers.spec());
-        let p = parse_page(br#"{"Value":[{"firstSubscriptionEndDate":"0001-01-01T00:00:00","subscriptionCount":12.0}]}"#, &schema).unwrap();
+        let p = parse_page(
+            br#"{"Value":[{"firstSubscriptionEndDate":"0001-01-01T00:00:00","subscriptionCount":12.0}]}"#,
+            &schema,
+        )
+        .unwrap();
         assert_eq!(*col(&p, "firstSubscriptionEndDate"), ColumnData::Date(vec![None]));
         assert_eq!(*col(&p, "subscriptionCount"), ColumnData::Float(vec![Some(12.0)]));
     }

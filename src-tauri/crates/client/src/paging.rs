@@ -83,7 +83,9 @@ impl Client {
 
         match (total, next_link) {
             (_, None) => {}
-            (Some(total), Some(_)) => self.fetch_rest_parallel(query, total, &schema, sink, &mut summary, progress, call).await?,
+            (Some(total), Some(_)) => {
+                self.fetch_rest_parallel(query, total, &schema, sink, &mut summary, progress, call).await?
+            }
             (None, Some(link)) => self.follow_links(link, &schema, sink, &mut summary, progress, call).await?,
         }
         Ok(summary)
@@ -103,21 +105,34 @@ impl Client {
     }
 
     /// Fetches and parses one page; `due` is the number of rows it must hold, when known.
-    async fn get_page(&self, url: Url, schema: &Arc<PageSchema>, call: &Call, page_no: usize, due: Option<usize>) -> Result<Page, ClientError> {
+    async fn get_page(
+        &self,
+        url: Url,
+        schema: &Arc<PageSchema>,
+        call: &Call,
+        page_no: usize,
+        due: Option<usize>,
+    ) -> Result<Page, ClientError> {
         // The same request id for every try of this page, including short-page retries.
         let request_id = Uuid::new_v4();
         let mut short_tries = 0;
         loop {
-            let answer = self.execute(Method::GET, url.clone(), None, call, request_id).await.map_err(|e| e.on_page(page_no))?;
+            let answer =
+                self.execute(Method::GET, url.clone(), None, call, request_id).await.map_err(|e| e.on_page(page_no))?;
             let rid = answer.request_id.clone();
             let schema = schema.clone();
-            let parsed = tokio::task::spawn_blocking(move || parse_page(&answer.body, &schema))
-                .await
-                .map_err(|_| ClientError::new(ErrorKind::BadResponse, Phase::Parse, "Reading the page stopped unexpectedly."))?;
+            let parsed =
+                tokio::task::spawn_blocking(move || parse_page(&answer.body, &schema)).await.map_err(|_| {
+                    ClientError::new(ErrorKind::BadResponse, Phase::Parse, "Reading the page stopped unexpectedly.")
+                })?;
             let page = parsed.map_err(|why| {
-                ClientError::new(ErrorKind::BadResponse, Phase::Parse, format!("Partner Center sent a page that could not be read: {why}."))
-                    .with_request_id(&rid)
-                    .on_page(page_no)
+                ClientError::new(
+                    ErrorKind::BadResponse,
+                    Phase::Parse,
+                    format!("Partner Center sent a page that could not be read: {why}."),
+                )
+                .with_request_id(&rid)
+                .on_page(page_no)
             })?;
             match due {
                 Some(due) if page.rows_seen < due && short_tries < SHORT_PAGE_RETRIES => {
@@ -129,7 +144,10 @@ impl Client {
                     return Err(ClientError::new(
                         ErrorKind::BadResponse,
                         Phase::Parse,
-                        format!("Partner Center sent {} rows where {due} were due, so the data would be incomplete.", page.rows_seen),
+                        format!(
+                            "Partner Center sent {} rows where {due} were due, so the data would be incomplete.",
+                            page.rows_seen
+                        ),
                     )
                     .with_request_id(&rid)
                     .on_page(page_no));
@@ -165,12 +183,19 @@ impl Client {
                 inflight.push(async move { (j, self.get_page(url, schema, call, j + 2, Some(due)).await) });
                 next_start += 1;
             }
-            let Some((j, result)) = inflight.next().await else { break };
+            let Some((j, result)) = inflight.next().await else {
+                break;
+            };
             pending.insert(j, result?);
             while let Some(page) = pending.remove(&next_deliver) {
                 deliver(sink, page, summary, skips[next_deliver])?;
                 next_deliver += 1;
-                progress(Progress { rows: summary.rows, total: Some(total), pages: summary.pages, page_count: Some(page_count) });
+                progress(Progress {
+                    rows: summary.rows,
+                    total: Some(total),
+                    pages: summary.pages,
+                    page_count: Some(page_count),
+                });
             }
         }
         Ok(())
@@ -199,27 +224,46 @@ impl Client {
                 None => return Ok(()),
             }
         }
-        Err(ClientError::new(ErrorKind::BadResponse, Phase::Parse, "Partner Center kept sending next-page links without end."))
+        Err(ClientError::new(
+            ErrorKind::BadResponse,
+            Phase::Parse,
+            "Partner Center kept sending next-page links without end.",
+        ))
     }
 
     /// A next-page link must point at the API host: the token must never go anywhere else.
     fn same_host(&self, link: &str) -> Result<Url, ClientError> {
         let url = self.cfg.base_url.join(link).map_err(|_| {
-            ClientError::new(ErrorKind::BadResponse, Phase::Parse, format!("Partner Center sent a next-page link that is not an address: {link}"))
+            ClientError::new(
+                ErrorKind::BadResponse,
+                Phase::Parse,
+                format!("Partner Center sent a next-page link that is not an address: {link}"),
+            )
         })?;
         let base = &self.cfg.base_url;
-        if url.scheme() != base.scheme() || url.host_str() != base.host_str() || url.port_or_known_default() != base.port_or_known_default() {
+        if url.scheme() != base.scheme()
+            || url.host_str() != base.host_str()
+            || url.port_or_known_default() != base.port_or_known_default()
+        {
             return Err(ClientError::new(
                 ErrorKind::BadResponse,
                 Phase::Parse,
-                format!("Partner Center sent a next-page link to another server ({}); it was not followed.", url.host_str().unwrap_or("?")),
+                format!(
+                    "Partner Center sent a next-page link to another server ({}); it was not followed.",
+                    url.host_str().unwrap_or("?")
+                ),
             ));
         }
         Ok(url)
     }
 }
 
-fn deliver(sink: &mut dyn PageSink, mut page: Page, summary: &mut FetchSummary, offset: usize) -> Result<(), ClientError> {
+fn deliver(
+    sink: &mut dyn PageSink,
+    mut page: Page,
+    summary: &mut FetchSummary,
+    offset: usize,
+) -> Result<(), ClientError> {
     summary.pages += 1;
     summary.rows += page.batch.rows;
     summary

@@ -24,7 +24,9 @@ fn plan(schema: &Schema, q: &Question) -> Result<Plan, EngineError> {
     let mut groups = Vec::new();
     for g in &q.group_by {
         let (name, dt) = resolve(schema, g)?;
-        if matches!(dt, DataType::Datetime(_, _) | DataType::Date) && q.date.as_ref().is_some_and(|d| d.field.eq_ignore_ascii_case(g)) {
+        if matches!(dt, DataType::Datetime(_, _) | DataType::Date)
+            && q.date.as_ref().is_some_and(|d| d.field.eq_ignore_ascii_case(g))
+        {
             continue;
         }
         groups.push(name);
@@ -33,7 +35,10 @@ fn plan(schema: &Schema, q: &Question) -> Result<Plan, EngineError> {
         Some(axis) => {
             let (name, dt) = resolve(schema, &axis.field)?;
             if !matches!(dt, DataType::Datetime(_, _) | DataType::Date) {
-                return Err(EngineError::BadQuestion(format!("{name} is not a date, so it cannot be split by {}", axis.period.name())));
+                return Err(EngineError::BadQuestion(format!(
+                    "{name} is not a date, so it cannot be split by {}",
+                    axis.period.name()
+                )));
             }
             Some((name, axis.period))
         }
@@ -47,7 +52,9 @@ fn plan(schema: &Schema, q: &Question) -> Result<Plan, EngineError> {
 }
 
 fn check_metric(schema: &Schema, m: &Metric) -> Result<Metric, EngineError> {
-    let Some(field) = m.field() else { return Ok(Metric::Count) };
+    let Some(field) = m.field() else {
+        return Ok(Metric::Count);
+    };
     let (name, dt) = resolve(schema, field)?;
     let numeric = dt.is_primitive_numeric();
     let ok = match m {
@@ -83,11 +90,7 @@ pub fn metric_expr(m: &Metric) -> Expr {
 
 /// The bucket start of a date column.
 pub fn bucket(field: &str, period: Period) -> Expr {
-    col(field)
-        .cast(DataType::Datetime(TimeUnit::Microseconds, None))
-        .dt()
-        .truncate(lit(period.every()))
-        .alias(field)
+    col(field).cast(DataType::Datetime(TimeUnit::Microseconds, None)).dt().truncate(lit(period.every())).alias(field)
 }
 
 /// Keeps the rows the question's filter selects.
@@ -137,10 +140,9 @@ fn by_name_selector(name: &str) -> Selector {
 
 /// Groups and computes the metrics (no sorting, no gap filling).
 fn grouped(lf: LazyFrame, p: &Plan) -> LazyFrame {
-    let mut keys: Vec<Expr> = p.groups.iter().map(|g| col(g.clone())).collect();
-    if let Some((d, period)) = &p.date {
-        keys.push(bucket(d, *period));
-    }
+    // The period first: tables read down the time axis.
+    let mut keys: Vec<Expr> = p.date.iter().map(|(d, period)| bucket(d, *period)).collect();
+    keys.extend(p.groups.iter().map(|g| col(g.clone())));
     let aggs: Vec<Expr> = p.metrics.iter().map(metric_expr).collect();
     if keys.is_empty() { lf.select(aggs) } else { lf.group_by(keys).agg(aggs) }
 }
@@ -187,17 +189,23 @@ fn sort(df: DataFrame, p: &Plan, q: &Question) -> Result<DataFrame, EngineError>
 }
 
 /// Every period from the first to the last, for every group, with zero for additive metrics.
-fn fill_gaps(df: DataFrame, groups: &[PlSmallStr], date: &str, period: Period, metrics: &[Metric]) -> Result<DataFrame, EngineError> {
+fn fill_gaps(
+    df: DataFrame,
+    groups: &[PlSmallStr],
+    date: &str,
+    period: Period,
+    metrics: &[Metric],
+) -> Result<DataFrame, EngineError> {
     let dcol = df.column(date)?.as_materialized_series().cast(&DataType::Int64)?;
     let ints = dcol.i64()?;
-    let (Some(min), Some(max)) = (ints.min(), ints.max()) else { return Ok(df) };
+    let (Some(min), Some(max)) = (ints.min(), ints.max()) else {
+        return Ok(df);
+    };
     let periods = period_starts(min, max, period);
-    let periods = Series::new(date.into(), periods)
-        .cast(&DataType::Datetime(TimeUnit::Microseconds, None))?
-        .into_frame()
-        .lazy();
+    let periods =
+        Series::new(date.into(), periods).cast(&DataType::Datetime(TimeUnit::Microseconds, None))?.into_frame().lazy();
     let dated = df.clone().lazy().filter(col(date).is_not_null());
-    let undated = df.lazy().filter(col(date).is_null());
+    let undated = df.clone().lazy().filter(col(date).is_null());
     let grid = if groups.is_empty() {
         periods
     } else {
@@ -208,12 +216,10 @@ fn fill_gaps(df: DataFrame, groups: &[PlSmallStr], date: &str, period: Period, m
     keys.push(col(date));
     let mut args = JoinArgs::new(JoinType::Left);
     args.nulls_equal = true;
-    let fills: Vec<Expr> = metrics
-        .iter()
-        .filter(|m| m.additive())
-        .map(|m| col(m.column_name()).fill_null(lit(0)))
-        .collect();
-    let filled = grid.join(dated, keys.clone(), keys, args).with_columns(fills);
+    let fills: Vec<Expr> =
+        metrics.iter().filter(|m| m.additive()).map(|m| col(m.column_name()).fill_null(lit(0))).collect();
+    let order: Vec<Expr> = df.get_column_names().iter().map(|n| col((*n).clone())).collect();
+    let filled = grid.join(dated, keys.clone(), keys, args).with_columns(fills).select(order);
     Ok(concat([undated, filled], UnionArgs::default())?.collect()?)
 }
 
@@ -256,7 +262,9 @@ fn with_change(df: DataFrame, groups: &[PlSmallStr], date: &str, metrics: &[Metr
         let name = m.column_name();
         let prev = col(name.as_str()).shift(lit(1));
         let prev = if part.is_empty() { prev } else { prev.over(part.clone())? };
-        changes.push((col(name.as_str()).cast(DataType::Float64) - prev.cast(DataType::Float64)).alias(format!("{name}_change")));
+        changes.push(
+            (col(name.as_str()).cast(DataType::Float64) - prev.cast(DataType::Float64)).alias(format!("{name}_change")),
+        );
     }
     let opts = SortMultipleOptions::default().with_nulls_last(false).with_maintain_order(true);
     Ok(df.lazy().sort(order, opts).with_columns(changes).collect()?)

@@ -36,16 +36,12 @@ pub fn parse_to_expr(text: &str, schema: &Schema) -> Result<Expr, EngineError> {
 
 pub fn to_expr(f: &Filter, schema: &Schema) -> Result<Expr, EngineError> {
     match f {
-        Filter::And { all } => all
-            .iter()
-            .map(|p| to_expr(p, schema))
-            .reduce(|a, b| Ok(a?.and(b?)))
-            .unwrap_or_else(|| Ok(lit(true))),
-        Filter::Or { any } => any
-            .iter()
-            .map(|p| to_expr(p, schema))
-            .reduce(|a, b| Ok(a?.or(b?)))
-            .unwrap_or_else(|| Ok(lit(false))),
+        Filter::And { all } => {
+            all.iter().map(|p| to_expr(p, schema)).reduce(|a, b| Ok(a?.and(b?))).unwrap_or_else(|| Ok(lit(true)))
+        }
+        Filter::Or { any } => {
+            any.iter().map(|p| to_expr(p, schema)).reduce(|a, b| Ok(a?.or(b?))).unwrap_or_else(|| Ok(lit(false)))
+        }
         Filter::Compare { field, op, value } => compare(field, *op, value, schema),
     }
 }
@@ -94,7 +90,9 @@ fn compare(field: &str, op: Op, value: &Literal, schema: &Schema) -> Result<Expr
                 Op::Ge => c.gt_eq(datetime(d.start)),
                 Op::Lt => c.lt(datetime(d.start)),
                 Op::Le => c.lt(datetime(d.end)),
-                Op::Contains => return Err(bad(format!("{name} is a date: contains does not apply"))),
+                Op::Contains => {
+                    return Err(bad(format!("{name} is a date: contains does not apply")));
+                }
             }
         }
         (dt, Literal::Number(n)) if dt.is_primitive_numeric() => match op {
@@ -104,7 +102,9 @@ fn compare(field: &str, op: Op, value: &Literal, schema: &Schema) -> Result<Expr
             Op::Lt => c.lt(lit(*n)),
             Op::Ge => c.gt_eq(lit(*n)),
             Op::Le => c.lt_eq(lit(*n)),
-            Op::Contains => return Err(bad(format!("{name} is a number: contains does not apply"))),
+            Op::Contains => {
+                return Err(bad(format!("{name} is a number: contains does not apply")));
+            }
         },
         // A number column compared with quoted digits, as people write from the docs.
         (dt, Literal::Str(s)) if dt.is_primitive_numeric() => {

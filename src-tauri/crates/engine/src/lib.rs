@@ -3,7 +3,9 @@
 
 pub mod aggregate;
 pub mod error;
+pub mod export;
 pub mod filter_expr;
+pub mod fsio;
 pub mod pivot;
 pub mod question;
 pub mod result;

@@ -30,7 +30,9 @@ const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Au
 
 /// A label for the period starting on `iso` (`YYYY-MM-DD`).
 pub fn period_label(iso: &str, period: Period) -> String {
-    let (Some(y), Some(m), Some(d)) = (iso.get(0..4), iso.get(5..7), iso.get(8..10)) else { return iso.to_string() };
+    let (Some(y), Some(m), Some(d)) = (iso.get(0..4), iso.get(5..7), iso.get(8..10)) else {
+        return iso.to_string();
+    };
     let (yi, mi, di): (i64, i64, i64) = (y.parse().unwrap_or(0), m.parse().unwrap_or(1), d.parse().unwrap_or(1));
     match period {
         Period::Day => iso[..10].to_string(),
@@ -60,7 +62,8 @@ pub fn pivot(agg: &Aggregate, date: &str, period: Period, groups: &[String], met
     let Some(dates) = agg.column(date) else {
         return Chart { x: vec![], labels: vec![], series: vec![], metric: metric.to_string() };
     };
-    let mut x: Vec<String> = dates.values.iter().filter_map(|c| if let Cell::Text(t) = c { Some(t.clone()) } else { None }).collect();
+    let mut x: Vec<String> =
+        dates.values.iter().filter_map(|c| if let Cell::Text(t) = c { Some(t.clone()) } else { None }).collect();
     x.sort();
     x.dedup();
     let group_cols: Vec<_> = groups.iter().filter_map(|g| agg.column(g)).collect();
@@ -68,7 +71,9 @@ pub fn pivot(agg: &Aggregate, date: &str, period: Period, groups: &[String], met
     let mut names: Vec<String> = Vec::new();
     let mut series: Vec<Series> = Vec::new();
     for row in 0..agg.rows as usize {
-        let Cell::Text(d) = &dates.values[row] else { continue };
+        let Cell::Text(d) = &dates.values[row] else {
+            continue;
+        };
         let name = if group_cols.is_empty() {
             metric.to_string()
         } else {

@@ -84,8 +84,9 @@ impl Metric {
             None => (s.trim().to_ascii_lowercase(), None),
         };
         let need = |f: Option<String>| {
-            f.filter(|f| !f.is_empty())
-                .ok_or_else(|| EngineError::BadQuestion(format!("The metric \"{s}\" needs a column, like {kind}:licenseCount")))
+            f.filter(|f| !f.is_empty()).ok_or_else(|| {
+                EngineError::BadQuestion(format!("The metric \"{s}\" needs a column, like {kind}:licenseCount"))
+            })
         };
         Ok(match kind.as_str() {
             "count" => Metric::Count,

@@ -55,14 +55,22 @@ pub fn to_aggregate(df: &DataFrame) -> Result<Aggregate, EngineError> {
     for c in df.columns() {
         let s = c.as_materialized_series();
         let (kind, values) = match s.dtype() {
-            DataType::String => (ColumnKind::Text, s.str()?.iter().map(|v| v.map_or(Cell::Null, |t| Cell::Text(t.to_string()))).collect()),
-            DataType::Boolean => (ColumnKind::Bool, s.bool()?.iter().map(|v| v.map_or(Cell::Null, Cell::Bool)).collect()),
+            DataType::String => (
+                ColumnKind::Text,
+                s.str()?.iter().map(|v| v.map_or(Cell::Null, |t| Cell::Text(t.to_string()))).collect(),
+            ),
+            DataType::Boolean => {
+                (ColumnKind::Bool, s.bool()?.iter().map(|v| v.map_or(Cell::Null, Cell::Bool)).collect())
+            }
             DataType::Datetime(_, _) | DataType::Date => {
                 let micros = s.cast(&DataType::Datetime(TimeUnit::Microseconds, None))?.cast(&DataType::Int64)?;
                 let ints = micros.i64()?;
                 let whole_days = ints.iter().flatten().all(|t| t.rem_euclid(MICROS_PER_DAY) == 0);
                 let style = if whole_days { DateStyle::DateOnly } else { DateStyle::Seconds };
-                (ColumnKind::Date, ints.iter().map(|v| v.map_or(Cell::Null, |t| Cell::Text(dates::format(t, style)))).collect())
+                (
+                    ColumnKind::Date,
+                    ints.iter().map(|v| v.map_or(Cell::Null, |t| Cell::Text(dates::format(t, style)))).collect(),
+                )
             }
             dt if dt.is_primitive_numeric() => {
                 let f = s.cast(&DataType::Float64)?;
@@ -70,7 +78,10 @@ pub fn to_aggregate(df: &DataFrame) -> Result<Aggregate, EngineError> {
             }
             _ => {
                 let t = s.cast(&DataType::String)?;
-                (ColumnKind::Text, t.str()?.iter().map(|v| v.map_or(Cell::Null, |t| Cell::Text(t.to_string()))).collect())
+                (
+                    ColumnKind::Text,
+                    t.str()?.iter().map(|v| v.map_or(Cell::Null, |t| Cell::Text(t.to_string()))).collect(),
+                )
             }
         };
         columns.push(AggColumn { name: c.name().to_string(), kind, values });

@@ -73,11 +73,8 @@ impl TableBuilder {
         let mut columns: Vec<(String, DataType)> = self.schema.iter().map(|(n, t)| (n.clone(), dtype(*t))).collect();
         columns.extend(extras.into_iter().map(|e| (e, DataType::String)));
 
-        let aligned: Vec<DataFrame> = self
-            .chunks
-            .into_iter()
-            .map(|df| align(df, &columns))
-            .collect::<Result<_, _>>()?;
+        let aligned: Vec<DataFrame> =
+            self.chunks.into_iter().map(|df| align(df, &columns)).collect::<Result<_, _>>()?;
         let mut out = match aligned.into_iter().reduce(|mut a, b| {
             // Schemas are aligned above, so vstack cannot fail on shape.
             let _ = a.vstack_mut_owned(b);
@@ -92,10 +89,7 @@ impl TableBuilder {
 }
 
 fn empty(columns: &[(String, DataType)]) -> Result<DataFrame, EngineError> {
-    let cols = columns
-        .iter()
-        .map(|(n, t)| Series::new_empty(n.as_str().into(), t).into_column())
-        .collect();
+    let cols = columns.iter().map(|(n, t)| Series::new_empty(n.as_str().into(), t).into_column()).collect();
     Ok(DataFrame::new(0, cols)?)
 }
 
@@ -145,7 +139,8 @@ mod tests {
 
     #[test]
     fn pages_stack_in_order_with_unknown_columns_kept() {
-        let schema = vec![("id".into(), FieldType::Str), ("n".into(), FieldType::Int), ("d".into(), FieldType::DateTime)];
+        let schema =
+            vec![("id".into(), FieldType::Str), ("n".into(), FieldType::Int), ("d".into(), FieldType::DateTime)];
         let mut t = TableBuilder::new(schema);
         t.push(&batch(&["a", "b"], None)).unwrap();
         t.push(&batch(&["c"], Some("x"))).unwrap();

@@ -8,6 +8,7 @@ use crate::filter::Op;
 
 /// One of the Analytics API's data sets (spec section 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub enum DatasetId {
     Subscriptions,
@@ -39,17 +40,11 @@ impl DatasetId {
 
     /// Accepts the slug and a few spellings people type.
     pub fn parse(s: &str) -> Option<DatasetId> {
-        let norm: String = s
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric())
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let norm: String = s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
         match norm.as_str() {
             "subscriptions" | "subscription" => Some(DatasetId::Subscriptions),
             "azureusage" | "usage" | "usageazure" | "azure" => Some(DatasetId::AzureUsage),
-            "indirectresellers" | "resellers" | "indirectreseller" => {
-                Some(DatasetId::IndirectResellers)
-            }
+            "indirectresellers" | "resellers" | "indirectreseller" => Some(DatasetId::IndirectResellers),
             "search" => Some(DatasetId::Search),
             "referrals" | "referral" => Some(DatasetId::Referrals),
             _ => None,
@@ -109,6 +104,7 @@ impl std::fmt::Display for DatasetId {
 
 /// The type a field has in a row. Dates are UTC instants.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub enum FieldType {
     Str,
@@ -171,15 +167,11 @@ pub struct DatasetSpec {
 impl DatasetSpec {
     /// Finds a field by name; the service matches names without regard to case.
     pub fn field(&self, name: &str) -> Option<&'static Field> {
-        self.fields
-            .iter()
-            .find(|f| f.name.eq_ignore_ascii_case(name))
+        self.fields.iter().find(|f| f.name.eq_ignore_ascii_case(name))
     }
 
     pub fn count(&self, name: &str) -> Option<&'static CountField> {
-        self.counts
-            .iter()
-            .find(|c| c.name.eq_ignore_ascii_case(name))
+        self.counts.iter().find(|c| c.name.eq_ignore_ascii_case(name))
     }
 
     pub fn date_fields(&self) -> impl Iterator<Item = &'static Field> {
@@ -187,9 +179,7 @@ impl DatasetSpec {
     }
 
     pub fn term_fields(&self) -> impl Iterator<Item = &'static Field> {
-        self.fields
-            .iter()
-            .filter(|f| f.groupable && !f.is_date())
+        self.fields.iter().filter(|f| f.groupable && !f.is_date())
     }
 }
 

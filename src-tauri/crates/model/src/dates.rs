@@ -123,11 +123,7 @@ fn parse_bytes(b: &[u8]) -> Option<ParsedDate> {
 
 fn done(year: i64, micros: Micros, whole_day: bool) -> ParsedDate {
     // Indirect resellers write 0001-01-01T00:00:00 for "never"; no real data predates 1900.
-    if year <= 1 {
-        ParsedDate { micros: None, whole_day }
-    } else {
-        ParsedDate { micros: Some(micros), whole_day }
-    }
+    if year <= 1 { ParsedDate { micros: None, whole_day } } else { ParsedDate { micros: Some(micros), whole_day } }
 }
 
 pub fn is_leap(y: i64) -> bool {
@@ -266,7 +262,9 @@ mod tests {
 
     #[test]
     fn nonsense_is_refused_with_the_text() {
-        for bad in ["", "yesterday", "2017-13-01", "2017-02-30", "2017-03-10X", "2017-03-10T25:00:00", "2017-03-10T10:00:00+1"] {
+        for bad in
+            ["", "yesterday", "2017-13-01", "2017-02-30", "2017-03-10X", "2017-03-10T25:00:00", "2017-03-10T10:00:00+1"]
+        {
             let err = parse(bad).unwrap_err();
             assert_eq!(err.text, bad);
         }

@@ -202,7 +202,9 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, FilterError> {
                 i += 1;
                 loop {
                     match chars.get(i) {
-                        None => return err("A quoted value is not closed: add the final '", Some(pos)),
+                        None => {
+                            return err("A quoted value is not closed: add the final '", Some(pos));
+                        }
                         Some((_, '\'')) if matches!(chars.get(i + 1), Some((_, '\''))) => {
                             s.push('\'');
                             i += 2;
@@ -220,10 +222,7 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, FilterError> {
                 out.push((Tok::Str(s), pos));
             }
             '‘' | '’' | '"' | '“' | '”' => {
-                return err(
-                    format!("Put values in straight single quotes ('like this'), not {c}"),
-                    Some(pos),
-                );
+                return err(format!("Put values in straight single quotes ('like this'), not {c}"), Some(pos));
             }
             c if c.is_ascii_digit() || c == '-' => {
                 let start = i;
@@ -311,13 +310,17 @@ impl Parser {
                 let fpos = self.pos();
                 let field = match self.next() {
                     Some(Tok::Ident(f)) => f,
-                    _ => return err("Expected a field name in contains(field,'text')", Some(fpos)),
+                    _ => {
+                        return err("Expected a field name in contains(field,'text')", Some(fpos));
+                    }
                 };
                 self.expect(Tok::Comma, "a comma in contains(field,'text')")?;
                 let vpos = self.pos();
                 let value = match self.next() {
                     Some(Tok::Str(s)) => s,
-                    _ => return err("contains needs a quoted text: contains(field,'text')", Some(vpos)),
+                    _ => {
+                        return err("contains needs a quoted text: contains(field,'text')", Some(vpos));
+                    }
                 };
                 self.expect(Tok::RParen, "a closing parenthesis")?;
                 Ok(Filter::Compare { field, op: Op::Contains, value: Literal::Str(value) })
@@ -334,8 +337,15 @@ impl Parser {
                             );
                         }
                     },
-                    Some(_) => return err("Expected an operator (eq, ne, gt, lt, ge, le)", Some(opos)),
-                    None => return err(format!("\"{field}\" needs an operator and a value, like {field} eq 'value'"), Some(opos)),
+                    Some(_) => {
+                        return err("Expected an operator (eq, ne, gt, lt, ge, le)", Some(opos));
+                    }
+                    None => {
+                        return err(
+                            format!("\"{field}\" needs an operator and a value, like {field} eq 'value'"),
+                            Some(opos),
+                        );
+                    }
                 };
                 let value = self.value()?;
                 Ok(Filter::Compare { field, op, value })
@@ -358,7 +368,9 @@ impl Parser {
                 let dpos = self.pos();
                 let text = match self.next() {
                     Some(Tok::Str(s)) => s,
-                    _ => return err("cast needs a quoted date: cast('2018-01-01', Edm.DateTimeOffset)", Some(dpos)),
+                    _ => {
+                        return err("cast needs a quoted date: cast('2018-01-01', Edm.DateTimeOffset)", Some(dpos));
+                    }
                 };
                 self.expect(Tok::Comma, "a comma in cast('…', Edm.DateTimeOffset)")?;
                 let tpos = self.pos();
@@ -371,10 +383,7 @@ impl Parser {
                     .map_err(|e| FilterError { message: e.to_string(), position: Some(dpos) })?;
                 Ok(Literal::Date(d))
             }
-            Some(Tok::Ident(w)) => err(
-                format!("\"{w}\" is not a value; put text in single quotes: '{w}'"),
-                Some(pos),
-            ),
+            Some(Tok::Ident(w)) => err(format!("\"{w}\" is not a value; put text in single quotes: '{w}'"), Some(pos)),
             _ => err("Expected a value here", Some(pos)),
         }
     }
@@ -404,10 +413,7 @@ pub fn check(filter: &Filter, spec: &DatasetSpec) -> Result<Filter, FilterError>
         Filter::Or { any } => Ok(Filter::Or { any: any.iter().map(|f| check(f, spec)).collect::<Result<_, _>>()? }),
         Filter::Compare { field, op, value } => {
             let Some(def) = spec.field(field) else {
-                return err(
-                    format!("\"{field}\" is not a field of {}", spec.id.title().to_lowercase()),
-                    None,
-                );
+                return err(format!("\"{field}\" is not a field of {}", spec.id.title().to_lowercase()), None);
             };
             let name = def.name;
             if !def.ops.contains(op) {
@@ -429,7 +435,8 @@ pub fn check(filter: &Filter, spec: &DatasetSpec) -> Result<Filter, FilterError>
                     return err(format!("{name} is true or false, written without quotes (not '{s}')"), None);
                 }
                 (FieldType::DateTime, Literal::Str(s)) => Literal::Date(
-                    DateLiteral::parse(s, false).map_err(|e| FilterError { message: format!("{name}: {e}"), position: None })?,
+                    DateLiteral::parse(s, false)
+                        .map_err(|e| FilterError { message: format!("{name}: {e}"), position: None })?,
                 ),
                 (FieldType::DateTime, Literal::Date(d)) => Literal::Date(d.clone()),
                 (FieldType::Int | FieldType::Float, Literal::Number(n)) => Literal::Number(*n),
@@ -437,7 +444,10 @@ pub fn check(filter: &Filter, spec: &DatasetSpec) -> Result<Filter, FilterError>
                     return err(format!("{name} is text: put the value in single quotes, like '{n}'"), None);
                 }
                 (ty, v) => {
-                    return err(format!("{name} ({}) cannot be compared with {}", type_words(ty), literal_words(v)), None);
+                    return err(
+                        format!("{name} ({}) cannot be compared with {}", type_words(ty), literal_words(v)),
+                        None,
+                    );
                 }
             };
             Ok(Filter::Compare { field: name.to_string(), op: *op, value })
@@ -733,7 +743,8 @@ mod tests {
 
     #[test]
     fn compiled_filters_evaluate_like_the_tree() {
-        let f = parse_for("(status eq 'ACTIVE' or status eq 'SUSPENDED') and contains(customerName,'con')", subs()).unwrap();
+        let f = parse_for("(status eq 'ACTIVE' or status eq 'SUSPENDED') and contains(customerName,'con')", subs())
+            .unwrap();
         let c = Compiled::new(&f, subs());
         let row = |status: &'static str, name: &'static str| {
             move |i: usize| match subs().fields[i].name {

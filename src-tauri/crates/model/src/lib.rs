@@ -13,5 +13,5 @@ pub mod secret;
 pub use batch::{BadRow, Batch, Column, ColumnData, StrColumn};
 pub use dataset::{CountField, DatasetId, DatasetSpec, Field, FieldType, Measure};
 pub use filter::{Filter, FilterError, Literal, Op};
-pub use query::{AggLevel, AnalyticsQuery, OrderBy, QueryError, SortDir, MAX_TOP};
+pub use query::{AggLevel, AnalyticsQuery, MAX_TOP, OrderBy, QueryError, SortDir};
 pub use secret::Secret;

@@ -73,7 +73,15 @@ pub struct AnalyticsQuery {
 
 impl AnalyticsQuery {
     pub fn new(dataset: DatasetId) -> AnalyticsQuery {
-        AnalyticsQuery { dataset, filter: None, group_by: Vec::new(), level: None, order_by: None, top: MAX_TOP, skip: 0 }
+        AnalyticsQuery {
+            dataset,
+            filter: None,
+            group_by: Vec::new(),
+            level: None,
+            order_by: None,
+            top: MAX_TOP,
+            skip: 0,
+        }
     }
 
     /// The query parameters, in the documented spelling, without `top`/`skip`.
@@ -114,13 +122,19 @@ impl AnalyticsQuery {
         for (k, v) in params {
             match k.to_ascii_lowercase().as_str() {
                 "top" => {
-                    q.top = v.trim().parse().map_err(|_| QueryError::bad("top", format!("top must be a whole number, not \"{v}\"")))?;
+                    q.top = v
+                        .trim()
+                        .parse()
+                        .map_err(|_| QueryError::bad("top", format!("top must be a whole number, not \"{v}\"")))?;
                     if q.top == 0 || q.top > MAX_TOP {
                         return Err(QueryError::bad("top", format!("top must be between 1 and {MAX_TOP}")));
                     }
                 }
                 "skip" => {
-                    q.skip = v.trim().parse().map_err(|_| QueryError::bad("skip", format!("skip must be a whole number, not \"{v}\"")))?;
+                    q.skip = v
+                        .trim()
+                        .parse()
+                        .map_err(|_| QueryError::bad("skip", format!("skip must be a whole number, not \"{v}\"")))?;
                 }
                 "filter" => {
                     q.filter = Some(filter::parse_for(v, spec).map_err(QueryError::Filter)?);
@@ -130,7 +144,10 @@ impl AnalyticsQuery {
                 }
                 "aggregationlevel" | "agglevel" => {
                     q.level = Some(AggLevel::parse(v).ok_or_else(|| {
-                        QueryError::bad("aggregationLevel", format!("aggregationLevel must be day, week, month or dateRange, not \"{v}\""))
+                        QueryError::bad(
+                            "aggregationLevel",
+                            format!("aggregationLevel must be day, week, month or dateRange, not \"{v}\""),
+                        )
                     })?);
                 }
                 "orderby" => {
@@ -152,10 +169,9 @@ impl AnalyticsQuery {
 fn check_group_by(v: &str, spec: &DatasetSpec) -> Result<Vec<String>, QueryError> {
     let mut out: Vec<String> = Vec::new();
     for name in v.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let field = spec
-            .field(name)
-            .filter(|f| f.groupable)
-            .ok_or_else(|| QueryError::bad("groupby", format!("\"{name}\" cannot be grouped by in {}", spec.id.title().to_lowercase())))?;
+        let field = spec.field(name).filter(|f| f.groupable).ok_or_else(|| {
+            QueryError::bad("groupby", format!("\"{name}\" cannot be grouped by in {}", spec.id.title().to_lowercase()))
+        })?;
         if !out.iter().any(|n| n == field.name) {
             out.push(field.name.to_string());
         }
@@ -169,13 +185,15 @@ fn check_group_by(v: &str, spec: &DatasetSpec) -> Result<Vec<String>, QueryError
 fn parse_order_by(v: &str, spec: &DatasetSpec) -> Result<OrderBy, QueryError> {
     let mut parts = v.split_whitespace();
     let name = parts.next().unwrap_or("");
-    let field = spec
-        .field(name)
-        .ok_or_else(|| QueryError::bad("orderby", format!("\"{name}\" is not a field of {}", spec.id.title().to_lowercase())))?;
+    let field = spec.field(name).ok_or_else(|| {
+        QueryError::bad("orderby", format!("\"{name}\" is not a field of {}", spec.id.title().to_lowercase()))
+    })?;
     let dir = match parts.next().map(str::to_ascii_lowercase).as_deref() {
         None | Some("asc") => SortDir::Asc,
         Some("desc") => SortDir::Desc,
-        Some(other) => return Err(QueryError::bad("orderby", format!("orderby direction must be asc or desc, not \"{other}\""))),
+        Some(other) => {
+            return Err(QueryError::bad("orderby", format!("orderby direction must be asc or desc, not \"{other}\"")));
+        }
     };
     Ok(OrderBy { field: field.name.to_string(), dir })
 }
@@ -207,17 +225,18 @@ mod tests {
         q.top = 500;
         q.skip = 1000;
         let params = q.params();
-        let back = AnalyticsQuery::from_params(
-            DatasetId::Subscriptions,
-            params.iter().map(|(k, v)| (*k, v.as_str())),
-        )
-        .unwrap();
+        let back = AnalyticsQuery::from_params(DatasetId::Subscriptions, params.iter().map(|(k, v)| (*k, v.as_str())))
+            .unwrap();
         assert_eq!(back, q);
     }
 
     #[test]
     fn accepts_both_documented_spellings() {
-        let q = AnalyticsQuery::from_params(DatasetId::Subscriptions, [("groupBy", "subscriptionType,creationDate"), ("aggLevel", "month")]).unwrap();
+        let q = AnalyticsQuery::from_params(
+            DatasetId::Subscriptions,
+            [("groupBy", "subscriptionType,creationDate"), ("aggLevel", "month")],
+        )
+        .unwrap();
         assert_eq!(q.group_by, vec!["subscriptionType", "creationDate"]);
         assert_eq!(q.level, Some(AggLevel::Month));
     }

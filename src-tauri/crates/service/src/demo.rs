@@ -18,9 +18,11 @@ pub struct Demo {
 }
 
 /// Starts the simulator (on the current tokio runtime) and describes the sample account.
-pub async fn start(seed: u64) -> Result<Demo, ServiceError> {
+/// `today` pins the sample world's date (days since 1970) so screenshots and tests repeat;
+/// by default the sample data runs up to the real today.
+pub async fn start(seed: u64, today: Option<i64>) -> Result<Demo, ServiceError> {
     // Never faults or admin endpoints in demo mode: a person exploring should see it work.
-    let config = SimConfig { seed, admin: false, ..SimConfig::default() };
+    let config = SimConfig { seed, today, admin: false, ..SimConfig::default() };
     let sim = lens_sim::start(config, SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
         .await
         .map_err(|e| ServiceError::internal(format!("the sample data server could not start: {e}")))?;
@@ -36,4 +38,11 @@ pub async fn start(seed: u64) -> Result<Demo, ServiceError> {
         sample: true,
     };
     Ok(Demo { sim, account })
+}
+
+/// The sample world's date from `PARTNER_LENS_DEMO_TODAY` (`YYYY-MM-DD`), if set and valid.
+pub fn today_from_env() -> Option<i64> {
+    let v = std::env::var("PARTNER_LENS_DEMO_TODAY").ok()?;
+    let micros = lens_model::dates::parse_micros(v.trim()).ok()??;
+    Some(micros.div_euclid(lens_model::dates::MICROS_PER_DAY))
 }

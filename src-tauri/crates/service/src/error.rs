@@ -41,7 +41,11 @@ impl ServiceError {
 
     pub fn internal(what: impl std::fmt::Display) -> ServiceError {
         tracing::error!("internal error: {what}");
-        ServiceError::new("internal", "Something went wrong inside Partner Lens. The details are in the log file.", Some(Action::Retry))
+        ServiceError::new(
+            "internal",
+            "Something went wrong inside Partner Lens. The details are in the log file.",
+            Some(Action::Retry),
+        )
     }
 }
 
@@ -62,9 +66,12 @@ impl From<ClientError> for ServiceError {
             ErrorKind::SignInFailed => ("sign_in_failed", Some(Action::OpenSettings)),
             _ => ("network", Some(Action::Retry)),
         };
-        let message = match e.page {
-            Some(p) => format!("Page {p} of the data: {}", e.message),
-            None => e.message.clone(),
+        // Which page matters when the data itself is at fault, not when the sign-in is.
+        let message = match (e.page, code) {
+            (Some(p), "bad_response" | "network" | "server_error" | "throttled") => {
+                format!("Page {p} of the data: {}", e.message)
+            }
+            _ => e.message.clone(),
         };
         let mut detail = vec![format!("phase: {}", e.phase)];
         if let Some(s) = e.status {
@@ -80,9 +87,12 @@ impl From<ClientError> for ServiceError {
 
 impl From<EngineError> for ServiceError {
     fn from(e: EngineError) -> Self {
+        if let EngineError::Filter(f) = e {
+            return f.into();
+        }
         let code = match &e {
             EngineError::UnknownColumn { .. } => "unknown_column",
-            EngineError::BadQuestion(_) | EngineError::Filter(_) => "bad_question",
+            EngineError::BadQuestion(_) => "bad_question",
             EngineError::File { .. } => "file",
             EngineError::Corrupt { .. } => "cache_corrupt",
             _ => "internal",
@@ -97,7 +107,11 @@ impl From<EngineError> for ServiceError {
 
 impl From<lens_model::FilterError> for ServiceError {
     fn from(e: lens_model::FilterError) -> Self {
-        let mut se = ServiceError::new("bad_filter", format!("The filter is not right: {}", e.message), Some(Action::EditFilter));
+        let mut se = ServiceError::new(
+            "bad_filter",
+            format!("The filter is not right: {}", e.message),
+            Some(Action::EditFilter),
+        );
         se.detail = e.position.map(|p| format!("at character {}", p + 1));
         se
     }

@@ -46,7 +46,12 @@ impl Table {
             total: self.total.map(|t| t as u32),
             pages: pages as u32,
             bad_rows: self.bad_rows.len() as u32,
-            bad_row_examples: self.bad_rows.iter().take(5).map(|b| format!("row {}: {}", b.index + 1, b.reason)).collect(),
+            bad_row_examples: self
+                .bad_rows
+                .iter()
+                .take(5)
+                .map(|b| format!("row {}: {}", b.index + 1, b.reason))
+                .collect(),
             fetched_at: self.fetched_at,
         }
     }
@@ -63,9 +68,13 @@ pub async fn fetch_table(
     let schema = dataset.spec().fields.iter().map(|f| (f.name.to_string(), f.ty)).collect();
     let mut builder = TableBuilder::new(schema);
     let mut sink = |b: Batch| {
-        builder
-            .push(&b)
-            .map_err(|e| ClientError::new(ErrorKind::BadResponse, Phase::Parse, format!("A page could not be added to the table: {e}")))
+        builder.push(&b).map_err(|e| {
+            ClientError::new(
+                ErrorKind::BadResponse,
+                Phase::Parse,
+                format!("A page could not be added to the table: {e}"),
+            )
+        })
     };
     let summary = client.fetch_rows(&q, &mut sink, progress, call).await?;
     let df = builder.finish()?;

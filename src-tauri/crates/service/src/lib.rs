@@ -7,10 +7,14 @@ pub mod answer;
 pub mod demo;
 pub mod error;
 pub mod fetch;
+pub mod paths;
+pub mod views;
 pub mod workspace;
 
 pub use account::{Account, SignInMethod};
 pub use answer::{Answer, ask};
 pub use error::{Action, ServiceError};
 pub use fetch::{FetchReport, Table, fetch_table};
+pub use paths::AppPaths;
+pub use views::{AccountView, DatasetInfo, FieldInfo, LoadProgress, dataset_info};
 pub use workspace::Workspace;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use lens_auth::SessionTokens;
+use lens_auth::{AppIdentity, SessionTokens};
 use lens_client::{Call, Client, ClientConfig, Progress, SharedTokens};
 use lens_model::Secret;
 use lens_model::clock::SystemClock;
@@ -38,27 +38,26 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// A client for an account whose app secret is at hand.
 pub fn app_client(account: &Account, secret: Secret) -> Result<Client, ServiceError> {
     let http = lens_client::http_client(std::time::Duration::from_secs(15), std::time::Duration::from_secs(60))?;
-    let tokens: SharedTokens = Arc::new(SessionTokens::app_secret(
-        http,
-        account.cloud.authority_url(),
-        &account.tenant,
-        &account.client_id,
-        secret,
-        Arc::new(SystemClock),
-    ));
+    let app = AppIdentity {
+        authority: account.cloud.authority_url().into(),
+        tenant: account.tenant.clone(),
+        client_id: account.client_id.clone(),
+    };
+    let tokens: SharedTokens = Arc::new(SessionTokens::app_secret(http, &app, secret, Arc::new(SystemClock)));
     api_client(account, tokens)
 }
 
 pub fn api_client(account: &Account, tokens: SharedTokens) -> Result<Client, ServiceError> {
-    let base = url::Url::parse(account.cloud.api_url())
-        .map_err(|_| ServiceError::new("bad_account", format!("The API address of {} is not valid.", account.name), None))?;
+    let base = url::Url::parse(account.cloud.api_url()).map_err(|_| {
+        ServiceError::new("bad_account", format!("The API address of {} is not valid.", account.name), None)
+    })?;
     Ok(Client::new(ClientConfig::new(base), tokens)?)
 }
 
 impl Workspace {
     /// Starts demo mode: the simulator and the sample account.
-    pub async fn start_demo(&self, seed: u64) -> Result<Account, ServiceError> {
-        let demo = crate::demo::start(seed).await?;
+    pub async fn start_demo(&self, seed: u64, today: Option<i64>) -> Result<Account, ServiceError> {
+        let demo = crate::demo::start(seed, today).await?;
         let secret = Secret::new(demo.sim.state.config().credentials.secret);
         let client = app_client(&demo.account, secret)?;
         let account = demo.account.clone();

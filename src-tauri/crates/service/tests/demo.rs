@@ -12,7 +12,7 @@ fn sum(agg: &lens_engine::Aggregate, col: &str) -> f64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn demo_fetches_every_row_and_groups_by_week_and_month() {
     let ws = Workspace::default();
-    let account = ws.start_demo(1).await.unwrap();
+    let account = ws.start_demo(1, None).await.unwrap();
     assert!(account.sample);
     let report = ws.load(&account.id, DatasetId::Subscriptions, None, "job", &|_| {}).await.unwrap();
     assert_eq!(report.total, Some(600));

@@ -25,7 +25,14 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(api: Api, status: StatusCode, description: impl Into<String>) -> ApiError {
-        ApiError { api, status, code: status.as_u16() as i64, description: description.into(), retry_after: None, www_authenticate: None }
+        ApiError {
+            api,
+            status,
+            code: status.as_u16() as i64,
+            description: description.into(),
+            retry_after: None,
+            www_authenticate: None,
+        }
     }
     pub fn bad_request(api: Api, d: impl Into<String>) -> ApiError {
         ApiError::new(api, StatusCode::BAD_REQUEST, d)
@@ -34,7 +41,10 @@ impl ApiError {
         ApiError::new(api, StatusCode::NOT_FOUND, d)
     }
     pub fn unauthorized(api: Api, d: impl Into<String>) -> ApiError {
-        ApiError { www_authenticate: Some("Bearer error=\"invalid_token\""), ..ApiError::new(api, StatusCode::UNAUTHORIZED, d) }
+        ApiError {
+            www_authenticate: Some("Bearer error=\"invalid_token\""),
+            ..ApiError::new(api, StatusCode::UNAUTHORIZED, d)
+        }
     }
     /// 401 with error 900421: a user token without multi-factor sign-in (spec section 1).
     pub fn mfa_required(api: Api) -> ApiError {
@@ -49,7 +59,11 @@ impl ApiError {
     pub fn throttled(api: Api, secs: u32) -> ApiError {
         ApiError {
             retry_after: Some(secs),
-            ..ApiError::new(api, StatusCode::TOO_MANY_REQUESTS, format!("Rate limit is exceeded. Try again in {secs} seconds."))
+            ..ApiError::new(
+                api,
+                StatusCode::TOO_MANY_REQUESTS,
+                format!("Rate limit is exceeded. Try again in {secs} seconds."),
+            )
         }
     }
 }
@@ -57,7 +71,9 @@ impl ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let body = match (self.api, self.status) {
-            (_, StatusCode::TOO_MANY_REQUESTS) => json!({"statusCode": 429, "message": self.description}),
+            (_, StatusCode::TOO_MANY_REQUESTS) => {
+                json!({"statusCode": 429, "message": self.description})
+            }
             (Api::Analytics, _) => json!({
                 "code": self.code,
                 "description": self.description,

@@ -58,7 +58,13 @@ pub enum Fault {
 
 impl FaultSpec {
     pub fn is_off(&self) -> bool {
-        *self == FaultSpec { seed: self.seed, retry_after: self.retry_after, slow_ms: self.slow_ms, ..FaultSpec::default() }
+        *self
+            == FaultSpec {
+                seed: self.seed,
+                retry_after: self.retry_after,
+                slow_ms: self.slow_ms,
+                ..FaultSpec::default()
+            }
     }
 
     /// Parses `429=0.3,5xx=0.1,reset=0.05,slow=0.1,slow-ms=2000,retry-after=1,expire-after=5,
@@ -73,7 +79,9 @@ impl FaultSpec {
                     .filter(|x| (0.0..=1.0).contains(x))
                     .ok_or_else(|| format!("{k} takes a share between 0 and 1, not \"{v}\""))
             };
-            let count = || -> Result<u64, String> { v.parse::<u64>().map_err(|_| format!("{k} takes a whole number, not \"{v}\"")) };
+            let count = || -> Result<u64, String> {
+                v.parse::<u64>().map_err(|_| format!("{k} takes a whole number, not \"{v}\""))
+            };
             match k.trim() {
                 "429" | "throttle" => f.throttle = share()?,
                 "5xx" | "500" | "503" | "server-error" => f.server_error = share()?,
@@ -121,7 +129,10 @@ mod tests {
 
     #[test]
     fn parses_the_documented_spec_and_refuses_nonsense() {
-        let f = FaultSpec::parse("429=0.2,5xx=0.1,reset=0.05,slow=0.1,slow-ms=200,retry-after=2,expire-after=5,malformed=3,empty=4").unwrap();
+        let f = FaultSpec::parse(
+            "429=0.2,5xx=0.1,reset=0.05,slow=0.1,slow-ms=200,retry-after=2,expire-after=5,malformed=3,empty=4",
+        )
+        .unwrap();
         assert_eq!(f.throttle, 0.2);
         assert_eq!(f.server_error, 0.1);
         assert_eq!(f.expire_token_after, Some(5));

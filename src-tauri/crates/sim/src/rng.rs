@@ -50,6 +50,11 @@ impl Rng {
         &items[self.below(items.len() as u64) as usize]
     }
 
+    /// One word of a word list.
+    pub fn word(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.below(items.len() as u64) as usize]
+    }
+
     /// Index chosen with the given weights.
     pub fn weighted(&mut self, weights: &[u32]) -> usize {
         let total: u64 = weights.iter().map(|&w| w as u64).sum();

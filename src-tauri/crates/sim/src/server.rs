@@ -36,10 +36,7 @@ pub fn router(state: Arc<SimState>) -> Router {
         .route("/{tenant}/oauth2/v2.0/devicecode", post(authorize::devicecode))
         .route("/devicelogin", get(authorize::devicelogin));
     for id in DatasetId::ALL {
-        app = app.route(
-            id.path(),
-            get(move |s, q, h| analytics::handle(s, id, q, h)),
-        );
+        app = app.route(id.path(), get(move |s, q, h| analytics::handle(s, id, q, h)));
     }
     app = crate::insights::routes(app);
     if state.config().admin {

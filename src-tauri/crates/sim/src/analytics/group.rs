@@ -101,11 +101,15 @@ pub fn key_of(cell: Cell<'_>, level: AggLevel) -> Key {
 }
 
 /// Groups the rows at `selection` (all rows when `None`).
-pub fn compute<T: Table>(t: &T, spec: &DatasetSpec, selection: Option<&[u32]>, group_by: &[String], level: AggLevel) -> Groups {
-    let idx: Vec<usize> = group_by
-        .iter()
-        .map(|g| spec.fields.iter().position(|f| f.name == g).unwrap_or(usize::MAX))
-        .collect();
+pub fn compute<T: Table>(
+    t: &T,
+    spec: &DatasetSpec,
+    selection: Option<&[u32]>,
+    group_by: &[String],
+    level: AggLevel,
+) -> Groups {
+    let idx: Vec<usize> =
+        group_by.iter().map(|g| spec.fields.iter().position(|f| f.name == g).unwrap_or(usize::MAX)).collect();
     let measures: Vec<(Measure, Option<usize>)> = spec
         .counts
         .iter()
@@ -118,7 +122,9 @@ pub fn compute<T: Table>(t: &T, spec: &DatasetSpec, selection: Option<&[u32]>, g
         })
         .collect();
 
-    let mut map: HashMap<Vec<Key>, (Vec<Option<Micros>>, Vec<f64>)> = HashMap::new();
+    // Per group: the earliest date of each grouping field, and one running total a measure.
+    type Totals = (Vec<Option<Micros>>, Vec<f64>);
+    let mut map: HashMap<Vec<Key>, Totals> = HashMap::new();
     let mut visit = |i: usize| {
         let row = t.row(i);
         let keys: Vec<Key> = idx.iter().map(|&k| key_of(row.cell(k), level)).collect();
@@ -146,10 +152,7 @@ pub fn compute<T: Table>(t: &T, spec: &DatasetSpec, selection: Option<&[u32]>, g
 
     let mut groups: Vec<Group> = map.into_iter().map(|(keys, (mins, sums))| Group { keys, mins, sums }).collect();
     groups.sort_by(|a, b| a.keys.cmp(&b.keys));
-    let fields = group_by
-        .iter()
-        .map(|g| (g.clone(), spec.field(g).map_or(FieldType::Str, |f| f.ty)))
-        .collect();
+    let fields = group_by.iter().map(|g| (g.clone(), spec.field(g).map_or(FieldType::Str, |f| f.ty))).collect();
     Groups { fields, level, groups }
 }
 

@@ -21,7 +21,12 @@ use crate::state::SimState;
 use crate::with_table;
 use crate::world::{Row, Table};
 
-pub async fn handle(State(s): State<Arc<SimState>>, dataset: DatasetId, RawQuery(raw): RawQuery, headers: HeaderMap) -> Response {
+pub async fn handle(
+    State(s): State<Arc<SimState>>,
+    dataset: DatasetId,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     if let Err(e) = check(&s, &headers, Api::Analytics) {
         return e.into_response();
     }
@@ -39,13 +44,10 @@ pub async fn handle(State(s): State<Arc<SimState>>, dataset: DatasetId, RawQuery
     let s2 = s.clone();
     let body = tokio::task::spawn_blocking(move || render(&s2, &query, malformed, empty)).await;
     match body {
-        Ok(body) => (
-            StatusCode::OK,
-            [(header::CONTENT_TYPE, "application/json; charset=utf-8")],
-            Body::from(body),
-        )
+        Ok(body) => (StatusCode::OK, [(header::CONTENT_TYPE, "application/json; charset=utf-8")], Body::from(body))
             .into_response(),
-        Err(_) => ApiError::new(Api::Analytics, StatusCode::INTERNAL_SERVER_ERROR, "The page could not be produced.").into_response(),
+        Err(_) => ApiError::new(Api::Analytics, StatusCode::INTERNAL_SERVER_ERROR, "The page could not be produced.")
+            .into_response(),
     }
 }
 
@@ -78,7 +80,8 @@ fn selection<T: Table>(s: &SimState, t: &T, q: &AnalyticsQuery) -> Option<Arc<Ve
             .collect();
         if let Some(o) = &q.order_by {
             let k = spec.fields.iter().position(|f| f.name == o.field).unwrap_or(0);
-            let mut keyed: Vec<(SortKey, u32)> = sel.iter().map(|&i| (SortKey::of(t.row(i as usize).cell(k)), i)).collect();
+            let mut keyed: Vec<(SortKey, u32)> =
+                sel.iter().map(|&i| (SortKey::of(t.row(i as usize).cell(k)), i)).collect();
             keyed.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap_or(std::cmp::Ordering::Equal).then(a.1.cmp(&b.1)));
             if o.dir == SortDir::Desc {
                 // Descending values, ties still in index order so pages stay stable.

@@ -26,12 +26,15 @@ fn page(status: StatusCode, title: &str, text: &str) -> Response {
 
 /// Only loopback redirects: a desktop app listens on `http://localhost:{port}` (RFC 8252).
 fn loopback(uri: &str) -> bool {
-    url::Url::parse(uri).is_ok_and(|u| {
-        u.scheme() == "http" && matches!(u.host_str(), Some("localhost" | "127.0.0.1" | "[::1]"))
-    })
+    url::Url::parse(uri)
+        .is_ok_and(|u| u.scheme() == "http" && matches!(u.host_str(), Some("localhost" | "127.0.0.1" | "[::1]")))
 }
 
-pub async fn authorize(State(s): State<Arc<SimState>>, Path(tenant): Path<String>, Query(q): Query<HashMap<String, String>>) -> Response {
+pub async fn authorize(
+    State(s): State<Arc<SimState>>,
+    Path(tenant): Path<String>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let get = |k: &str| q.get(k).map(|v| v.as_str()).unwrap_or("");
     let tenant = match check_tenant(&s, &tenant, true) {
         Ok(t) => t,
@@ -50,7 +53,9 @@ pub async fn authorize(State(s): State<Arc<SimState>>, Path(tenant): Path<String
     }
     let mut target = match url::Url::parse(redirect) {
         Ok(u) => u,
-        Err(_) => return page(StatusCode::BAD_REQUEST, "Sign-in failed", "The redirect URI is not a URL."),
+        Err(_) => {
+            return page(StatusCode::BAD_REQUEST, "Sign-in failed", "The redirect URI is not a URL.");
+        }
     };
     let challenge = get("code_challenge");
     {
@@ -82,7 +87,11 @@ pub async fn authorize(State(s): State<Arc<SimState>>, Path(tenant): Path<String
     (StatusCode::FOUND, [(header::LOCATION, target.to_string())]).into_response()
 }
 
-pub async fn devicecode(State(s): State<Arc<SimState>>, Path(tenant): Path<String>, Form(form): Form<HashMap<String, String>>) -> Response {
+pub async fn devicecode(
+    State(s): State<Arc<SimState>>,
+    Path(tenant): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
     let tenant = match check_tenant(&s, &tenant, true) {
         Ok(t) => t,
         Err(e) => return e.into_response(),
@@ -97,7 +106,13 @@ pub async fn devicecode(State(s): State<Arc<SimState>>, Path(tenant): Path<Strin
     let expires_in = 900;
     lock(&s.tokens.devices).insert(
         device_code.clone(),
-        DeviceInfo { client_id, tenant, user_code: user_code.clone(), expires_at: s.clock.now_secs() + expires_in, approved: false },
+        DeviceInfo {
+            client_id,
+            tenant,
+            user_code: user_code.clone(),
+            expires_at: s.clock.now_secs() + expires_in,
+            approved: false,
+        },
     );
     let uri = format!("{}/devicelogin", s.base_url());
     axum::Json(json!({

@@ -27,15 +27,28 @@ pub enum Version {
     V2,
 }
 
-pub async fn token_v1(state: State<Arc<SimState>>, tenant: Path<String>, form: Form<HashMap<String, String>>) -> Response {
+pub async fn token_v1(
+    state: State<Arc<SimState>>,
+    tenant: Path<String>,
+    form: Form<HashMap<String, String>>,
+) -> Response {
     token(state, tenant, form, Version::V1)
 }
 
-pub async fn token_v2(state: State<Arc<SimState>>, tenant: Path<String>, form: Form<HashMap<String, String>>) -> Response {
+pub async fn token_v2(
+    state: State<Arc<SimState>>,
+    tenant: Path<String>,
+    form: Form<HashMap<String, String>>,
+) -> Response {
     token(state, tenant, form, Version::V2)
 }
 
-fn token(State(s): State<Arc<SimState>>, Path(tenant): Path<String>, Form(form): Form<HashMap<String, String>>, v: Version) -> Response {
+fn token(
+    State(s): State<Arc<SimState>>,
+    Path(tenant): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+    v: Version,
+) -> Response {
     match issue(&s, &tenant, &form, v) {
         Ok(resp) => resp,
         Err(e) => e.into_response(),
@@ -43,10 +56,13 @@ fn token(State(s): State<Arc<SimState>>, Path(tenant): Path<String>, Form(form):
 }
 
 fn field<'a>(form: &'a HashMap<String, String>, name: &str) -> Result<&'a str, OAuthError> {
-    form.get(name)
-        .map(|v| v.trim())
-        .filter(|v| !v.is_empty())
-        .ok_or_else(|| OAuthError::new("invalid_request", 900_144, format!("The request body must contain the following parameter: '{name}'.")))
+    form.get(name).map(|v| v.trim()).filter(|v| !v.is_empty()).ok_or_else(|| {
+        OAuthError::new(
+            "invalid_request",
+            900_144,
+            format!("The request body must contain the following parameter: '{name}'."),
+        )
+    })
 }
 
 /// Resolves the tenant in the path; `common` and `organizations` stand for the user's tenant.
@@ -55,7 +71,11 @@ pub fn check_tenant(s: &SimState, tenant: &str, allow_common: bool) -> Result<St
     if tenant.eq_ignore_ascii_case(&creds.tenant) || (allow_common && matches!(tenant, "common" | "organizations")) {
         Ok(creds.tenant)
     } else {
-        Err(OAuthError::new("invalid_request", 90_002, format!("Tenant '{tenant}' not found. Check the tenant name or ID.")))
+        Err(OAuthError::new(
+            "invalid_request",
+            90_002,
+            format!("Tenant '{tenant}' not found. Check the tenant name or ID."),
+        ))
     }
 }
 
@@ -78,7 +98,11 @@ fn check_audience(form: &HashMap<String, String>, v: Version) -> Result<(), OAut
             if resource.trim_end_matches('/') == RESOURCE || resource == PARTNER_CENTER_APP_ID {
                 Ok(())
             } else {
-                Err(OAuthError::new("invalid_resource", 500_011, format!("The resource principal named {resource} was not found in the tenant.")))
+                Err(OAuthError::new(
+                    "invalid_resource",
+                    500_011,
+                    format!("The resource principal named {resource} was not found in the tenant."),
+                ))
             }
         }
         Version::V2 => {
@@ -86,7 +110,11 @@ fn check_audience(form: &HashMap<String, String>, v: Version) -> Result<(), OAut
             if scope.split_whitespace().any(|sc| sc.starts_with(RESOURCE) || sc.starts_with(PARTNER_CENTER_APP_ID)) {
                 Ok(())
             } else {
-                Err(OAuthError::new("invalid_scope", 70_011, format!("The provided value for the input parameter 'scope' is not valid: '{scope}'.")))
+                Err(OAuthError::new(
+                    "invalid_scope",
+                    70_011,
+                    format!("The provided value for the input parameter 'scope' is not valid: '{scope}'."),
+                ))
             }
         }
     }
@@ -103,7 +131,10 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
             check_client(s, client_id)?;
             check_audience(form, v)?;
             if form.get("client_secret").map(|x| x.as_str()) != Some(creds.secret.as_str()) {
-                return Err(OAuthError::unauthorized_client(7_000_215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID."));
+                return Err(OAuthError::unauthorized_client(
+                    7_000_215,
+                    "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.",
+                ));
             }
             Ok(respond(s, v, Subject::App { client_id: client_id.to_string() }, tenant, true, false, now))
         }
@@ -115,13 +146,19 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
             let user = field(form, "username")?;
             let pass = form.get("password").map(|x| x.as_str()).unwrap_or("");
             if !user.eq_ignore_ascii_case(&creds.username) || pass != creds.password {
-                return Err(OAuthError::new("invalid_grant", 50_126, "Error validating credentials due to invalid username or password."));
+                return Err(OAuthError::new(
+                    "invalid_grant",
+                    50_126,
+                    "Error validating credentials due to invalid username or password.",
+                ));
             }
             if s.config().mfa_enforced {
                 return Err(OAuthError::new(
                     "invalid_grant",
                     50_076,
-                    format!("Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '{PARTNER_CENTER_APP_ID}'."),
+                    format!(
+                        "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '{PARTNER_CENTER_APP_ID}'."
+                    ),
                 ));
             }
             let subject = Subject::User { username: creds.username.clone(), client_id: client_id.to_string() };
@@ -133,15 +170,22 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
             check_client(s, client_id)?;
             let presented = field(form, "refresh_token")?;
             // Rotation: a refresh token works once; the answer carries its successor.
-            let info = lock(&s.tokens.refresh)
-                .remove(presented)
-                .ok_or_else(|| OAuthError::new("invalid_grant", 70_000, "The provided grant is invalid or malformed, or has already been used."))?;
+            let info = lock(&s.tokens.refresh).remove(presented).ok_or_else(|| {
+                OAuthError::new(
+                    "invalid_grant",
+                    70_000,
+                    "The provided grant is invalid or malformed, or has already been used.",
+                )
+            })?;
             let idle = s.config().refresh_idle_secs;
             if now - info.last_used > idle {
                 return Err(OAuthError::new(
                     "invalid_grant",
                     700_082,
-                    format!("The refresh token has expired due to inactivity. The token was inactive for {}.00:00:00.", idle / 86_400),
+                    format!(
+                        "The refresh token has expired due to inactivity. The token was inactive for {}.00:00:00.",
+                        idle / 86_400
+                    ),
                 ));
             }
             Ok(respond(s, v, info.subject, tenant, info.mfa, true, now))
@@ -151,21 +195,41 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
             let client_id = field(form, "client_id")?;
             check_client(s, client_id)?;
             let code = field(form, "code")?;
-            let info = lock(&s.tokens.codes)
-                .remove(code)
-                .ok_or_else(|| OAuthError::new("invalid_grant", 54_005, "OAuth2 Authorization code was already redeemed or is not valid."))?;
+            let info = lock(&s.tokens.codes).remove(code).ok_or_else(|| {
+                OAuthError::new(
+                    "invalid_grant",
+                    54_005,
+                    "OAuth2 Authorization code was already redeemed or is not valid.",
+                )
+            })?;
             if now > info.expires_at {
-                return Err(OAuthError::new("invalid_grant", 70_008, "The provided authorization code or refresh token has expired. Send a new interactive authorization request."));
+                return Err(OAuthError::new(
+                    "invalid_grant",
+                    70_008,
+                    "The provided authorization code or refresh token has expired. Send a new interactive authorization request.",
+                ));
             }
             if !info.client_id.eq_ignore_ascii_case(client_id) {
-                return Err(OAuthError::new("invalid_grant", 70_000, "The authorization code was issued to another application."));
+                return Err(OAuthError::new(
+                    "invalid_grant",
+                    70_000,
+                    "The authorization code was issued to another application.",
+                ));
             }
             if form.get("redirect_uri").map(|r| r.as_str()) != Some(info.redirect_uri.as_str()) {
-                return Err(OAuthError::new("invalid_grant", 50_011, "The redirect URI does not match the one the authorization code was issued to."));
+                return Err(OAuthError::new(
+                    "invalid_grant",
+                    50_011,
+                    "The redirect URI does not match the one the authorization code was issued to.",
+                ));
             }
             let verifier = form.get("code_verifier").map(|x| x.as_str()).unwrap_or("");
             if !pkce_ok(&info.challenge, &info.method, verifier) {
-                return Err(OAuthError::new("invalid_grant", 50_148, "The code_verifier does not match the code_challenge supplied in the authorization request for PKCE."));
+                return Err(OAuthError::new(
+                    "invalid_grant",
+                    50_148,
+                    "The code_verifier does not match the code_challenge supplied in the authorization request for PKCE.",
+                ));
             }
             let subject = Subject::User { username: creds.username.clone(), client_id: client_id.to_string() };
             let mfa = s.config().interactive_mfa;
@@ -184,10 +248,18 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
                 return Err(OAuthError::new("expired_token", 70_019, "Verification code expired. Sign in again."));
             }
             if !info.approved {
-                return Err(OAuthError::new("authorization_pending", 70_016, "OAuth 2.0 device flow error. Authorization is pending. Continue polling."));
+                return Err(OAuthError::new(
+                    "authorization_pending",
+                    70_016,
+                    "OAuth 2.0 device flow error. Authorization is pending. Continue polling.",
+                ));
             }
             if !info.client_id.eq_ignore_ascii_case(client_id) {
-                return Err(OAuthError::new("invalid_grant", 70_000, "The device code was issued to another application."));
+                return Err(OAuthError::new(
+                    "invalid_grant",
+                    70_000,
+                    "The device code was issued to another application.",
+                ));
             }
             devices.remove(code);
             drop(devices);
@@ -195,7 +267,11 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
             let mfa = s.config().interactive_mfa;
             Ok(respond(s, v, subject, tenant, mfa, true, now))
         }
-        other => Err(OAuthError::new("unsupported_grant_type", 70_003, format!("The app requested an unsupported grant type '{other}'."))),
+        other => Err(OAuthError::new(
+            "unsupported_grant_type",
+            70_003,
+            format!("The app requested an unsupported grant type '{other}'."),
+        )),
     }
 }
 
@@ -213,7 +289,15 @@ pub fn pkce_ok(challenge: &str, method: &str, verifier: &str) -> bool {
     }
 }
 
-fn respond(s: &SimState, v: Version, subject: Subject, tenant: String, mfa: bool, with_refresh: bool, now: i64) -> Response {
+fn respond(
+    s: &SimState,
+    v: Version,
+    subject: Subject,
+    tenant: String,
+    mfa: bool,
+    with_refresh: bool,
+    now: i64,
+) -> Response {
     let lifetime = s.config().token_lifetime_secs;
     // Real tokens run to a few kilobytes; refresh tokens exceed Windows' 2560-byte credential
     // limit, which is why the client cannot simply store one in the keyring.

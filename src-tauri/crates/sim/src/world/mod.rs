@@ -67,8 +67,6 @@ pub struct Customer {
     pub name: String,
     pub market: &'static str,
     pub org_size: &'static str,
-    /// First day the customer bought anything.
-    pub since_day: i64,
 }
 
 pub struct Reseller {
@@ -137,13 +135,7 @@ impl World {
                 } else {
                     format!("{stem}{sector} {}{suffix}", k / (combos / 2) + 1)
                 };
-                Customer {
-                    tenant_id: r.guid(),
-                    name,
-                    market,
-                    org_size: *r.pick(names::ORG_SIZES),
-                    since_day: 0,
-                }
+                Customer { tenant_id: r.guid(), name, market, org_size: r.word(names::ORG_SIZES) }
             })
             .collect::<Vec<_>>();
 
@@ -168,7 +160,7 @@ impl World {
             .collect();
 
         let sizes = Sizes { resellers: resellers.len(), ..sizes };
-        let mut w = World {
+        World {
             seed,
             sizes,
             today,
@@ -182,13 +174,7 @@ impl World {
             customers,
             resellers,
             day_cdf,
-        };
-        // A customer's first purchase: drawn from the same growth curve.
-        for k in 0..w.customers.len() {
-            let mut r = Rng::new(seed, stream("customer-since"), k as u64);
-            w.customers[k].since_day = w.business_day(r.unit());
         }
-        w
     }
 
     /// A day drawn from the growth-and-season curve, for `u` in [0, 1).
@@ -233,6 +219,9 @@ pub trait Table: Sync {
     where
         Self: 'a;
     fn len(&self) -> usize;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     fn row(&self, i: usize) -> Self::Row<'_>;
     fn id(&self) -> DatasetId;
 }
@@ -270,7 +259,7 @@ macro_rules! with_table {
 
 /// Micros for a day plus a time of day drawn from office hours.
 pub fn at_office_hours(day: i64, r: &mut Rng) -> Micros {
-    let secs = r.range(7 * 3600, 19 * 3600) as i64;
+    let secs = r.range(7 * 3600, 19 * 3600);
     day * MICROS_PER_DAY + secs * 1_000_000 + r.below(1000) as i64 * 1000
 }
 
@@ -323,13 +312,15 @@ mod tests {
                     let row = t.row(i);
                     let mut s = String::new();
                     row.write_json(&mut s);
-                    let v: serde_json::Value = serde_json::from_str(&s).unwrap_or_else(|e| panic!("{id} row {i}: {e}: {s}"));
+                    let v: serde_json::Value =
+                        serde_json::from_str(&s).unwrap_or_else(|e| panic!("{id} row {i}: {e}: {s}"));
                     for (k, field) in spec.fields.iter().enumerate() {
                         let json = v.get(field.name).unwrap_or_else(|| panic!("{id}: {} missing", field.name));
                         match row.cell(k) {
                             Cell::Null => assert!(
                                 json.is_null() || json.as_str() == Some("0001-01-01T00:00:00"),
-                                "{id}.{}", field.name
+                                "{id}.{}",
+                                field.name
                             ),
                             Cell::Str(x) => match json {
                                 serde_json::Value::Number(n) => assert_eq!(n.to_string(), x),
@@ -337,13 +328,19 @@ mod tests {
                             },
                             Cell::Bool(b) => assert_eq!(json.as_bool(), Some(b)),
                             Cell::Int(n) => assert_eq!(json.as_i64(), Some(n)),
-                            Cell::Float(x) => assert_eq!(json.as_f64(), Some(x), "{id}.{}", field.name),
+                            Cell::Float(x) => {
+                                assert_eq!(json.as_f64(), Some(x), "{id}.{}", field.name)
+                            }
                             Cell::Date(d) => {
                                 let parsed = dates::parse_micros(json.as_str().unwrap()).unwrap();
                                 assert_eq!(parsed, Some(d), "{id}.{}", field.name);
                                 // Only the end of a commitment may lie ahead.
                                 let ahead_ok = matches!(field.name, "commitmentEndDate" | "currentStateEndDate");
-                                assert!(ahead_ok || d < (w.today + 1) * MICROS_PER_DAY, "{id}.{} in the future", field.name);
+                                assert!(
+                                    ahead_ok || d < (w.today + 1) * MICROS_PER_DAY,
+                                    "{id}.{} in the future",
+                                    field.name
+                                );
                             }
                         }
                     }

@@ -23,8 +23,16 @@ impl<'w> Referrals<'w> {
 
 /// Positions of the status dates in the catalog, after the five leading fields.
 const DATE_FIELDS: [&str; 10] = [
-    "acceptedDate", "acknowledgedDate", "archivedDate", "declinedDate", "expiredDate", "lostDate",
-    "missedDate", "createdDate", "skippedDate", "wonDate",
+    "acceptedDate",
+    "acknowledgedDate",
+    "archivedDate",
+    "declinedDate",
+    "expiredDate",
+    "lostDate",
+    "missedDate",
+    "createdDate",
+    "skippedDate",
+    "wonDate",
 ];
 
 pub struct ReferralRow<'w> {

@@ -62,9 +62,9 @@ impl<'w> Table for Search<'w> {
             contact,
             details,
             referral,
-            industry: *r.pick(names::INDUSTRIES),
-            product: *r.pick(names::SEARCH_PRODUCTS),
-            text: *r.pick(names::SEARCH_TEXTS),
+            industry: r.word(names::INDUSTRIES),
+            product: r.word(names::SEARCH_PRODUCTS),
+            text: r.word(names::SEARCH_TEXTS),
             date: at_office_hours(day, &mut r) / 1_000_000 * 1_000_000,
             mpn_as_number: r.chance(0.5),
         }

@@ -18,7 +18,11 @@ pub struct Subscriptions<'w> {
 
 impl<'w> Subscriptions<'w> {
     pub fn new(world: &'w World) -> Self {
-        Subscriptions { world, stream: stream("subscription"), weights: names::PRODUCTS.iter().map(|p| p.weight).collect() }
+        Subscriptions {
+            world,
+            stream: stream("subscription"),
+            weights: names::PRODUCTS.iter().map(|p| p.weight).collect(),
+        }
     }
 }
 
@@ -67,7 +71,7 @@ impl<'w> Table for Subscriptions<'w> {
         let customer = w.customer(&mut r);
         let product = &names::PRODUCTS[r.weighted(&self.weights)];
         let id = r.guid();
-        let day = w.business_day_after(customer.since_day, r.unit());
+        let day = w.business_day(r.unit());
         let creation = at_office_hours(day, &mut r);
         let effective_start = day * MICROS_PER_DAY;
         let is_azure = product.subscription_type == "Azure";

@@ -67,7 +67,7 @@ impl<'w> Table for Usage<'w> {
             subscription_id: sr.guid(),
             subscription_name: if j == 0 { "Azure plan" } else { "Azure subscription 1" },
             day: day * MICROS_PER_DAY,
-            location: *r.pick(names::AZURE_LOCATIONS),
+            location: r.word(names::AZURE_LOCATIONS),
             meter: (cat, sub, unit),
             reservation: (cat == "Virtual Machines" && r.chance(0.2)).then(|| (r.guid(), r.guid())),
             service_type: (!service_type.is_empty()).then_some(*service_type),

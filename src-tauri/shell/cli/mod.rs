@@ -1,0 +1,80 @@
+//! The command line: `partner-lens sim`, `partner-lens fetch`, … Each command parses its
+//! flags, calls the core crates and prints plain words; errors exit with status 1.
+
+mod fetch;
+mod inline_account;
+mod output;
+mod sim;
+
+use clap::{Parser, Subcommand};
+use lens_service::{AppPaths, ServiceError};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "partner-lens",
+    version,
+    about = "See and report on your Partner Center data. With no command, opens the window."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Run the Partner Center simulator alone (synthetic data, test sign-in, faults on demand).
+    Sim(sim::SimArgs),
+    /// Fetch an Analytics data set, optionally grouped by period, into a file.
+    Fetch(fetch::FetchArgs),
+    /// Write the window's TypeScript bindings (for developers).
+    #[command(hide = true)]
+    ExportBindings {
+        #[arg(default_value = "ui/src/backend/bindings.ts")]
+        path: std::path::PathBuf,
+    },
+}
+
+pub fn run(cmd: Command) -> i32 {
+    let paths = AppPaths::resolve();
+    let _guard = crate::logging::init(&paths.logs, true);
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("Could not start: {e}");
+            return 1;
+        }
+    };
+    let result = rt.block_on(async {
+        match cmd {
+            Command::Sim(a) => sim::run(a).await,
+            Command::Fetch(a) => fetch::run(a).await,
+            Command::ExportBindings { path } => crate::app::bindings::export(&path)
+                .map_err(|e| ServiceError::new("bindings", format!("Could not write the bindings: {e}"), None)),
+        }
+    });
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            report(&e);
+            1
+        }
+    }
+}
+
+/// Prints an error the way a person reads it: the sentence, then the detail for support.
+pub fn report(e: &ServiceError) {
+    eprintln!("Error: {}", e.message);
+    if let Some(d) = &e.detail {
+        eprintln!("       ({d})");
+    }
+    let hint = match e.action {
+        Some(lens_service::Action::SignIn) => Some("Sign in again and retry."),
+        Some(lens_service::Action::Retry) => Some("Try again in a moment."),
+        Some(lens_service::Action::EditFilter) => Some("Check the filter or options and try again."),
+        Some(lens_service::Action::OpenSettings) => Some("Check the account settings (tenant, client ID, secret)."),
+        None => None,
+    };
+    if let Some(h) = hint {
+        eprintln!("       {h}");
+    }
+}

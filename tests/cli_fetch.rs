@@ -1,0 +1,127 @@
+//! `partner-lens sim` + `partner-lens fetch`, as separate processes over real HTTP, and the
+//! clear errors a person gets when the server breaks, is unreachable or refuses the sign-in.
+
+mod support;
+
+use support::*;
+
+fn fetch(sim_url: &str, extra: &[&str], out: &std::path::Path, home: &std::path::Path) -> std::process::Output {
+    let mut args: Vec<String> = vec!["fetch".into(), "subscriptions".into()];
+    args.extend(account_args(sim_url));
+    args.extend(extra.iter().map(|s| s.to_string()));
+    args.push("--out".into());
+    args.push(out.display().to_string());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    run(&args, home)
+}
+
+#[test]
+fn grouped_counts_add_up_to_the_simulators_total_count() {
+    let sim = sim(&["--seed", "7", "--scale", "23456"]);
+    let total = total_count(&sim.url, "/partner/v1/analytics/subscriptions");
+    assert_eq!(total, 23456);
+    let out = sim.home.path().join("weekly.csv");
+    let o = fetch(&sim.url, &["--by", "week", "--date", "creationDate"], &out, sim.home.path());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stderr.contains("Fetched 23456 of 23456 rows in 3 page(s)"), "{stderr}");
+
+    let (header, rows) = read_csv(&out);
+    assert_eq!(header, vec!["creationDate", "subscriptionType", "count", "sum_licenseCount"]);
+    let counted: u64 = rows.iter().map(|r| r[2].parse::<u64>().unwrap()).sum();
+    assert_eq!(counted, total);
+    // Weeks start on Monday: every period value is a Monday.
+    for r in &rows {
+        let day = chrono::NaiveDate::parse_from_str(&r[0][..10], "%Y-%m-%d").unwrap();
+        assert_eq!(chrono::Datelike::weekday(&day), chrono::Weekday::Mon, "{}", r[0]);
+    }
+}
+
+#[test]
+fn ungrouped_fetch_writes_every_row_with_the_api_field_names() {
+    let sim = sim(&["--seed", "3"]);
+    let out = sim.home.path().join("rows.csv");
+    let o = fetch(&sim.url, &["--filter", "status eq 'ACTIVE'"], &out, sim.home.path());
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (header, rows) = read_csv(&out);
+    assert_eq!(&header[..4], &["customerTenantId", "customerName", "customerMarket", "id"]);
+    assert!(header.contains(&"billingFrequency".to_string()), "unknown fields are kept: {header:?}");
+    assert!(!rows.is_empty());
+    let status = header.iter().position(|h| h == "status").unwrap();
+    assert!(rows.iter().all(|r| r[status] == "ACTIVE"));
+}
+
+#[test]
+fn a_malformed_page_is_named_with_its_request_id_and_nothing_is_written() {
+    let sim = sim(&["--scale", "25000", "--faults", "malformed=2"]);
+    let out = sim.home.path().join("broken.csv");
+    let o = fetch(&sim.url, &[], &out, sim.home.path());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("Page 2 of the data: Partner Center sent a page that could not be read"), "{stderr}");
+    assert!(stderr.contains("request id "), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!out.exists(), "nothing partial may be written");
+}
+
+#[test]
+fn an_unreachable_server_is_said_plainly() {
+    let home = home();
+    // Nothing listens on port 9 of the loopback address.
+    let out = home.path().join("x.csv");
+    let started = std::time::Instant::now();
+    let o = fetch("http://127.0.0.1:9", &[], &out, home.path());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("could not be reached"), "{stderr}");
+    assert!(started.elapsed().as_secs() < 30, "a dead server must not keep a person waiting");
+}
+
+#[test]
+fn a_wrong_token_and_a_wrong_secret_are_refused_in_plain_words() {
+    let sim = sim(&[]);
+    let out = sim.home.path().join("x.csv");
+    let mut args: Vec<String> = vec![
+        "fetch".into(),
+        "subscriptions".into(),
+        "--base-url".into(),
+        sim.url.clone(),
+        "--token".into(),
+        "not-a-token".into(),
+    ];
+    args.extend(["--out".to_string(), out.display().to_string()]);
+    let o = run(&args.iter().map(String::as_str).collect::<Vec<_>>(), sim.home.path());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("The access token was refused and cannot be renewed"), "{stderr}");
+    assert!(stderr.contains("HTTP 401"), "{stderr}");
+    assert!(!stderr.contains("Page 1"), "a sign-in problem is not about a page: {stderr}");
+
+    let o = std::process::Command::new(BIN)
+        .args(["fetch", "subscriptions"])
+        .args(account_args(&sim.url))
+        .args(["--out", &out.display().to_string()])
+        .env("PARTNER_LENS_HOME", sim.home.path())
+        .env("PARTNER_LENS_CLIENT_SECRET", "wrong-secret")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("client secret is wrong"), "{stderr}");
+    assert!(!stderr.contains("wrong-secret"), "a secret must never be echoed: {stderr}");
+}
+
+#[test]
+fn bad_flags_get_usage_errors() {
+    let home = home();
+    let o = run(&["sim", "--scale", "enormous"], home.path());
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--scale must be small, medium, large"));
+    let o = run(&["fetch", "invoices", "--token", "x", "--out", "x.csv"], home.path());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("\"invoices\" is not a data set"));
+    let o = run(
+        &["fetch", "subscriptions", "--token", "x", "--filter", "customerName eq 'x'", "--out", "x.csv"],
+        home.path(),
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("customerName does not support eq"));
+}

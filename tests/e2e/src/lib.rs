@@ -1,0 +1,140 @@
+//! A small W3C WebDriver client for driving the real Partner Lens window through tauri-driver,
+//! and helpers to run the built binary. Kept apart from the app so `cargo test --workspace`
+//! never needs a display; `./dev e2e` runs these under Xvfb.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use base64::Engine as _;
+use serde_json::{Value, json};
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// The app binary `cargo build` made (override with PARTNER_LENS_BIN).
+pub fn app_binary() -> PathBuf {
+    if let Some(p) = std::env::var_os("PARTNER_LENS_BIN") {
+        return PathBuf::from(p);
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
+    target.join("debug/partner-lens")
+}
+
+pub fn output_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../test-output");
+    std::fs::create_dir_all(&dir).expect("test-output");
+    dir
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+}
+
+pub struct Session {
+    http: reqwest::blocking::Client,
+    base: String,
+    id: String,
+    driver: Child,
+}
+
+impl Session {
+    /// Starts tauri-driver and opens the app in a new session; `env` is passed to the app.
+    pub fn start(app: &Path, env: &[(&str, &str)]) -> Session {
+        let port = free_port();
+        let native = free_port();
+        let mut cmd = Command::new("tauri-driver");
+        cmd.args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let driver = cmd.spawn().expect("tauri-driver must be installed (cargo install tauri-driver --locked)");
+        let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(120)).build().unwrap();
+        let base = format!("http://127.0.0.1:{port}");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while http.get(format!("{base}/status")).send().is_err() {
+            assert!(Instant::now() < deadline, "tauri-driver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let caps =
+            json!({"capabilities": {"alwaysMatch": {"tauri:options": {"application": app.display().to_string()}}}});
+        let v: Value =
+            http.post(format!("{base}/session")).json(&caps).send().and_then(|r| r.json()).expect("new session");
+        let id = v["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {v}")).to_string();
+        Session { http, base, id, driver }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}/session/{}{}", self.base, self.id, path)
+    }
+
+    fn post(&self, path: &str, body: Value) -> Value {
+        self.http.post(self.url(path)).json(&body).send().and_then(|r| r.json()).expect("webdriver post")
+    }
+
+    fn get(&self, path: &str) -> Value {
+        self.http.get(self.url(path)).send().and_then(|r| r.json()).expect("webdriver get")
+    }
+
+    /// The element for a CSS selector, if present now.
+    pub fn find(&self, css: &str) -> Option<String> {
+        let v = self.post("/element", json!({"using": "css selector", "value": css}));
+        v["value"][ELEMENT].as_str().map(str::to_string)
+    }
+
+    /// Waits until an element matches (the app loads data at start).
+    pub fn wait_for(&self, css: &str, timeout: Duration) -> String {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(e) = self.find(css) {
+                return e;
+            }
+            assert!(Instant::now() < deadline, "no element matches {css} after {timeout:?}");
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    pub fn attr(&self, element: &str, name: &str) -> Option<String> {
+        self.get(&format!("/element/{element}/attribute/{name}"))["value"].as_str().map(str::to_string)
+    }
+
+    pub fn text(&self, element: &str) -> String {
+        self.get(&format!("/element/{element}/text"))["value"].as_str().unwrap_or_default().to_string()
+    }
+
+    pub fn click(&self, element: &str) {
+        self.post(&format!("/element/{element}/click"), json!({}));
+    }
+
+    /// Polls `f` until it returns Some, or fails after `timeout` with `what`.
+    pub fn until<T>(&self, what: &str, timeout: Duration, mut f: impl FnMut(&Session) -> Option<T>) -> T {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Some(v) = f(self) {
+                return v;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    /// Saves a PNG of the window.
+    pub fn screenshot(&self, path: &Path) {
+        let v = self.get("/screenshot");
+        let b64 = v["value"].as_str().expect("screenshot data");
+        let png = base64::engine::general_purpose::STANDARD.decode(b64).expect("base64");
+        assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+        std::fs::write(path, png).expect("write screenshot");
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.http.delete(format!("{}/session/{}", self.base, self.id)).send();
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
