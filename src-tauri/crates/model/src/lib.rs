@@ -7,6 +7,7 @@ pub mod clock;
 pub mod dataset;
 pub mod dates;
 pub mod filter;
+pub mod insights;
 pub mod query;
 pub mod secret;
 
