@@ -5,7 +5,7 @@ describe("chartOption", () => {
   const chart = { x: ["2026-01-01"], labels: ["Jan 2026"], metric: "count", series: [{ name: "Office", values: [3] }] };
 
   it("stacks the series and keeps the legend off the axis labels", () => {
-    const o = chartOption(chart, "Subscriptions") as { legend: { top: number }; series: { stack: string }[]; dataZoom: unknown[] };
+    const o = chartOption(chart) as { legend: { top: number }; series: { stack: string }[]; dataZoom: unknown[] };
     expect(o.legend.top).toBe(0);
     expect(o.series[0].stack).toBe("total");
     expect(o.dataZoom).toEqual([]);
@@ -13,7 +13,7 @@ describe("chartOption", () => {
 
   it("opens long ranges on the most recent periods with a slider", () => {
     const x = Array.from({ length: 120 }, (_, i) => `p${i}`);
-    const o = chartOption({ ...chart, x, labels: x, series: [{ name: "a", values: x.map(() => 1) }] }, "n") as { dataZoom: { start: number }[] };
+    const o = chartOption({ ...chart, x, labels: x, series: [{ name: "a", values: x.map(() => 1) }] }) as { dataZoom: { start: number }[] };
     expect(o.dataZoom).toHaveLength(2);
     expect(o.dataZoom[0].start).toBe(50);
   });

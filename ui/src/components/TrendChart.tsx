@@ -31,7 +31,7 @@ export function tooltipText(items: TooltipItem[]): string {
   return [items[0].axisValueLabel, ...lines].join("\n");
 }
 
-export function chartOption(chart: Chart, valueLabel: string): echarts.EChartsCoreOption {
+export function chartOption(chart: Chart): echarts.EChartsCoreOption {
   const many = chart.x.length > VISIBLE;
   const start = many ? 100 - (VISIBLE / chart.x.length) * 100 : 0;
   return {
@@ -81,8 +81,8 @@ export function TrendChart({ chart, valueLabel }: { chart: Chart; valueLabel: st
   }, []);
 
   useEffect(() => {
-    instance.current?.setOption(chartOption(chart, valueLabel), { notMerge: true });
-  }, [chart, valueLabel]);
+    instance.current?.setOption(chartOption(chart), { notMerge: true });
+  }, [chart]);
 
   return (
     <div

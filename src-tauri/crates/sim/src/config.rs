@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::faults::FaultSpec;
+use crate::insights::files::Encoding;
 
 /// The test credentials the simulator accepts. Public by design: they only open the simulator.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -46,6 +47,10 @@ pub struct SimConfig {
     /// How much faster than real time the simulated clock runs (report executions).
     pub clock_speed: f64,
     pub faults: FaultSpec,
+    /// Force how report files travel (by default it varies per execution).
+    pub file_encoding: Option<Encoding>,
+    /// Force whether report files begin with a byte-order mark (by default it varies).
+    pub file_bom: Option<bool>,
     /// Serve `/_sim/*` (faults, clock, recorded requests). Never on in demo mode.
     pub admin: bool,
 }
@@ -63,6 +68,8 @@ impl Default for SimConfig {
             interactive_mfa: true,
             clock_speed: 1.0,
             faults: FaultSpec::default(),
+            file_encoding: None,
+            file_bom: None,
             admin: false,
         }
     }

@@ -153,7 +153,8 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, QlError> {
                 i += 1;
             }
             let s: String = chars[start..i].iter().map(|(_, c)| c).collect();
-            let n = s.parse().map_err(|_| QlError { message: format!("\"{s}\" is not a number"), position: Some(pos) })?;
+            let n =
+                s.parse().map_err(|_| QlError { message: format!("\"{s}\" is not a number"), position: Some(pos) })?;
             out.push((Tok::Num(n), pos));
             continue;
         }
@@ -176,7 +177,10 @@ struct P {
     len: usize,
 }
 
-const KEYWORDS: &[&str] = &["SELECT", "DISTINCT", "FROM", "WHERE", "AND", "ORDER", "BY", "LIMIT", "TIMESPAN", "ASC", "DESC", "LIKE", "NOT", "IN", "OR", "GROUP"];
+const KEYWORDS: &[&str] = &[
+    "SELECT", "DISTINCT", "FROM", "WHERE", "AND", "ORDER", "BY", "LIMIT", "TIMESPAN", "ASC", "DESC", "LIKE", "NOT",
+    "IN", "OR", "GROUP",
+];
 
 impl P {
     fn pos(&self) -> usize {
@@ -223,7 +227,9 @@ impl P {
                 self.at += 1;
                 Ok(QlValue::Num(n))
             }
-            Some((Tok::Word(w), _)) => err(format!("\"{w}\" is not a value; put text in single quotes: '{w}'"), Some(pos)),
+            Some((Tok::Word(w), _)) => {
+                err(format!("\"{w}\" is not a value; put text in single quotes: '{w}'"), Some(pos))
+            }
             _ => err("Expected a value (a number or 'text') here", Some(pos)),
         }
     }
@@ -296,7 +302,10 @@ pub fn parse(text: &str) -> Result<InsightsQuery, QlError> {
         }
     }
     if p.peek_kw("GROUP") {
-        return err("GROUP BY is not supported: selecting a metric aggregates it over the other selected columns", Some(p.pos()));
+        return err(
+            "GROUP BY is not supported: selecting a metric aggregates it over the other selected columns",
+            Some(p.pos()),
+        );
     }
     let mut order_by = Vec::new();
     if p.eat_kw("ORDER") {
@@ -327,7 +336,9 @@ pub fn parse(text: &str) -> Result<InsightsQuery, QlError> {
     let mut timespan = None;
     if p.eat_kw("TIMESPAN") {
         let pos = p.pos();
-        let word = p.name("a time range after TIMESPAN").or_else(|_| err("Expected a time range such as LAST_MONTH", Some(pos)))?;
+        let word = p
+            .name("a time range after TIMESPAN")
+            .or_else(|_| err("Expected a time range such as LAST_MONTH", Some(pos)))?;
         timespan = Some(Timespan::parse(&word).ok_or_else(|| QlError {
             message: format!("\"{word}\" is not a time range; use e.g. LAST_MONTH, LAST_6_MONTHS or LIFETIME"),
             position: Some(pos),
@@ -351,7 +362,8 @@ pub struct Validated {
 
 /// Checks names, operators and the time range against the catalog, as the service does.
 pub fn validate(q: &InsightsQuery) -> Result<Validated, QlError> {
-    let ds = catalog::dataset(&q.from).ok_or_else(|| QlError { message: format!("Invalid table name: {}", q.from), position: None })?;
+    let ds = catalog::dataset(&q.from)
+        .ok_or_else(|| QlError { message: format!("Invalid table name: {}", q.from), position: None })?;
     let mut query = q.clone();
     query.from = ds.name.to_string();
     let mut dimensions = Vec::new();
@@ -390,7 +402,10 @@ pub fn validate(q: &InsightsQuery) -> Result<Validated, QlError> {
         && !ds.date_ranges.contains(&t)
     {
         let allowed: Vec<&str> = ds.date_ranges.iter().map(|t| t.keyword()).collect();
-        return err(format!("TIMESPAN {} is not available for {}; use one of {}", t.keyword(), ds.name, allowed.join(", ")), None);
+        return err(
+            format!("TIMESPAN {} is not available for {}; use one of {}", t.keyword(), ds.name, allowed.join(", ")),
+            None,
+        );
     }
     Ok(Validated { dataset: ds, query, dimensions, metrics })
 }
@@ -401,7 +416,13 @@ pub fn parse_and_validate(text: &str) -> Result<Validated, QlError> {
 
 impl fmt::Display for InsightsQuery {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "SELECT {}{} FROM {}", if self.distinct { "DISTINCT " } else { "" }, self.select.join(", "), self.from)?;
+        write!(
+            f,
+            "SELECT {}{} FROM {}",
+            if self.distinct { "DISTINCT " } else { "" },
+            self.select.join(", "),
+            self.from
+        )?;
         for (i, c) in self.conditions.iter().enumerate() {
             f.write_str(if i == 0 { " WHERE " } else { " AND " })?;
             match c.op {
@@ -413,8 +434,11 @@ impl fmt::Display for InsightsQuery {
             }
         }
         if !self.order_by.is_empty() {
-            let items: Vec<String> =
-                self.order_by.iter().map(|o| format!("{} {}", o.column, if o.descending { "DESC" } else { "ASC" })).collect();
+            let items: Vec<String> = self
+                .order_by
+                .iter()
+                .map(|o| format!("{} {}", o.column, if o.descending { "DESC" } else { "ASC" }))
+                .collect();
             write!(f, " ORDER BY {}", items.join(", "))?;
         }
         if let Some(n) = self.limit {

@@ -7,7 +7,8 @@ use super::store::{Subject, lock};
 use crate::errors::{Api, ApiError};
 use crate::state::SimState;
 
-pub fn check(s: &SimState, headers: &HeaderMap, api: Api) -> Result<(), ApiError> {
+/// Returns who the token speaks for.
+pub fn check(s: &SimState, headers: &HeaderMap, api: Api) -> Result<Subject, ApiError> {
     let bearer = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
@@ -34,5 +35,5 @@ pub fn check(s: &SimState, headers: &HeaderMap, api: Api) -> Result<(), ApiError
     if cfg.mfa_enforced && matches!(info.subject, Subject::User { .. }) && !info.mfa {
         return Err(ApiError::mfa_required(api));
     }
-    Ok(())
+    Ok(info.subject.clone())
 }
