@@ -26,6 +26,7 @@ fn account(url: &str) -> Account {
         tenant: "contoso.onmicrosoft.com".into(),
         client_id: "8f6d2c1a-5b3e-4f7a-9c0d-1e2f3a4b5c6d".into(),
         method: SignInMethod::AppSecret,
+        username: None,
         sample: false,
     }
 }

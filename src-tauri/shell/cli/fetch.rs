@@ -5,37 +5,27 @@ use std::path::PathBuf;
 
 use clap::Args;
 use lens_client::Call;
-use lens_engine::{DateAxis, Metric, Period, Question};
+use lens_engine::Metric;
 use lens_model::dataset::DatasetId;
 use lens_model::filter;
 use lens_service::{ServiceError, fetch_table};
 use polars::prelude::IntoLazy;
 
-use super::inline_account::InlineAccount;
-use super::output;
+use super::client_args::ClientArgs;
+use super::question_args::{self, QuestionArgs};
 
 #[derive(Args, Debug)]
 pub struct FetchArgs {
     /// subscriptions, azure-usage, indirect-resellers, search or referrals.
     pub dataset: String,
     #[command(flatten)]
-    pub account: InlineAccount,
-    /// Filter in the Analytics API's language, e.g. "status eq 'ACTIVE'".
+    pub account: ClientArgs,
+    /// Filter in the Analytics API's language, e.g. "status eq 'ACTIVE'" (applied by the service).
     #[arg(long)]
     pub filter: Option<String>,
-    /// Group rows by period of --date: day, week, month, quarter or year.
-    #[arg(long)]
-    pub by: Option<String>,
-    /// The date field to group by (default: the data set's main date).
-    #[arg(long)]
-    pub date: Option<String>,
-    /// Fields to group by, comma separated (default with --by: the data set's main field).
-    #[arg(long, value_delimiter = ',')]
-    pub group_by: Vec<String>,
-    /// count, sum:FIELD, distinct:FIELD, mean:FIELD, min:FIELD, max:FIELD (repeatable).
-    #[arg(long)]
-    pub metric: Vec<String>,
-    /// Where to write (.csv).
+    #[command(flatten)]
+    pub question: QuestionArgs,
+    /// Where to write: .csv, .json, .parquet, .xlsx, or with --by a chart as .png or .svg.
     #[arg(long)]
     pub out: PathBuf,
 }
@@ -56,32 +46,6 @@ fn default_metrics(d: DatasetId) -> Vec<Metric> {
     }
 }
 
-pub fn question(dataset: DatasetId, a: &FetchArgs) -> Result<Option<Question>, ServiceError> {
-    if a.by.is_none() && a.group_by.is_empty() && a.metric.is_empty() {
-        return Ok(None);
-    }
-    let spec = dataset.spec();
-    let date = match &a.by {
-        Some(p) => {
-            let period = Period::parse(p)
-                .ok_or_else(|| usage(format!("--by must be day, week, month, quarter or year, not \"{p}\"")))?;
-            Some(DateAxis { field: a.date.clone().unwrap_or_else(|| spec.default_date.to_string()), period })
-        }
-        None if a.date.is_some() => {
-            return Err(usage("--date needs --by (day, week, month, quarter or year)".into()));
-        }
-        None => None,
-    };
-    let group_by =
-        if a.group_by.is_empty() && date.is_some() { vec![spec.default_term.to_string()] } else { a.group_by.clone() };
-    let metrics = if a.metric.is_empty() {
-        default_metrics(dataset)
-    } else {
-        a.metric.iter().map(|m| Metric::parse(m)).collect::<Result<_, _>>()?
-    };
-    Ok(Some(Question { group_by, date, metrics, ..Question::default() }))
-}
-
 pub async fn run(a: FetchArgs) -> Result<(), ServiceError> {
     let dataset = DatasetId::parse(&a.dataset).ok_or_else(|| {
         usage(format!(
@@ -89,8 +53,14 @@ pub async fn run(a: FetchArgs) -> Result<(), ServiceError> {
             a.dataset
         ))
     })?;
-    let filter = a.filter.as_deref().map(|f| filter::parse_for(f, dataset.spec())).transpose()?;
-    let question = question(dataset, &a)?;
+    let spec = dataset.spec();
+    let filter = a.filter.as_deref().map(|f| filter::parse_for(f, spec)).transpose()?;
+    // The filter runs on the service; the grouping runs here, so it can do what the service cannot.
+    let question = if a.question.is_empty() {
+        None
+    } else {
+        Some(a.question.question(None, Some(spec.default_date), Some(spec.default_term), default_metrics(dataset))?)
+    };
     let client = a.account.client()?;
     let tty = std::io::stderr().is_terminal();
     let progress = move |p: lens_client::Progress| {
@@ -121,8 +91,8 @@ pub async fn run(a: FetchArgs) -> Result<(), ServiceError> {
         }
         None => table.df.clone(),
     };
-    output::write(&out, &a.out)?;
+    let n = question_args::write(&out, question.as_ref(), &a.question, &a.out, dataset.title())?;
     let what = if question.is_some() { "groups" } else { "rows" };
-    eprintln!("Wrote {} {what} to {}.", out.height(), a.out.display());
+    eprintln!("Wrote {n} {what} to {}.", a.out.display());
     Ok(())
 }

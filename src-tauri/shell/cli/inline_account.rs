@@ -41,6 +41,7 @@ impl InlineAccount {
             tenant: self.tenant.clone().unwrap_or_default(),
             client_id: self.client_id.clone().unwrap_or_default(),
             method: SignInMethod::AppSecret,
+            username: None,
             sample: false,
         };
         if let Some(t) = &self.token {

@@ -1,9 +1,15 @@
 //! The command line: `partner-lens sim`, `partner-lens fetch`, … Each command parses its
 //! flags, calls the core crates and prints plain words; errors exit with status 1.
 
+mod accounts;
+mod aggregate;
+mod bench;
+mod client_args;
 mod fetch;
 mod inline_account;
+mod insights;
 mod output;
+mod question_args;
 mod sim;
 
 use clap::{Parser, Subcommand};
@@ -26,6 +32,17 @@ pub enum Command {
     Sim(sim::SimArgs),
     /// Fetch an Analytics data set, optionally grouped by period, into a file.
     Fetch(fetch::FetchArgs),
+    /// Group a file on disk (a report download, a fetched table) by fields and period.
+    Aggregate(aggregate::AggregateArgs),
+    /// Add, list and remove accounts.
+    #[command(subcommand)]
+    Accounts(accounts::AccountsCmd),
+    /// Sign in to an account (browser, device code, password or app secret).
+    Signin(accounts::SigninArgs),
+    /// The Partner Insights API: data sets, queries, reports, executions, downloads.
+    Insights(insights::InsightsArgs),
+    /// Benchmarks: the simulator, the client and the engine (use a release build).
+    Bench(bench::BenchArgs),
     /// Write the window's TypeScript bindings (for developers).
     #[command(hide = true)]
     ExportBindings {
@@ -48,6 +65,11 @@ pub fn run(cmd: Command) -> i32 {
         match cmd {
             Command::Sim(a) => sim::run(a).await,
             Command::Fetch(a) => fetch::run(a).await,
+            Command::Aggregate(a) => aggregate::run(a).await,
+            Command::Bench(a) => bench::run(a).await,
+            Command::Accounts(a) => accounts::run(a).await,
+            Command::Signin(a) => accounts::signin(a).await,
+            Command::Insights(a) => insights::run(a).await,
             Command::ExportBindings { path } => crate::app::bindings::export(&path)
                 .map_err(|e| ServiceError::new("bindings", format!("Could not write the bindings: {e}"), None)),
         }

@@ -1,9 +1,14 @@
 //! Accounts and sign-in: the clouds, the OAuth grants against their authorities, token
 //! providers for the client, and (with the keyring) secrets that never touch a file in clear.
 
+pub mod accounts;
 pub mod cloud;
 pub mod oauth;
 pub mod provider;
+pub mod secrets;
+pub mod signin;
 
+pub use accounts::{Account, AccountStore, AccountsError, SignInMethod};
 pub use cloud::Cloud;
 pub use provider::{AppIdentity, SessionTokens};
+pub use secrets::{AccountSecrets, KeyringKey, SecretError, SecretStore};

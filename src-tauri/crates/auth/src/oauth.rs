@@ -74,6 +74,22 @@ struct RawError {
     error_codes: Vec<i64>,
 }
 
+/// Why a grant failed: the network, or the sign-in service's OAuth error.
+#[derive(Debug)]
+pub enum Failure {
+    Network(ClientError),
+    OAuth { status: u16, error: String, description: String, codes: Vec<i64> },
+}
+
+impl Failure {
+    pub fn into_client_error(self) -> ClientError {
+        match self {
+            Failure::Network(e) => e,
+            Failure::OAuth { status, error, description, codes } => sign_in_error(status, &error, &description, &codes),
+        }
+    }
+}
+
 /// Posts a grant to the token endpoint. `form` holds the grant's own fields; the audience
 /// (`resource` or `scope`) is added here unless present.
 pub async fn request(
@@ -83,11 +99,24 @@ pub async fn request(
     form: &[(&str, &str)],
     now: i64,
 ) -> Result<Tokens, ClientError> {
+    request_raw(http, url, v, form, now).await.map_err(Failure::into_client_error)
+}
+
+/// As [`request`], keeping the OAuth error as sent (device-code polling needs to see
+/// `authorization_pending`).
+pub async fn request_raw(
+    http: &reqwest::Client,
+    url: &str,
+    v: Endpoint,
+    form: &[(&str, &str)],
+    now: i64,
+) -> Result<Tokens, Failure> {
     let mut fields: Vec<(&str, &str)> = form.to_vec();
     let has = |k: &str| form.iter().any(|(n, _)| *n == k);
+    let grant = form.iter().find(|(k, _)| *k == "grant_type").map(|(_, v)| *v).unwrap_or("");
     match v {
         Endpoint::V1 if !has("resource") => fields.push(("resource", PARTNER_CENTER_RESOURCE)),
-        Endpoint::V2 if !has("scope") => fields.push(("scope", USER_SCOPE)),
+        Endpoint::V2 if !has("scope") && !grant.ends_with("device_code") => fields.push(("scope", USER_SCOPE)),
         _ => {}
     }
     let resp = http.post(url).form(&fields).send().await.map_err(|e| {
@@ -103,19 +132,23 @@ pub async fn request(
             (ErrorKind::Network, Phase::SignIn, "The connection to the sign-in service broke.")
         };
         tracing::debug!("token request failed: {e}");
-        ClientError::new(kind, phase, what)
+        Failure::Network(ClientError::new(kind, phase, what))
     })?;
     let status = resp.status().as_u16();
     let body = resp.bytes().await.map_err(|_| {
-        ClientError::new(ErrorKind::Network, Phase::SignIn, "The connection to the sign-in service broke.")
+        Failure::Network(ClientError::new(
+            ErrorKind::Network,
+            Phase::SignIn,
+            "The connection to the sign-in service broke.",
+        ))
     })?;
     if (200..300).contains(&status) {
         let raw: RawTokens = serde_json::from_slice(&body).map_err(|_| {
-            ClientError::new(
+            Failure::Network(ClientError::new(
                 ErrorKind::BadResponse,
                 Phase::SignIn,
                 "The sign-in service sent an answer that could not be read.",
-            )
+            ))
         })?;
         return Ok(Tokens {
             access_token: Secret::new(raw.access_token),
@@ -124,7 +157,7 @@ pub async fn request(
         });
     }
     let err: RawError = serde_json::from_slice(&body).unwrap_or_default();
-    Err(sign_in_error(status, &err.error, &err.error_description, &err.error_codes))
+    Err(Failure::OAuth { status, error: err.error, description: err.error_description, codes: err.error_codes })
 }
 
 /// The `AADSTS` number of a failure, from `error_codes` or the description.

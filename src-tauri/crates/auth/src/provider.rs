@@ -93,6 +93,25 @@ impl SessionTokens {
         }
     }
 
+    /// A person's session from a saved refresh token alone: the first call renews.
+    pub fn from_refresh(
+        http: reqwest::Client,
+        app: &AppIdentity,
+        refresh: Secret,
+        on_rotate: Option<RotateHook>,
+        clock: SharedClock,
+    ) -> SessionTokens {
+        SessionTokens {
+            http,
+            token_url: oauth::token_url(&app.authority, &app.tenant, Endpoint::V2),
+            endpoint: Endpoint::V2,
+            client_id: app.client_id.clone(),
+            grant: Grant::RefreshToken { on_rotate },
+            clock,
+            state: Mutex::new(State { current: None, refresh: Some(refresh), acquired: 0 }),
+        }
+    }
+
     pub async fn tokens_acquired(&self) -> u32 {
         self.state.lock().await.acquired
     }

@@ -110,6 +110,11 @@ impl Client {
         &self.cfg
     }
 
+    /// Gets a token now: how an app sign-in is checked without fetching data.
+    pub async fn check_sign_in(&self) -> Result<(), ClientError> {
+        self.tokens.token().await.map(|_| ())
+    }
+
     /// How many requests may run at once right now.
     pub fn parallelism(&self) -> usize {
         self.limiter.limit()

@@ -5,6 +5,7 @@
 pub mod analytics;
 pub mod error;
 pub mod http;
+pub mod insights;
 pub mod limiter;
 pub mod page;
 pub mod paging;

@@ -57,8 +57,9 @@ fn check_metric(schema: &Schema, m: &Metric) -> Result<Metric, EngineError> {
     };
     let (name, dt) = resolve(schema, field)?;
     let numeric = dt.is_primitive_numeric();
+    // A yes/no column sums to the number of yeses (how the service counts clicks).
     let ok = match m {
-        Metric::Sum(_) | Metric::Mean(_) => numeric,
+        Metric::Sum(_) | Metric::Mean(_) => numeric || dt == DataType::Boolean,
         Metric::Min(_) | Metric::Max(_) => numeric || matches!(dt, DataType::Datetime(_, _) | DataType::Date),
         _ => true,
     };

@@ -2,12 +2,14 @@
 //! aggregates by any period, a local Parquet cache, exports and chart images. No Tauri here.
 
 pub mod aggregate;
+pub mod cache;
 pub mod error;
 pub mod export;
 pub mod filter_expr;
 pub mod fsio;
 pub mod pivot;
 pub mod question;
+pub mod read;
 pub mod result;
 pub mod table;
 

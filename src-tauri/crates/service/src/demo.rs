@@ -7,8 +7,8 @@ use std::net::{Ipv4Addr, SocketAddr};
 use lens_auth::Cloud;
 use lens_sim::{SimConfig, SimHandle};
 
-use crate::account::{Account, SignInMethod};
 use crate::error::ServiceError;
+use lens_auth::{Account, SignInMethod};
 
 pub const SAMPLE_ACCOUNT_ID: &str = "sample";
 
@@ -35,6 +35,7 @@ pub async fn start(seed: u64, today: Option<i64>) -> Result<Demo, ServiceError> 
         tenant: creds.tenant,
         client_id: creds.client_id,
         method: SignInMethod::AppSecret,
+        username: None,
         sample: true,
     };
     Ok(Demo { sim, account })

@@ -2,7 +2,7 @@
 //! sets into tables and answering questions about them. The command line and the Tauri shell
 //! are thin layers over this crate.
 
-pub mod account;
+pub mod accounts;
 pub mod answer;
 pub mod demo;
 pub mod error;
@@ -11,10 +11,11 @@ pub mod paths;
 pub mod views;
 pub mod workspace;
 
-pub use account::{Account, SignInMethod};
+pub use accounts::Accounts;
 pub use answer::{Answer, ask};
 pub use error::{Action, ServiceError};
 pub use fetch::{FetchReport, Table, fetch_table};
+pub use lens_auth::{Account, SignInMethod};
 pub use paths::AppPaths;
 pub use views::{AccountView, DatasetInfo, FieldInfo, LoadProgress, dataset_info};
 pub use workspace::Workspace;

@@ -3,7 +3,7 @@
 use lens_model::dataset::{DatasetId, FieldType};
 use serde::Serialize;
 
-use crate::account::Account;
+use lens_auth::Account;
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]

@@ -14,9 +14,9 @@ use lens_model::filter::Filter;
 use lens_sim::SimHandle;
 use tokio_util::sync::CancellationToken;
 
-use crate::account::{Account, SignInMethod};
 use crate::error::ServiceError;
 use crate::fetch::{FetchReport, Table, fetch_table};
+use lens_auth::{Account, SignInMethod};
 
 struct Entry {
     account: Account,

@@ -18,6 +18,7 @@ pub fn routes(app: Router<Arc<SimState>>) -> Router<Arc<SimState>> {
         .route("/_sim/faults", put(set_faults).get(get_faults))
         .route("/_sim/clock/advance", post(advance))
         .route("/_sim/mfa", put(set_mfa))
+        .route("/_sim/issued", get(issued))
 }
 
 async fn requests(State(s): State<Arc<SimState>>) -> Response {
@@ -56,4 +57,10 @@ struct Mfa {
 async fn set_mfa(State(s): State<Arc<SimState>>, Json(m): Json<Mfa>) -> Response {
     s.update_config(|c| c.mfa_enforced = m.enforced);
     Json(json!({"enforced": m.enforced})).into_response()
+}
+
+/// Every token the simulator has issued, so tests can search files and logs for them.
+async fn issued(State(s): State<Arc<SimState>>) -> Response {
+    use crate::auth::store::lock;
+    Json(json!({"tokens": *lock(&s.tokens.history)})).into_response()
 }

@@ -116,11 +116,13 @@ async fn cut_body(resp: Response) -> Response {
     let (mut parts, body) = resp.into_parts();
     let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
     let half = Bytes::copy_from_slice(&bytes[..bytes.len() / 2]);
-    let stream = futures::stream::iter(vec![
-        Ok::<Bytes, std::io::Error>(half),
-        Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "simulated connection reset")),
-    ])
-    .boxed();
+    // The pause lets the headers and the first half leave before the connection is cut.
+    let stream = futures::stream::iter(vec![Ok::<Bytes, std::io::Error>(half)])
+        .chain(futures::stream::once(async {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            Err(std::io::Error::new(std::io::ErrorKind::ConnectionReset, "simulated connection reset"))
+        }))
+        .boxed();
     parts.headers.remove(header::CONTENT_LENGTH);
     Response::from_parts(parts, Body::from_stream(stream))
 }

@@ -1,3 +1,7 @@
-//! Exports people open in other tools: CSV that Excel reads correctly.
+//! Exports people open in other tools: CSV that Excel reads correctly, Excel workbooks, JSON,
+//! Parquet, and chart images.
 
+pub mod chart_image;
 pub mod csv;
+pub mod files;
+pub mod xlsx;

@@ -127,7 +127,8 @@ fn next_link(s: &SimState, q: &AnalyticsQuery, total: usize) -> Option<String> {
     Some(format!("{}{}?{}", s.base_url(), q.dataset.path(), params.finish()))
 }
 
-fn render(s: &SimState, q: &AnalyticsQuery, malformed: bool, empty: bool) -> String {
+/// One page of an answer, as the body the service sends (public for benchmarks).
+pub fn render(s: &SimState, q: &AnalyticsQuery, malformed: bool, empty: bool) -> String {
     let mut out = String::with_capacity(q.top.min(10_000) * 700 + 128);
     out.push_str("{\"Value\":[");
     let total = with_table!(&s.world, q.dataset, |t| {

@@ -57,6 +57,8 @@ pub struct TokenStore {
     pub refresh: Mutex<HashMap<String, RefreshInfo>>,
     pub codes: Mutex<HashMap<String, CodeInfo>>,
     pub devices: Mutex<HashMap<String, DeviceInfo>>,
+    /// Every token ever issued, for tests that search files and logs for secrets.
+    pub history: Mutex<Vec<String>>,
 }
 
 /// A random opaque value with a readable prefix (never shaped like a JWT).

@@ -311,6 +311,11 @@ fn respond(
         lock(&s.tokens.refresh).insert(r.clone(), RefreshInfo { subject, tenant, last_used: now, mfa });
         r
     });
+    {
+        let mut h = lock(&s.tokens.history);
+        h.push(access.clone());
+        h.extend(refresh.clone());
+    }
     let expires_in = lifetime - 1;
     let mut body = match v {
         Version::V1 => json!({

@@ -1,0 +1,217 @@
+//! Accounts: one Partner Center tenant each, and how to sign in to it. Kept as an ordinary
+//! settings file (`accounts.json`); secrets never are part of it (see `secrets`).
+
+use std::fs;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cloud::Cloud;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SignInMethod {
+    /// Authorization code with PKCE in the system browser (works with MFA). The main way.
+    Browser,
+    /// A code typed on another device's browser; the fallback when no browser opens here.
+    DeviceCode,
+    /// User name and password (legacy: fails where multi-factor sign-in is enforced).
+    Password,
+    /// App only, with client id and secret: the Insights API's documented way.
+    AppSecret,
+}
+
+impl SignInMethod {
+    pub fn parse(s: &str) -> Option<SignInMethod> {
+        Some(match s.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
+            "browser" => SignInMethod::Browser,
+            "device" | "devicecode" => SignInMethod::DeviceCode,
+            "password" => SignInMethod::Password,
+            "app" | "appsecret" | "secret" => SignInMethod::AppSecret,
+            _ => return None,
+        })
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            SignInMethod::Browser => "browser",
+            SignInMethod::DeviceCode => "device code",
+            SignInMethod::Password => "user name and password (legacy)",
+            SignInMethod::AppSecret => "app secret",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Account {
+    pub id: String,
+    pub name: String,
+    pub cloud: Cloud,
+    pub tenant: String,
+    pub client_id: String,
+    pub method: SignInMethod,
+    /// For the password method: who signs in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// The built-in sample account of demo mode (never saved).
+    #[serde(default, skip_serializing)]
+    pub sample: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountsError {
+    #[error("The account settings could not be read: {0}. They have been set aside as accounts.json.damaged.")]
+    Damaged(String),
+    #[error("The account settings could not be saved: {0}")]
+    Io(String),
+    #[error("There is no account \"{0}\".")]
+    NotFound(String),
+    #[error("An account named \"{0}\" already exists.")]
+    Exists(String),
+}
+
+/// The accounts file.
+pub struct AccountStore {
+    path: PathBuf,
+}
+
+#[derive(Serialize, Deserialize, Default)]
+struct File {
+    version: u32,
+    accounts: Vec<Account>,
+}
+
+impl AccountStore {
+    pub fn new(dir: PathBuf) -> AccountStore {
+        AccountStore { path: dir.join("accounts.json") }
+    }
+
+    pub fn list(&self) -> Result<Vec<Account>, AccountsError> {
+        let text = match fs::read_to_string(&self.path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(AccountsError::Io(e.to_string())),
+        };
+        match serde_json::from_str::<File>(&text) {
+            Ok(f) => Ok(f.accounts),
+            Err(e) => {
+                // Keep the damaged file for a person to look at; start afresh.
+                let _ = fs::rename(&self.path, self.path.with_extension("json.damaged"));
+                Err(AccountsError::Damaged(e.to_string()))
+            }
+        }
+    }
+
+    fn save(&self, accounts: &[Account]) -> Result<(), AccountsError> {
+        let io = |e: std::io::Error| AccountsError::Io(e.to_string());
+        if let Some(dir) = self.path.parent() {
+            fs::create_dir_all(dir).map_err(io)?;
+        }
+        let saved: Vec<Account> = accounts.iter().filter(|a| !a.sample).cloned().collect();
+        let text = serde_json::to_string_pretty(&File { version: 1, accounts: saved })
+            .map_err(|e| AccountsError::Io(e.to_string()))?;
+        let tmp = self.path.with_extension("json.partial");
+        fs::write(&tmp, text).map_err(io)?;
+        fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io)?;
+        fs::rename(&tmp, &self.path).map_err(io)
+    }
+
+    /// Adds an account, giving it an id from its name.
+    pub fn add(&self, mut account: Account) -> Result<Account, AccountsError> {
+        let mut all = self.list()?;
+        if all.iter().any(|a| a.name.eq_ignore_ascii_case(&account.name)) {
+            return Err(AccountsError::Exists(account.name));
+        }
+        let base: String = account
+            .name
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let base = if base.is_empty() { "account".to_string() } else { base };
+        let mut id = base.clone();
+        let mut n = 2;
+        while all.iter().any(|a| a.id == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        account.id = id;
+        all.push(account.clone());
+        self.save(&all)?;
+        Ok(account)
+    }
+
+    pub fn remove(&self, id: &str) -> Result<Account, AccountsError> {
+        let mut all = self.list()?;
+        let pos = all
+            .iter()
+            .position(|a| a.id == id || a.name.eq_ignore_ascii_case(id))
+            .ok_or_else(|| AccountsError::NotFound(id.into()))?;
+        let gone = all.remove(pos);
+        self.save(&all)?;
+        Ok(gone)
+    }
+
+    pub fn find(&self, id_or_name: &str) -> Result<Account, AccountsError> {
+        self.list()?
+            .into_iter()
+            .find(|a| a.id == id_or_name || a.name.eq_ignore_ascii_case(id_or_name))
+            .ok_or_else(|| AccountsError::NotFound(id_or_name.into()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn acct(name: &str) -> Account {
+        Account {
+            id: String::new(),
+            name: name.into(),
+            cloud: Cloud::Global,
+            tenant: "contoso.onmicrosoft.com".into(),
+            client_id: "c".into(),
+            method: SignInMethod::Browser,
+            username: None,
+            sample: false,
+        }
+    }
+
+    #[test]
+    fn add_list_find_remove_and_unique_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = AccountStore::new(dir.path().into());
+        assert!(s.list().unwrap().is_empty());
+        let a = s.add(acct("Contoso EU")).unwrap();
+        assert_eq!(a.id, "contoso-eu");
+        assert!(matches!(s.add(acct("contoso eu")), Err(AccountsError::Exists(_))), "names are unique, ignoring case");
+        let d = s.add(acct("Contoso/EU")).unwrap();
+        assert_eq!(d.id, "contoso-eu-2");
+        assert_eq!(s.find("Contoso EU").unwrap().id, "contoso-eu");
+        s.remove("contoso-eu").unwrap();
+        assert_eq!(s.list().unwrap().len(), 1);
+        assert!(matches!(s.remove("nobody"), Err(AccountsError::NotFound(_))));
+    }
+
+    #[test]
+    fn a_damaged_file_is_set_aside_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("accounts.json"), "{not json").unwrap();
+        let s = AccountStore::new(dir.path().into());
+        assert!(matches!(s.list(), Err(AccountsError::Damaged(_))));
+        assert!(dir.path().join("accounts.json.damaged").exists());
+        assert!(s.list().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_sample_account_is_never_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let s = AccountStore::new(dir.path().into());
+        s.add(Account { sample: true, ..acct("Sample") }).unwrap();
+        assert!(s.list().unwrap().is_empty());
+    }
+}

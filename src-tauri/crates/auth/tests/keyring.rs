@@ -1,0 +1,76 @@
+//! Secrets against a real Secret Service (`./dev test` runs the tests inside a private D-Bus
+//! session with an unlocked gnome-keyring). A refresh token far above Windows' 2560-byte
+//! credential limit round-trips, and no secret is ever readable in the files on disk.
+
+use lens_auth::secrets::{AccountSecrets, KeyringKey, SecretStore};
+use lens_model::Secret;
+use rand::Rng;
+
+fn random(prefix: &str, n: usize) -> String {
+    let mut r = rand::thread_rng();
+    let body: String =
+        (0..n).map(|_| char::from(b"abcdefghijklmnopqrstuvwxyz0123456789"[r.gen_range(0..36)])).collect();
+    format!("{prefix}{body}")
+}
+
+fn files_contain(dir: &std::path::Path, needle: &str) -> Vec<std::path::PathBuf> {
+    let mut hits = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() {
+            hits.extend(files_contain(&p, needle));
+        } else if String::from_utf8_lossy(&std::fs::read(&p).unwrap()).contains(needle) {
+            hits.push(p);
+        }
+    }
+    hits
+}
+
+#[test]
+fn large_tokens_round_trip_and_nothing_is_stored_in_clear() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = KeyringKey { service: "Partner Lens (tests)".into(), user: random("key-", 12) };
+    let store = SecretStore::open(dir.path().to_path_buf(), &key);
+    assert!(
+        store.limitation().is_none(),
+        "these tests need a Secret Service (run them with ./dev test): {:?}",
+        store.limitation()
+    );
+    let refresh = random("rt.", 4000);
+    let client_secret = random("cs.", 40);
+    assert!(refresh.len() > 2560);
+    store
+        .put(
+            "contoso",
+            AccountSecrets {
+                refresh_token: Some(Secret::new(refresh.clone())),
+                client_secret: Some(Secret::new(client_secret.clone())),
+            },
+        )
+        .unwrap();
+    store.set_refresh_token("fabrikam", Secret::new("rt.other".to_string())).unwrap();
+
+    // A new session (the app restarted) reads them back with the key from the keyring.
+    let again = SecretStore::open(dir.path().to_path_buf(), &key);
+    let got = again.get("contoso").unwrap();
+    assert_eq!(got.refresh_token.as_ref().map(|s| s.expose()), Some(refresh.as_str()));
+    assert_eq!(got.client_secret.as_ref().map(|s| s.expose()), Some(client_secret.as_str()));
+    assert_eq!(again.get("fabrikam").unwrap().refresh_token.unwrap().expose(), "rt.other");
+    assert!(again.get("nobody").unwrap().refresh_token.is_none());
+
+    for needle in [&refresh[..40], &client_secret[..], "rt.other"] {
+        assert!(files_contain(dir.path(), needle).is_empty(), "a secret is readable on disk");
+    }
+    again.remove("contoso").unwrap();
+    assert!(again.get("contoso").unwrap().refresh_token.is_none());
+
+    // Another key (another computer, or a wiped keyring) cannot read the file.
+    let other = KeyringKey { service: "Partner Lens (tests)".into(), user: random("key-", 12) };
+    match SecretStore::open(dir.path().to_path_buf(), &other) {
+        SecretStore::Memory { reason, .. } => assert!(reason.contains("cannot be decrypted"), "{reason}"),
+        SecretStore::Keyring(_) => panic!("a foreign key must not open the file"),
+    }
+    for k in [&key, &other] {
+        let _ = keyring::Entry::new(&k.service, &k.user).and_then(|e| e.delete_credential());
+    }
+}

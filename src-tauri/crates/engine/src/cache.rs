@@ -1,0 +1,161 @@
+//! The local cache: each fetched data set kept as Parquet per account, with when it was fetched
+//! and with which filter. Opening the app shows it at once while a refresh runs. Writes are
+//! atomic (temporary file, flush to disk, rename), so a crash or a full disk leaves the last
+//! good copy; a damaged file is set aside with a plain message and never crashes the app.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use polars::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::error::EngineError;
+use crate::fsio::{plain_io, write_atomic};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CacheMeta {
+    /// Seconds since 1970.
+    pub fetched_at: i64,
+    pub filter: Option<String>,
+    pub rows: u64,
+    /// The service's TotalCount when fetched.
+    pub total: Option<u64>,
+}
+
+pub struct Cache {
+    dir: PathBuf,
+}
+
+fn safe(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' }).collect()
+}
+
+impl Cache {
+    pub fn new(dir: PathBuf) -> Cache {
+        Cache { dir }
+    }
+
+    fn paths(&self, account: &str, dataset: &str) -> (PathBuf, PathBuf) {
+        let base = self.dir.join(safe(account));
+        (base.join(format!("{}.parquet", safe(dataset))), base.join(format!("{}.json", safe(dataset))))
+    }
+
+    /// Saves a table; the description is written only once the data is safely on disk.
+    pub fn save(&self, account: &str, dataset: &str, df: &DataFrame, meta: &CacheMeta) -> Result<(), EngineError> {
+        let (data, info) = self.paths(account, dataset);
+        let mut out = df.clone();
+        write_atomic(&data, "the saved copy", |w| {
+            ParquetWriter::new(w)
+                .with_compression(ParquetCompression::Zstd(None))
+                .finish(&mut out)
+                .map(|_| ())
+                .map_err(|e| EngineError::file("Could not save the data", e))
+        })?;
+        let json = serde_json::to_vec_pretty(meta).map_err(|e| EngineError::file("Could not save the data", e))?;
+        write_atomic(&info, "the saved copy's description", |w| {
+            std::io::Write::write_all(w, &json).map_err(|e| EngineError::file("Could not save the data", plain_io(&e)))
+        })
+    }
+
+    /// The saved table, if there is one. A damaged copy is moved aside (so the next fetch
+    /// replaces it) and reported as [`EngineError::Corrupt`].
+    pub fn load(&self, account: &str, dataset: &str) -> Result<Option<(DataFrame, CacheMeta)>, EngineError> {
+        let (data, info) = self.paths(account, dataset);
+        if !data.exists() || !info.exists() {
+            return Ok(None);
+        }
+        let meta: Result<CacheMeta, String> = fs::read(&info)
+            .map_err(|e| plain_io(&e))
+            .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()));
+        let frame: Result<DataFrame, String> = (|| {
+            let p = PlRefPath::try_from_path(&data).map_err(|e| e.to_string())?;
+            let lf = LazyFrame::scan_parquet(p, ScanArgsParquet::default()).map_err(|e| e.to_string())?;
+            lf.collect().map_err(|e| e.to_string())
+        })();
+        match (frame, meta) {
+            (Ok(df), Ok(meta)) if df.height() as u64 == meta.rows => Ok(Some((df, meta))),
+            (frame, meta) => {
+                let why = match (frame, meta) {
+                    (Err(e), _) => e,
+                    (_, Err(e)) => format!("its description is damaged: {e}"),
+                    (Ok(df), Ok(m)) => format!("it holds {} rows where {} were saved", df.height(), m.rows),
+                };
+                set_aside(&data);
+                set_aside(&info);
+                tracing::warn!(account, dataset, "damaged cache set aside: {why}");
+                Err(EngineError::Corrupt { what: dataset.to_string(), why })
+            }
+        }
+    }
+
+    pub fn remove_account(&self, account: &str) {
+        let _ = fs::remove_dir_all(self.dir.join(safe(account)));
+    }
+}
+
+fn set_aside(path: &Path) {
+    let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let _ = fs::rename(path, path.with_file_name(format!("{name}.damaged-{stamp}")));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(n: i64) -> DataFrame {
+        df!("id" => (0..n).map(|i| format!("s{i}")).collect::<Vec<_>>(), "n" => (0..n).collect::<Vec<_>>()).unwrap()
+    }
+
+    fn meta(rows: u64) -> CacheMeta {
+        CacheMeta { fetched_at: 1_700_000_000, filter: Some("status eq 'ACTIVE'".into()), rows, total: Some(rows) }
+    }
+
+    #[test]
+    fn saves_and_reopens_with_its_description() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Cache::new(dir.path().into());
+        assert!(c.load("acct", "subscriptions").unwrap().is_none());
+        c.save("acct", "subscriptions", &table(1000), &meta(1000)).unwrap();
+        let (df, m) = c.load("acct", "subscriptions").unwrap().unwrap();
+        assert!(df.equals(&table(1000)));
+        assert_eq!(m, meta(1000));
+        // A later save replaces it wholly.
+        c.save("acct", "subscriptions", &table(10), &meta(10)).unwrap();
+        assert_eq!(c.load("acct", "subscriptions").unwrap().unwrap().0.height(), 10);
+    }
+
+    #[test]
+    fn a_truncated_or_damaged_file_is_set_aside_with_a_plain_message() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Cache::new(dir.path().into());
+        c.save("acct", "search", &table(5000), &meta(5000)).unwrap();
+        let (data, _) = c.paths("acct", "search");
+        let bytes = std::fs::read(&data).unwrap();
+        std::fs::write(&data, &bytes[..bytes.len() / 2]).unwrap();
+        let e = c.load("acct", "search").unwrap_err();
+        assert!(matches!(e, EngineError::Corrupt { .. }));
+        assert!(e.to_string().contains("was damaged and has been set aside"), "{e}");
+        assert!(!data.exists());
+        assert!(
+            std::fs::read_dir(data.parent().unwrap()).unwrap().any(|f| f
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .contains(".damaged-"))
+        );
+        assert!(
+            c.load("acct", "search").unwrap().is_none(),
+            "after setting aside, the next load finds nothing and fetches"
+        );
+    }
+
+    #[test]
+    fn a_row_count_that_does_not_match_is_damage_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Cache::new(dir.path().into());
+        c.save("a", "d", &table(3), &meta(4)).unwrap();
+        assert!(matches!(c.load("a", "d"), Err(EngineError::Corrupt { .. })));
+    }
+}

@@ -1,0 +1,206 @@
+//! `partner-lens accounts add|list|remove` and `partner-lens signin ACCOUNT`.
+
+use clap::{Args, Subcommand};
+use lens_auth::{Account, Cloud, SignInMethod};
+use lens_model::Secret;
+use lens_service::{Accounts, AppPaths, ServiceError};
+use tokio_util::sync::CancellationToken;
+
+use super::inline_account::SECRET_ENV;
+
+pub const PASSWORD_ENV: &str = "PARTNER_LENS_PASSWORD";
+
+#[derive(Subcommand, Debug)]
+pub enum AccountsCmd {
+    /// Add an account (an app secret comes from PARTNER_LENS_CLIENT_SECRET).
+    Add(AddArgs),
+    /// List the accounts and whether each is signed in.
+    List,
+    /// Remove an account and its saved sign-in.
+    Remove { account: String },
+}
+
+#[derive(Args, Debug)]
+pub struct AddArgs {
+    /// A name for the account, e.g. "Contoso EU".
+    pub name: String,
+    /// global, china, usgov or custom.
+    #[arg(long, default_value = "global")]
+    pub cloud: String,
+    /// For --cloud custom: the sign-in authority.
+    #[arg(long)]
+    pub authority_url: Option<String>,
+    /// For --cloud custom: the API host.
+    #[arg(long)]
+    pub api_url: Option<String>,
+    #[arg(long)]
+    pub tenant: String,
+    #[arg(long)]
+    pub client_id: String,
+    /// browser (default), device, password (legacy) or app.
+    #[arg(long, default_value = "browser")]
+    pub method: String,
+    /// For --method password: the user name.
+    #[arg(long)]
+    pub username: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct SigninArgs {
+    pub account: String,
+    /// Sign in with a code on another device instead of this computer's browser.
+    #[arg(long)]
+    pub device: bool,
+}
+
+fn usage(msg: impl Into<String>) -> ServiceError {
+    ServiceError::new("usage", msg, None)
+}
+
+fn cloud(a: &AddArgs) -> Result<Cloud, ServiceError> {
+    Ok(match a.cloud.to_ascii_lowercase().as_str() {
+        "global" => Cloud::Global,
+        "china" | "21vianet" => Cloud::China,
+        "usgov" | "us-government" | "usgovernment" => Cloud::UsGovernment,
+        "custom" => Cloud::Custom {
+            authority_url: a.authority_url.clone().ok_or_else(|| usage("--cloud custom needs --authority-url"))?,
+            api_url: a.api_url.clone().ok_or_else(|| usage("--cloud custom needs --api-url"))?,
+        },
+        other => return Err(usage(format!("--cloud must be global, china, usgov or custom, not \"{other}\""))),
+    })
+}
+
+pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
+    let accounts = Accounts::open(&AppPaths::resolve())?;
+    if let Some(why) = accounts.keyring_limitation() {
+        eprintln!("Note: {why}");
+    }
+    match cmd {
+        AccountsCmd::Add(a) => {
+            let method = SignInMethod::parse(&a.method).ok_or_else(|| {
+                usage(format!("--method must be browser, device, password or app, not \"{}\"", a.method))
+            })?;
+            if method == SignInMethod::Password && a.username.is_none() {
+                return Err(usage("--method password needs --username"));
+            }
+            let secret = match method {
+                SignInMethod::AppSecret => Some(Secret::new(
+                    std::env::var(SECRET_ENV)
+                        .ok()
+                        .filter(|s| !s.is_empty())
+                        .ok_or_else(|| usage(format!("Set the client secret in {SECRET_ENV}.")))?,
+                )),
+                _ => None,
+            };
+            let account = Account {
+                id: String::new(),
+                name: a.name.trim().to_string(),
+                cloud: cloud(&a)?,
+                tenant: a.tenant,
+                client_id: a.client_id,
+                method,
+                username: a.username,
+                sample: false,
+            };
+            let saved = accounts.add(account, secret)?;
+            println!("Added {} (id {}). Sign in with: partner-lens signin {}", saved.name, saved.id, saved.id);
+        }
+        AccountsCmd::List => {
+            let all = accounts.list()?;
+            if all.is_empty() {
+                println!("No accounts yet. Add one with: partner-lens accounts add NAME --tenant T --client-id C");
+            }
+            for a in all {
+                let state = if accounts.is_signed_in(&a) { "signed in" } else { "not signed in" };
+                println!(
+                    "{:<20} {:<28} {:<16} {:<32} {} ({state})",
+                    a.id,
+                    a.name,
+                    a.cloud.title(),
+                    a.tenant,
+                    a.method.title()
+                );
+            }
+        }
+        AccountsCmd::Remove { account } => {
+            let gone = accounts.remove(&account)?;
+            println!("Removed {} and its saved sign-in.", gone.name);
+        }
+    }
+    Ok(())
+}
+
+/// Opens the system browser, or the program in PARTNER_LENS_BROWSER (scripts and tests).
+fn open_browser(url: &url::Url) -> Result<(), String> {
+    let (program, args): (String, Vec<String>) =
+        match std::env::var("PARTNER_LENS_BROWSER").ok().filter(|s| !s.trim().is_empty()) {
+            Some(cmd) => {
+                let mut parts = cmd.split_whitespace().map(str::to_string);
+                (parts.next().unwrap_or_default(), parts.collect())
+            }
+            None if cfg!(target_os = "macos") => ("open".into(), vec![]),
+            None if cfg!(windows) => ("cmd".into(), vec!["/C".into(), "start".into(), String::new()]),
+            None => ("xdg-open".into(), vec![]),
+        };
+    std::process::Command::new(&program)
+        .args(args)
+        .arg(url.as_str())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map(|_| ())
+        .map_err(|e| format!("{program}: {e}"))
+}
+
+pub async fn signin(a: SigninArgs) -> Result<(), ServiceError> {
+    let accounts = Accounts::open(&AppPaths::resolve())?;
+    let account = accounts.find(&a.account)?;
+    let cancel = CancellationToken::new();
+    let c2 = cancel.clone();
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        c2.cancel();
+    });
+    let method = if a.device { SignInMethod::DeviceCode } else { account.method };
+    match method {
+        SignInMethod::Browser => {
+            accounts
+                .sign_in_browser(
+                    &account.id,
+                    |url| {
+                        println!("Opening your browser to sign in. If it does not open, visit:\n  {url}");
+                        open_browser(url)
+                    },
+                    &cancel,
+                )
+                .await?
+        }
+        SignInMethod::DeviceCode => {
+            let code = accounts.start_device(&account.id).await?;
+            println!("{}", code.message);
+            println!("Waiting for you to finish signing in…");
+            accounts.finish_device(&account.id, &code, &cancel).await?
+        }
+        SignInMethod::Password => {
+            let pw = match std::env::var(PASSWORD_ENV).ok().filter(|s| !s.is_empty()) {
+                Some(p) => p,
+                None => {
+                    eprint!("Password for {}: ", account.username.as_deref().unwrap_or("?"));
+                    let mut line = String::new();
+                    std::io::stdin().read_line(&mut line).map_err(|e| usage(e.to_string()))?;
+                    line.trim_end_matches(['\r', '\n']).to_string()
+                }
+            };
+            accounts.sign_in_password(&account.id, &Secret::new(pw)).await?
+        }
+        SignInMethod::AppSecret => {
+            let (_, client) = accounts.client(&account.id)?;
+            client.check_sign_in().await?;
+        }
+    }
+    println!("Signed in to {}.", account.name);
+    if let Some(why) = accounts.keyring_limitation() {
+        println!("The sign-in lasts until this command ends: {why}");
+    }
+    Ok(())
+}

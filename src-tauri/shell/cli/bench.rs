@@ -1,0 +1,255 @@
+//! `partner-lens bench`: figures for the simulator, the client and the engine, printed. Run it
+//! from a release build (`./dev bench`): debug builds are many times slower.
+
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use clap::{Args, ValueEnum};
+use futures::StreamExt;
+use lens_client::{AccessToken, Call, Client, ClientConfig, PageSchema, StaticToken, parse_page};
+use lens_engine::cache::{Cache, CacheMeta};
+use lens_engine::{DateAxis, Metric, Period, Question, TableBuilder};
+use lens_model::dataset::DatasetId;
+use lens_model::query::AnalyticsQuery;
+use lens_service::ServiceError;
+use lens_sim::SimConfig;
+use polars::prelude::IntoLazy;
+
+#[derive(Clone, Copy, Debug, ValueEnum, PartialEq, Eq)]
+pub enum Part {
+    Serve,
+    Fetch,
+    Engine,
+    All,
+}
+
+#[derive(Args, Debug)]
+pub struct BenchArgs {
+    #[arg(value_enum, default_value = "all")]
+    pub part: Part,
+    /// Rows for the serve and fetch benchmarks.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub rows: usize,
+    /// Table sizes for the engine benchmark.
+    #[arg(long, value_delimiter = ',', default_value = "1000000,10000000")]
+    pub engine_rows: Vec<usize>,
+    /// Keep the largest table as Parquet here (for comparing with other tools).
+    #[arg(long)]
+    pub keep: Option<PathBuf>,
+}
+
+fn rate(rows: usize, secs: f64) -> String {
+    format!("{:>12.0} rows/s", rows as f64 / secs.max(1e-9))
+}
+
+/// Peak resident memory of this process so far (Linux), in MiB.
+fn peak_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn mib(bytes: usize) -> f64 {
+    bytes as f64 / (1024.0 * 1024.0)
+}
+
+async fn token(url: &str, creds: &lens_sim::Credentials) -> Result<String, ServiceError> {
+    let v: serde_json::Value = reqwest::Client::new()
+        .post(format!("{url}/{}/oauth2/token", creds.tenant))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", creds.client_id.as_str()),
+            ("client_secret", creds.secret.as_str()),
+            ("resource", "https://api.partnercenter.microsoft.com"),
+        ])
+        .send()
+        .await
+        .and_then(|r| r.error_for_status())
+        .map_err(ServiceError::internal)?
+        .json()
+        .await
+        .map_err(ServiceError::internal)?;
+    Ok(v["access_token"].as_str().unwrap_or_default().to_string())
+}
+
+pub async fn run(a: BenchArgs) -> Result<(), ServiceError> {
+    if cfg!(debug_assertions) {
+        eprintln!("Note: this is a debug build; run ./dev bench for meaningful figures.");
+    }
+    let all = a.part == Part::All;
+    if all || a.part == Part::Serve || a.part == Part::Fetch {
+        serve_and_fetch(a.rows, all || a.part == Part::Serve, all || a.part == Part::Fetch).await?;
+    }
+    if all || a.part == Part::Engine {
+        for &n in &a.engine_rows {
+            engine(n, a.keep.as_deref()).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn serve_and_fetch(rows: usize, serve: bool, fetch: bool) -> Result<(), ServiceError> {
+    let cfg = SimConfig { subscriptions: rows, ..SimConfig::default() };
+    let creds = cfg.credentials.clone();
+    let sim = lens_sim::start(cfg, SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).await.map_err(ServiceError::internal)?;
+    let t = token(&sim.base_url, &creds).await?;
+    let pages: Vec<usize> = (0..rows).step_by(10_000).collect();
+    println!("== {rows} subscription rows, {} pages of 10000, over loopback", pages.len());
+
+    if serve {
+        // A plain HTTP client that only reads the bytes: how fast can the simulator serve?
+        let http = reqwest::Client::new();
+        let started = Instant::now();
+        let mut bytes = 0usize;
+        let mut futs = futures::stream::iter(pages.iter().map(|skip| {
+            let http = http.clone();
+            let url = format!("{}/partner/v1/analytics/subscriptions?top=10000&skip={skip}", sim.base_url);
+            let t = t.clone();
+            async move { http.get(url).bearer_auth(t).send().await?.bytes().await }
+        }))
+        .buffer_unordered(4);
+        while let Some(r) = futs.next().await {
+            bytes += r.map_err(ServiceError::internal)?.len();
+        }
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "simulator serves (plain client, 4 at a time) {}  {:>8.0} MB/s  {:.2} s",
+            rate(rows, secs),
+            mib(bytes) / secs,
+            secs
+        );
+    }
+    if fetch {
+        let client = Client::new(
+            ClientConfig::new(sim.base_url.parse().map_err(ServiceError::internal)?),
+            Arc::new(StaticToken(AccessToken::bearer(t.clone()))),
+        )?;
+        let q = AnalyticsQuery::new(DatasetId::Subscriptions);
+        let started = Instant::now();
+        let mut n = 0usize;
+        client
+            .fetch_rows(
+                &q,
+                &mut |b: lens_model::Batch| {
+                    n += b.rows;
+                    Ok(())
+                },
+                &|_| {},
+                &Call::default(),
+            )
+            .await?;
+        let fetch_secs = started.elapsed().as_secs_f64();
+        println!("client fetches and parses            {}  {:.2} s", rate(n, fetch_secs), fetch_secs);
+
+        // The same bytes parsed from memory: the parsing limit.
+        let http = reqwest::Client::new();
+        let mut bodies = Vec::with_capacity(pages.len());
+        for skip in &pages {
+            let url = format!("{}/partner/v1/analytics/subscriptions?top=10000&skip={skip}", sim.base_url);
+            bodies.push(
+                http.get(url)
+                    .bearer_auth(&t)
+                    .send()
+                    .await
+                    .map_err(ServiceError::internal)?
+                    .bytes()
+                    .await
+                    .map_err(ServiceError::internal)?,
+            );
+        }
+        let schema = PageSchema::raw(DatasetId::Subscriptions.spec());
+        let started = Instant::now();
+        let mut parsed = 0usize;
+        for b in &bodies {
+            parsed += parse_page(b, &schema).map_err(ServiceError::internal)?.batch.rows;
+        }
+        let parse_secs = started.elapsed().as_secs_f64();
+        let total_mb = mib(bodies.iter().map(|b| b.len()).sum());
+        println!(
+            "parsing the same bytes from memory   {}  {:>8.0} MB/s  {:.2} s (one core)",
+            rate(parsed, parse_secs),
+            total_mb / parse_secs,
+            parse_secs
+        );
+        println!(
+            "fetch runs at {:.0}% of the one-core parsing limit",
+            100.0 * (n as f64 / fetch_secs) / (parsed as f64 / parse_secs)
+        );
+    }
+    Ok(())
+}
+
+async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), ServiceError> {
+    println!("== engine, {rows} subscription rows");
+    let state = lens_sim::state::SimState::new(SimConfig { subscriptions: rows, ..SimConfig::default() });
+    let schema = PageSchema::raw(DatasetId::Subscriptions.spec());
+    let spec = DatasetId::Subscriptions.spec();
+    let mut builder = TableBuilder::new(spec.fields.iter().map(|f| (f.name.to_string(), f.ty)).collect());
+    // Pages are made by the simulator's own code, one at a time; only reading them counts.
+    let mut build_secs = 0.0;
+    let mut page_bytes = 0usize;
+    for skip in (0..rows).step_by(10_000) {
+        let mut q = AnalyticsQuery::new(DatasetId::Subscriptions);
+        q.skip = skip;
+        let body = lens_sim::analytics::render(&state, &q, false, false);
+        page_bytes += body.len();
+        let started = Instant::now();
+        let page = parse_page(body.as_bytes(), &schema).map_err(ServiceError::internal)?;
+        builder.push(&page.batch)?;
+        build_secs += started.elapsed().as_secs_f64();
+    }
+    let started = Instant::now();
+    let df = builder.finish()?;
+    build_secs += started.elapsed().as_secs_f64();
+    println!(
+        "table from API pages                 {}  {:.2} s  ({:.0} MiB of JSON, table {:.0} MiB in memory)",
+        rate(rows, build_secs),
+        build_secs,
+        mib(page_bytes),
+        mib(df.estimated_size())
+    );
+    drop(state);
+
+    let q = Question {
+        group_by: vec!["subscriptionType".into()],
+        date: Some(DateAxis { field: "creationDate".into(), period: Period::Month }),
+        metrics: vec![Metric::Count, Metric::Sum("licenseCount".into())],
+        ..Question::default()
+    };
+    let started = Instant::now();
+    let groups = lens_engine::answer(df.clone().lazy(), &q)?;
+    let secs = started.elapsed().as_secs_f64();
+    println!("group by (subscriptionType, month)   {:>12.3} s   {} groups", secs, groups.height());
+
+    let dir = tempfile_dir()?;
+    let cache = Cache::new(dir.clone());
+    let meta = CacheMeta { fetched_at: 0, filter: None, rows: df.height() as u64, total: Some(rows as u64) };
+    let started = Instant::now();
+    cache.save("bench", "subscriptions", &df, &meta)?;
+    let write_secs = started.elapsed().as_secs_f64();
+    let size = std::fs::metadata(dir.join("bench/subscriptions.parquet")).map(|m| m.len()).unwrap_or(0);
+    let started = Instant::now();
+    let back = cache.load("bench", "subscriptions")?.map(|(d, _)| d.height()).unwrap_or(0);
+    let read_secs = started.elapsed().as_secs_f64();
+    println!("cache write (Parquet, zstd)          {:>12.3} s   {:.0} MiB on disk", write_secs, mib(size as usize));
+    println!("cache re-open                        {:>12.3} s   {} rows", read_secs, back);
+    if let Some(k) = keep {
+        std::fs::create_dir_all(k).map_err(ServiceError::internal)?;
+        let target = k.join(format!("subscriptions-{rows}.parquet"));
+        std::fs::copy(dir.join("bench/subscriptions.parquet"), &target).map_err(ServiceError::internal)?;
+        println!("kept                                 {}", target.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    if let Some(p) = peak_mib() {
+        println!("peak memory of this process so far   {p:>12.0} MiB");
+    }
+    Ok(())
+}
+
+fn tempfile_dir() -> Result<PathBuf, ServiceError> {
+    let dir = std::env::temp_dir().join(format!("partner-lens-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(ServiceError::internal)?;
+    Ok(dir)
+}
