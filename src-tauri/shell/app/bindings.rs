@@ -15,6 +15,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
         .commands(collect_commands![
             commands::app_info,
             commands::dataset_info,
+            commands::open_cached,
             commands::load_dataset,
             commands::cancel_job,
             commands::ask,

@@ -32,6 +32,18 @@ pub fn dataset_info(dataset: DatasetId) -> DatasetInfo {
     lens_service::dataset_info(dataset)
 }
 
+/// Opens the copy of a data set saved by an earlier session, if any, so the window can show it
+/// at once while a fresh fetch runs.
+#[tauri::command]
+#[specta::specta]
+pub async fn open_cached(
+    state: State<'_, AppState>,
+    account_id: String,
+    dataset: DatasetId,
+) -> Result<Option<FetchReport>, ServiceError> {
+    state.ws.open_cached(&account_id, dataset).await
+}
+
 /// Fetches a data set into memory, reporting progress; `job_id` lets the window cancel it.
 #[tauri::command]
 #[specta::specta]

@@ -25,7 +25,7 @@ pub fn run() -> i32 {
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            let ws = Arc::new(Workspace::default());
+            let ws = Arc::new(Workspace::with_cache(paths.cache()));
             // No accounts can be added yet, so the app opens on the sample data.
             tauri::async_runtime::block_on(ws.start_demo(DEMO_SEED, lens_service::demo::today_from_env()))
                 .map_err(|e| e.message)?;

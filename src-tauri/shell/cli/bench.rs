@@ -44,7 +44,12 @@ fn rate(rows: usize, secs: f64) -> String {
     format!("{:>12.0} rows/s", rows as f64 / secs.max(1e-9))
 }
 
-/// Peak resident memory of this process so far (Linux), in MiB.
+/// Starts measuring a new peak (Linux: writing 5 to clear_refs resets the high-water mark).
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// Peak resident memory of this process since the last reset (Linux), in MiB.
 fn peak_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let kb: f64 = status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()?;
@@ -53,25 +58,6 @@ fn peak_mib() -> Option<f64> {
 
 fn mib(bytes: usize) -> f64 {
     bytes as f64 / (1024.0 * 1024.0)
-}
-
-async fn token(url: &str, creds: &lens_sim::Credentials) -> Result<String, ServiceError> {
-    let v: serde_json::Value = reqwest::Client::new()
-        .post(format!("{url}/{}/oauth2/token", creds.tenant))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", creds.client_id.as_str()),
-            ("client_secret", creds.secret.as_str()),
-            ("resource", "https://api.partnercenter.microsoft.com"),
-        ])
-        .send()
-        .await
-        .and_then(|r| r.error_for_status())
-        .map_err(ServiceError::internal)?
-        .json()
-        .await
-        .map_err(ServiceError::internal)?;
-    Ok(v["access_token"].as_str().unwrap_or_default().to_string())
 }
 
 pub async fn run(a: BenchArgs) -> Result<(), ServiceError> {
@@ -94,11 +80,26 @@ async fn serve_and_fetch(rows: usize, serve: bool, fetch: bool) -> Result<(), Se
     let cfg = SimConfig { subscriptions: rows, ..SimConfig::default() };
     let creds = cfg.credentials.clone();
     let sim = lens_sim::start(cfg, SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).await.map_err(ServiceError::internal)?;
-    let t = token(&sim.base_url, &creds).await?;
+    let t = lens_sim::app_token(&sim.base_url, &creds).await.map_err(ServiceError::internal)?;
     let pages: Vec<usize> = (0..rows).step_by(10_000).collect();
     println!("== {rows} subscription rows, {} pages of 10000, over loopback", pages.len());
 
     if serve {
+        // Producing the pages alone, on one core, in this process.
+        let started = Instant::now();
+        let mut produced = 0usize;
+        for skip in &pages {
+            let mut q = AnalyticsQuery::new(DatasetId::Subscriptions);
+            q.skip = *skip;
+            produced += lens_sim::analytics::render(&sim.state, &q, false, false).len();
+        }
+        let secs = started.elapsed().as_secs_f64();
+        println!(
+            "simulator produces pages (one core)  {}  {:>8.0} MB/s  {:.2} s",
+            rate(rows, secs),
+            mib(produced) / secs,
+            secs
+        );
         // A plain HTTP client that only reads the bytes: how fast can the simulator serve?
         let http = reqwest::Client::new();
         let started = Instant::now();
@@ -187,6 +188,7 @@ async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), Servi
     let schema = PageSchema::raw(DatasetId::Subscriptions.spec());
     let spec = DatasetId::Subscriptions.spec();
     let mut builder = TableBuilder::new(spec.fields.iter().map(|f| (f.name.to_string(), f.ty)).collect());
+    reset_peak();
     // Pages are made by the simulator's own code, one at a time; only reading them counts.
     let mut build_secs = 0.0;
     let mut page_bytes = 0usize;
@@ -222,6 +224,9 @@ async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), Servi
     let groups = lens_engine::answer(df.clone().lazy(), &q)?;
     let secs = started.elapsed().as_secs_f64();
     println!("group by (subscriptionType, month)   {:>12.3} s   {} groups", secs, groups.height());
+    if let Some(p) = peak_mib() {
+        println!("  peak memory while grouping         {p:>12.0} MiB (the table included)");
+    }
 
     let dir = tempfile_dir()?;
     let cache = Cache::new(dir.clone());
@@ -230,6 +235,8 @@ async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), Servi
     cache.save("bench", "subscriptions", &df, &meta)?;
     let write_secs = started.elapsed().as_secs_f64();
     let size = std::fs::metadata(dir.join("bench/subscriptions.parquet")).map(|m| m.len()).unwrap_or(0);
+    drop(df);
+    reset_peak();
     let started = Instant::now();
     let back = cache.load("bench", "subscriptions")?.map(|(d, _)| d.height()).unwrap_or(0);
     let read_secs = started.elapsed().as_secs_f64();
@@ -243,7 +250,7 @@ async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), Servi
     }
     let _ = std::fs::remove_dir_all(&dir);
     if let Some(p) = peak_mib() {
-        println!("peak memory of this process so far   {p:>12.0} MiB");
+        println!("  peak memory while re-opening       {p:>12.0} MiB");
     }
     Ok(())
 }

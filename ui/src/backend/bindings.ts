@@ -8,6 +8,11 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 export const commands = {
 	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
 	datasetInfo: (dataset: DatasetId) => __TAURI_INVOKE<DatasetInfo>("dataset_info", { dataset }),
+	/**
+	 *  Opens the copy of a data set saved by an earlier session, if any, so the window can show it
+	 *  at once while a fresh fetch runs.
+	 */
+	openCached: (accountId: string, dataset: DatasetId) => typedError<FetchReport | null, ServiceError>(__TAURI_INVOKE("open_cached", { accountId, dataset })),
 	/**  Fetches a data set into memory, reporting progress; `job_id` lets the window cancel it. */
 	loadDataset: (accountId: string, dataset: DatasetId, jobId: string, onProgress: Channel<LoadProgress>) => typedError<FetchReport, ServiceError>(__TAURI_INVOKE("load_dataset", { accountId, dataset, jobId, onProgress })),
 	cancelJob: (jobId: string) => __TAURI_INVOKE<boolean>("cancel_job", { jobId }),
@@ -86,6 +91,10 @@ export type FetchReport = {
 	/**  Up to five reasons rows were skipped, for the person to see what went wrong. */
 	badRowExamples: string[],
 	fetchedAt: number,
+	/**  The data shown is the copy saved on this computer, not a fresh fetch. */
+	fromCache: boolean,
+	/**  Something the person should know about the saved copy (it could not be written, say). */
+	note: string | null,
 };
 
 export type FieldInfo = {

@@ -33,6 +33,7 @@ async function plain<T>(call: Promise<T>): Promise<T> {
 export const backend = {
   appInfo: () => plain(commands.appInfo()),
   datasetInfo: (dataset: DatasetId) => plain(commands.datasetInfo(dataset)),
+  openCached: (accountId: string, dataset: DatasetId) => unwrap(commands.openCached(accountId, dataset)),
   loadDataset: (accountId: string, dataset: DatasetId, jobId: string, onProgress: (p: LoadProgress) => void) => {
     const channel = new Channel<LoadProgress>();
     channel.onmessage = onProgress;

@@ -31,3 +31,12 @@ export function ErrorBar({ error, onAction }: { error: UiError; onAction?: () =>
     </MessageBar>
   );
 }
+
+// Something worth knowing that is not an error (a saved copy was set aside, say).
+export function NoteBar({ text }: { text: string }) {
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="note-bar">
+      <MessageBarBody>{text}</MessageBarBody>
+    </MessageBar>
+  );
+}

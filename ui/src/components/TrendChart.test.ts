@@ -29,3 +29,12 @@ describe("tooltipText", () => {
     expect(text).toBe("W05 2026\nOffice: 1,200\nEMS: 30\nTotal: 1,230");
   });
 });
+
+import { words } from "../lib/format";
+
+describe("words", () => {
+  it("turns field names into plain words", () => {
+    expect(words("creationDate")).toBe("Creation date");
+    expect(words("customerTenantId")).toBe("Customer tenant ID");
+  });
+});

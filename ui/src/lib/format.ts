@@ -18,3 +18,9 @@ export function formatNumber(n: number | null | undefined): string {
 export function formatTime(epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toLocaleTimeString(LOCALE, { hour: "2-digit", minute: "2-digit" });
 }
+
+/// "creationDate" → "Creation date": a field's name in words, until the backend's label arrives.
+export function words(field: string): string {
+  const spaced = field.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().replace(/\bid\b/g, "ID");
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}

@@ -19,7 +19,7 @@ export const subscriptionsInfo: DatasetInfo = {
   ],
 };
 
-export const report: FetchReport = { rows: 600, total: 600, pages: 1, badRows: 0, badRowExamples: [], fetchedAt: 1_763_700_000 };
+export const report: FetchReport = { rows: 600, total: 600, pages: 1, badRows: 0, badRowExamples: [], fetchedAt: 1_763_700_000, fromCache: false, note: null };
 
 export function answer(period: "month" | "week"): Answer {
   const x = period === "month" ? ["2026-10-01", "2026-11-01"] : ["2026-10-26", "2026-11-02", "2026-11-09"];

@@ -55,18 +55,30 @@ pub struct SessionTokens {
 }
 
 impl SessionTokens {
+    fn new(
+        http: reqwest::Client,
+        app: &AppIdentity,
+        endpoint: Endpoint,
+        grant: Grant,
+        state: State,
+        clock: SharedClock,
+    ) -> SessionTokens {
+        SessionTokens {
+            http,
+            token_url: oauth::token_url(&app.authority, &app.tenant, endpoint),
+            endpoint,
+            client_id: app.client_id.clone(),
+            grant,
+            clock,
+            state: Mutex::new(state),
+        }
+    }
+
     /// App-only sign-in with a client secret (`client_credentials`), on the v1 endpoint the
     /// Insights docs show.
     pub fn app_secret(http: reqwest::Client, app: &AppIdentity, secret: Secret, clock: SharedClock) -> SessionTokens {
-        SessionTokens {
-            http,
-            token_url: oauth::token_url(&app.authority, &app.tenant, Endpoint::V1),
-            endpoint: Endpoint::V1,
-            client_id: app.client_id.clone(),
-            grant: Grant::AppSecret { secret },
-            clock,
-            state: Mutex::new(State { current: None, refresh: None, acquired: 0 }),
-        }
+        let state = State { current: None, refresh: None, acquired: 0 };
+        SessionTokens::new(http, app, Endpoint::V1, Grant::AppSecret { secret }, state, clock)
     }
 
     /// A person's session from a sign-in that gave a refresh token (v2 endpoint).
@@ -77,20 +89,12 @@ impl SessionTokens {
         on_rotate: Option<RotateHook>,
         clock: SharedClock,
     ) -> SessionTokens {
-        let refresh = initial.refresh_token.clone();
-        SessionTokens {
-            http,
-            token_url: oauth::token_url(&app.authority, &app.tenant, Endpoint::V2),
-            endpoint: Endpoint::V2,
-            client_id: app.client_id.clone(),
-            grant: Grant::RefreshToken { on_rotate },
-            clock,
-            state: Mutex::new(State {
-                current: Some(Current { access: initial.access_token, expires_at: initial.expires_at }),
-                refresh,
-                acquired: 0,
-            }),
-        }
+        let state = State {
+            refresh: initial.refresh_token.clone(),
+            current: Some(Current { access: initial.access_token, expires_at: initial.expires_at }),
+            acquired: 0,
+        };
+        SessionTokens::new(http, app, Endpoint::V2, Grant::RefreshToken { on_rotate }, state, clock)
     }
 
     /// A person's session from a saved refresh token alone: the first call renews.
@@ -101,15 +105,8 @@ impl SessionTokens {
         on_rotate: Option<RotateHook>,
         clock: SharedClock,
     ) -> SessionTokens {
-        SessionTokens {
-            http,
-            token_url: oauth::token_url(&app.authority, &app.tenant, Endpoint::V2),
-            endpoint: Endpoint::V2,
-            client_id: app.client_id.clone(),
-            grant: Grant::RefreshToken { on_rotate },
-            clock,
-            state: Mutex::new(State { current: None, refresh: Some(refresh), acquired: 0 }),
-        }
+        let state = State { current: None, refresh: Some(refresh), acquired: 0 };
+        SessionTokens::new(http, app, Endpoint::V2, Grant::RefreshToken { on_rotate }, state, clock)
     }
 
     pub async fn tokens_acquired(&self) -> u32 {

@@ -7,7 +7,7 @@
 use std::io::Read;
 
 use bytes::Bytes;
-use lens_model::insights::{Timespan, catalog, ql};
+use lens_model::insights::{catalog, ql};
 use reqwest::Method;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -436,11 +436,6 @@ fn enc(s: &str) -> String {
 pub fn minimum_recurrence(query: &str) -> Option<u32> {
     let v = ql::parse_and_validate(query).ok()?;
     catalog::dataset(v.dataset.name).map(|d| d.minimum_recurrence)
-}
-
-/// The time range a query covers by default.
-pub fn default_timespan() -> Timespan {
-    Timespan::Last6Months
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use lens_sim::{FaultSpec, SimConfig, SimHandle};
 
 /// App-only tokens straight from the simulator's token endpoint; counts how many it got.
 struct SimTokens {
-    url: String,
+    base_url: String,
     current: tokio::sync::Mutex<Option<String>>,
     acquired: std::sync::atomic::AtomicU32,
 }
@@ -23,28 +23,15 @@ struct SimTokens {
 impl SimTokens {
     fn new(sim: &SimHandle) -> Arc<SimTokens> {
         Arc::new(SimTokens {
-            url: format!("{}/contoso.onmicrosoft.com/oauth2/token", sim.base_url),
+            base_url: sim.base_url.clone(),
             current: Default::default(),
             acquired: Default::default(),
         })
     }
     async fn fetch(&self) -> Result<String, ClientError> {
-        let v: serde_json::Value = reqwest::Client::new()
-            .post(&self.url)
-            .form(&[
-                ("grant_type", "client_credentials"),
-                ("client_id", "8f6d2c1a-5b3e-4f7a-9c0d-1e2f3a4b5c6d"),
-                ("client_secret", "sample-secret"),
-                ("resource", "https://api.partnercenter.microsoft.com"),
-            ])
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let t = lens_sim::app_token(&self.base_url, &lens_sim::Credentials::default()).await.unwrap();
         self.acquired.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
-        Ok(v["access_token"].as_str().unwrap().to_string())
+        Ok(t)
     }
 }
 

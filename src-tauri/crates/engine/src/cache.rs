@@ -36,6 +36,10 @@ impl Cache {
         Cache { dir }
     }
 
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     fn paths(&self, account: &str, dataset: &str) -> (PathBuf, PathBuf) {
         let base = self.dir.join(safe(account));
         (base.join(format!("{}.parquet", safe(dataset))), base.join(format!("{}.json", safe(dataset))))

@@ -32,17 +32,6 @@ impl Period {
         })
     }
 
-    /// polars' duration string for `dt().truncate`.
-    pub fn every(self) -> &'static str {
-        match self {
-            Period::Day => "1d",
-            Period::Week => "1w",
-            Period::Month => "1mo",
-            Period::Quarter => "1q",
-            Period::Year => "1y",
-        }
-    }
-
     pub fn name(self) -> &'static str {
         match self {
             Period::Day => "day",

@@ -3,8 +3,6 @@
 //! `2016-02-04T19:29:38.037` (no zone, 0-7 fraction digits), `2018-05-30`,
 //! `2017-03-10T00:00:00+00:00`, `...Z`; and `0001-01-01T00:00:00` means "no date".
 
-use std::fmt::Write as _;
-
 /// Microseconds since 1970-01-01T00:00:00 UTC.
 pub type Micros = i64;
 
@@ -182,35 +180,60 @@ pub enum DateStyle {
     Ticks,
 }
 
-/// Appends a date in the given style; `None` writes the style's "no date" marker is the
-/// caller's business (JSON null or `0001-01-01T00:00:00`).
+/// Appends `v` as exactly `width` digits (zero-padded). Written by hand: the simulator formats
+/// several dates a row, millions of rows a second, and `write!` is many times slower.
+fn push_digits(buf: &mut [u8], at: usize, mut v: i64, width: usize) {
+    // Two digits at a time from a table: half the divisions.
+    const PAIRS: &[u8; 200] = b"00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899";
+    let mut i = width;
+    while i >= 2 {
+        let p = (v % 100) as usize * 2;
+        buf[at + i - 2] = PAIRS[p];
+        buf[at + i - 1] = PAIRS[p + 1];
+        v /= 100;
+        i -= 2;
+    }
+    if i == 1 {
+        buf[at] = b'0' + (v % 10) as u8;
+    }
+}
+
+/// Appends a date in the given style (years 0-9999).
 pub fn write(out: &mut String, micros: Micros, style: DateStyle) {
     let days = micros.div_euclid(MICROS_PER_DAY);
     let in_day = micros.rem_euclid(MICROS_PER_DAY);
     let (y, m, d) = civil_from_days(days);
     let secs = in_day / MICROS_PER_SEC;
-    let (hh, mm, ss) = (secs / 3600, secs / 60 % 60, secs % 60);
-    let _ = write!(out, "{y:04}-{m:02}-{d:02}");
-    match style {
-        DateStyle::DateOnly => {}
-        DateStyle::Seconds => {
-            let _ = write!(out, "T{hh:02}:{mm:02}:{ss:02}");
-        }
+    let mut b = *b"0000-00-00T00:00:00.0000000+00:00";
+    push_digits(&mut b, 0, y.clamp(0, 9999), 4);
+    push_digits(&mut b, 5, m, 2);
+    push_digits(&mut b, 8, d, 2);
+    push_digits(&mut b, 11, secs / 3600, 2);
+    push_digits(&mut b, 14, secs / 60 % 60, 2);
+    push_digits(&mut b, 17, secs % 60, 2);
+    let len = match style {
+        DateStyle::DateOnly => 10,
+        DateStyle::Seconds => 19,
         DateStyle::Millis => {
-            let ms = in_day % MICROS_PER_SEC / 1000;
-            let _ = write!(out, "T{hh:02}:{mm:02}:{ss:02}.{ms:03}");
+            push_digits(&mut b, 20, in_day % MICROS_PER_SEC / 1000, 3);
+            23
         }
         DateStyle::Ticks => {
-            let us = in_day % MICROS_PER_SEC;
-            let _ = write!(out, "T{hh:02}:{mm:02}:{ss:02}.{us:06}0");
+            push_digits(&mut b, 20, in_day % MICROS_PER_SEC, 6);
+            27
         }
         DateStyle::Offset => {
-            let _ = write!(out, "T{hh:02}:{mm:02}:{ss:02}+00:00");
+            b[19..25].copy_from_slice(b"+00:00");
+            25
         }
         DateStyle::Zulu => {
-            let _ = write!(out, "T{hh:02}:{mm:02}:{ss:02}Z");
+            b[19] = b'Z';
+            20
         }
-    }
+    };
+    // SAFETY: `b` holds only the ASCII template above and ASCII digits, so it is valid UTF-8;
+    // checking it again costs a third of the time of writing a date.
+    out.push_str(unsafe { std::str::from_utf8_unchecked(&b[..len]) });
 }
 
 pub fn format(micros: Micros, style: DateStyle) -> String {

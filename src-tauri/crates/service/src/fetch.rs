@@ -37,6 +37,10 @@ pub struct FetchReport {
     /// Up to five reasons rows were skipped, for the person to see what went wrong.
     pub bad_row_examples: Vec<String>,
     pub fetched_at: i64,
+    /// The data shown is the copy saved on this computer, not a fresh fetch.
+    pub from_cache: bool,
+    /// Something the person should know about the saved copy (it could not be written, say).
+    pub note: Option<String>,
 }
 
 impl Table {
@@ -53,6 +57,8 @@ impl Table {
                 .map(|b| format!("row {}: {}", b.index + 1, b.reason))
                 .collect(),
             fetched_at: self.fetched_at,
+            from_cache: false,
+            note: None,
         }
     }
 }

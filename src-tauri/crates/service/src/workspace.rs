@@ -16,7 +16,8 @@ use tokio_util::sync::CancellationToken;
 
 use crate::error::ServiceError;
 use crate::fetch::{FetchReport, Table, fetch_table};
-use lens_auth::{Account, SignInMethod};
+use lens_auth::Account;
+use lens_engine::cache::{Cache, CacheMeta};
 
 struct Entry {
     account: Account,
@@ -29,6 +30,8 @@ pub struct Workspace {
     tables: Mutex<HashMap<(String, DatasetId), Arc<Table>>>,
     jobs: Mutex<HashMap<String, CancellationToken>>,
     demo: Mutex<Option<SimHandle>>,
+    /// Where fetched tables are kept between sessions; none in tests that do not ask.
+    cache: Option<Cache>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -55,6 +58,11 @@ pub fn api_client(account: &Account, tokens: SharedTokens) -> Result<Client, Ser
 }
 
 impl Workspace {
+    /// A workspace that keeps fetched tables in `dir` between sessions.
+    pub fn with_cache(dir: std::path::PathBuf) -> Workspace {
+        Workspace { cache: Some(Cache::new(dir)), ..Workspace::default() }
+    }
+
     /// Starts demo mode: the simulator and the sample account.
     pub async fn start_demo(&self, seed: u64, today: Option<i64>) -> Result<Account, ServiceError> {
         let demo = crate::demo::start(seed, today).await?;
@@ -85,10 +93,6 @@ impl Workspace {
             .ok_or_else(|| ServiceError::not_found(format!("There is no account \"{account_id}\".")))
     }
 
-    pub fn is_sign_in_method(&self, account_id: &str, m: SignInMethod) -> bool {
-        lock(&self.entries).iter().any(|e| e.account.id == account_id && e.account.method == m)
-    }
-
     /// Registers a job so it can be cancelled; the token is cancelled by [`Workspace::cancel`].
     pub fn begin_job(&self, job: &str) -> CancellationToken {
         let token = CancellationToken::new();
@@ -111,7 +115,32 @@ impl Workspace {
         }
     }
 
-    /// Fetches a data set and keeps the table. On failure the previous table stays.
+    /// The copy saved by an earlier session, put in memory so questions can be answered at
+    /// once. `Ok(None)` when there is none; a damaged copy is set aside and reported.
+    pub async fn open_cached(&self, account_id: &str, dataset: DatasetId) -> Result<Option<FetchReport>, ServiceError> {
+        let Some(cache) = &self.cache else { return Ok(None) };
+        let (acct, ds) = (account_id.to_string(), dataset.slug().to_string());
+        let dir = cache.dir().to_path_buf();
+        let loaded = tokio::task::spawn_blocking(move || Cache::new(dir).load(&acct, &ds))
+            .await
+            .map_err(ServiceError::internal)??;
+        let Some((df, meta)) = loaded else { return Ok(None) };
+        let table = Table {
+            dataset,
+            df,
+            fetched_at: meta.fetched_at,
+            filter: meta.filter,
+            total: meta.total.map(|t| t as usize),
+            bad_rows: Vec::new(),
+        };
+        let mut report = table.report(0);
+        report.from_cache = true;
+        lock(&self.tables).entry((account_id.to_string(), dataset)).or_insert_with(|| Arc::new(table));
+        Ok(Some(report))
+    }
+
+    /// Fetches a data set and keeps the table (and a copy on disk). On failure the previous
+    /// table stays, in memory and on disk.
     pub async fn load(
         &self,
         account_id: &str,
@@ -124,7 +153,28 @@ impl Workspace {
         let cancel = self.begin_job(job);
         let result = fetch_table(&client, dataset, filter, progress, &Call::new(cancel)).await;
         self.end_job(job);
-        let (table, report) = result?;
+        let (table, mut report) = result?;
+        if let Some(cache) = &self.cache {
+            let meta = CacheMeta {
+                fetched_at: table.fetched_at,
+                filter: table.filter.clone(),
+                rows: table.df.height() as u64,
+                total: table.total.map(|t| t as u64),
+            };
+            let (dir, acct, t) = (cache.dir().to_path_buf(), account_id.to_string(), table.clone());
+            let saved =
+                tokio::task::spawn_blocking(move || Cache::new(dir).save(&acct, t.dataset.slug(), &t.df, &meta)).await;
+            match saved {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => {
+                    tracing::warn!("the fetched data could not be saved: {e}");
+                    report.note = Some(format!(
+                        "The data could not be saved on this computer, so it will be fetched again next time: {e}"
+                    ));
+                }
+                Err(e) => tracing::warn!("saving the fetched data stopped: {e}"),
+            }
+        }
         lock(&self.tables).insert((account_id.to_string(), dataset), table);
         Ok(report)
     }

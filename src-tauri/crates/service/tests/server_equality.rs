@@ -17,24 +17,6 @@ use lens_sim::SimConfig;
 use polars::prelude::*;
 use rand::{Rng, SeedableRng};
 
-async fn token(url: &str) -> String {
-    let v: serde_json::Value = reqwest::Client::new()
-        .post(format!("{url}/contoso.onmicrosoft.com/oauth2/token"))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", "8f6d2c1a-5b3e-4f7a-9c0d-1e2f3a4b5c6d"),
-            ("client_secret", "sample-secret"),
-            ("resource", "https://api.partnercenter.microsoft.com"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    v["access_token"].as_str().unwrap().to_string()
-}
-
 fn metric_for(m: Measure) -> Metric {
     match m {
         Measure::Rows => Metric::Count,
@@ -84,7 +66,7 @@ async fn local_grouping_equals_the_services_for_every_data_set_and_level() {
     )
     .await
     .unwrap();
-    let t = token(&sim.base_url).await;
+    let t = sim.app_token().await.unwrap();
     let client =
         Client::new(ClientConfig::new(sim.base_url.parse().unwrap()), Arc::new(StaticToken(AccessToken::bearer(t))))
             .unwrap();

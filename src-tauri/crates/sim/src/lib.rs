@@ -20,5 +20,5 @@ pub mod world;
 
 pub use config::{Credentials, SimConfig};
 pub use faults::FaultSpec;
-pub use server::{SimHandle, start};
+pub use server::{SimHandle, app_token, start};
 pub use world::parse_scale;

@@ -140,6 +140,31 @@ impl SimHandle {
     pub fn authority_url(&self) -> &str {
         &self.base_url
     }
+
+    /// An app-only access token for the configured test app, asked over plain HTTP (for tests
+    /// and benchmarks that must not go through the project's own client).
+    pub async fn app_token(&self) -> Result<String, String> {
+        app_token(&self.base_url, &self.state.config().credentials).await
+    }
+}
+
+/// An app-only access token from the simulator at `base_url`, asked over plain HTTP.
+pub async fn app_token(base_url: &str, creds: &crate::config::Credentials) -> Result<String, String> {
+    let v: serde_json::Value = reqwest::Client::new()
+        .post(format!("{base_url}/{}/oauth2/token", creds.tenant))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", creds.client_id.as_str()),
+            ("client_secret", creds.secret.as_str()),
+            ("resource", "https://api.partnercenter.microsoft.com"),
+        ])
+        .send()
+        .await
+        .map_err(|e| e.to_string())?
+        .json()
+        .await
+        .map_err(|e| e.to_string())?;
+    v["access_token"].as_str().map(str::to_string).ok_or_else(|| format!("no token in {v}"))
 }
 
 impl Drop for SimHandle {

@@ -9,6 +9,7 @@ import { answer, appInfo, report, subscriptionsInfo } from "../../test/fixtures"
 const backend = vi.hoisted(() => ({
   appInfo: vi.fn(),
   datasetInfo: vi.fn(),
+  openCached: vi.fn(),
   loadDataset: vi.fn(),
   cancelJob: vi.fn(),
   ask: vi.fn(),
@@ -40,6 +41,7 @@ function renderView() {
 beforeEach(() => {
   vi.clearAllMocks();
   backend.datasetInfo.mockResolvedValue(subscriptionsInfo);
+  backend.openCached.mockResolvedValue(null);
   backend.loadDataset.mockResolvedValue(report);
   backend.ask.mockImplementation(async (_a: string, _d: string, q: Question) => answer(q.date!.period as "month" | "week"));
   backend.cancelJob.mockResolvedValue(true);
@@ -103,5 +105,20 @@ describe("SubscriptionsView", () => {
     expect(await screen.findByText("28,062")).toBeTruthy();
     expect(backend.loadDataset).toHaveBeenCalledTimes(2);
     expect(screen.queryByTestId("error-bar")).toBeNull();
+  });
+
+  it("shows the saved copy at once and keeps it when the refresh fails", async () => {
+    backend.openCached.mockResolvedValue({ ...report, fetchedAt: 1_763_690_000, fromCache: true });
+    let reject!: (e: unknown) => void;
+    backend.loadDataset.mockImplementation(() => new Promise((_, r) => (reject = r)));
+    renderView();
+    expect(await screen.findByText("28,062")).toBeTruthy();
+    expect(screen.getByTestId("subtitle").textContent).toContain("(saved copy)");
+    expect(screen.getByTestId("fetch-progress").textContent).toContain("Fetching the latest subscriptions");
+    reject({ code: "throttled", message: "Partner Center is limiting how fast we may ask (429). Tried 10 times.", action: "retry", detail: null });
+    const bar = await screen.findByTestId("error-bar");
+    expect(bar.textContent).toContain("Showing the copy saved at");
+    expect(bar.textContent).toContain("Partner Center is limiting");
+    expect(screen.getByText("28,062")).toBeTruthy();
   });
 });

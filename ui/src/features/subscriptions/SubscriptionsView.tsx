@@ -17,12 +17,12 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwise20Regular } from "@fluentui/react-icons";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { backend, toUiError, type AccountView, type Answer, type Cell, type LoadProgress, type Period, type Question } from "../../backend";
-import { ErrorBar } from "../../components/ErrorBar";
+import { backend, toUiError, type AccountView, type Answer, type Cell, type FetchReport, type LoadProgress, type Period, type Question } from "../../backend";
+import { ErrorBar, NoteBar } from "../../components/ErrorBar";
 import { FetchProgress } from "../../components/FetchProgress";
 import { GroupTable, type ColumnLabel } from "../../components/GroupTable";
 import { TrendChart } from "../../components/TrendChart";
-import { formatNumber, formatTime } from "../../lib/format";
+import { formatNumber, formatTime, words } from "../../lib/format";
 
 const DATASET = "subscriptions" as const;
 export const PERIODS: { id: Period; label: string }[] = [
@@ -67,6 +67,8 @@ export function SubscriptionsView({ account }: { account: AccountView }) {
   const job = useRef<string | null>(null);
 
   const info = useQuery({ queryKey: ["datasetInfo", DATASET], queryFn: () => backend.datasetInfo(DATASET), staleTime: Infinity });
+  // The copy saved by the last session shows at once; a fresh fetch runs behind it.
+  const cached = useQuery({ queryKey: ["cached", account.id, DATASET], queryFn: () => backend.openCached(account.id, DATASET), staleTime: Infinity });
   const load = useQuery({
     queryKey: ["load", account.id, DATASET],
     queryFn: () => {
@@ -74,8 +76,10 @@ export function SubscriptionsView({ account }: { account: AccountView }) {
       job.current = `load-${DATASET}-${Date.now()}`;
       return backend.loadDataset(account.id, DATASET, job.current, setProgress);
     },
+    enabled: !cached.isPending,
     staleTime: Infinity,
   });
+  const shown: FetchReport | undefined = load.data ?? cached.data ?? undefined;
 
   const question: Question = useMemo(
     () => ({
@@ -91,14 +95,14 @@ export function SubscriptionsView({ account }: { account: AccountView }) {
     [dateField, period],
   );
   const answer = useQuery({
-    queryKey: ["ask", account.id, DATASET, question, load.data?.fetchedAt],
+    queryKey: ["ask", account.id, DATASET, question, shown?.fetchedAt, shown?.fromCache],
     queryFn: () => backend.ask(account.id, DATASET, question),
-    enabled: load.isSuccess,
+    enabled: !!shown,
     placeholderData: keepPreviousData,
   });
 
   const dateFields = (info.data?.fields ?? []).filter((f) => f.kind === "dateTime" && f.groupable);
-  const fieldLabel = (name: string) => info.data?.fields.find((f) => f.name === name)?.label ?? name;
+  const fieldLabel = (name: string) => info.data?.fields.find((f) => f.name === name)?.label ?? words(name);
   const periodLabels = useMemo(() => {
     const m = new Map<string, string>();
     answer.data?.chart?.x.forEach((x, i) => m.set(x, answer.data!.chart!.labels[i]));
@@ -125,8 +129,8 @@ export function SubscriptionsView({ account }: { account: AccountView }) {
         <div className={styles.titleBlock}>
           <Title3 as="h1">Subscriptions</Title3>
           <Text as="p" className={styles.subtitle} data-testid="subtitle">
-            {load.data
-              ? `${formatNumber(load.data.rows)} subscriptions · updated ${formatTime(load.data.fetchedAt)}`
+            {shown
+              ? `${formatNumber(shown.rows)} subscriptions · updated ${formatTime(shown.fetchedAt)}${shown.fromCache ? " (saved copy)" : ""}`
               : "Subscriptions by type over time"}
           </Text>
         </div>
@@ -161,8 +165,16 @@ export function SubscriptionsView({ account }: { account: AccountView }) {
         </div>
       </div>
 
-      {fetching ? <FetchProgress what="subscriptions" progress={progress} onCancel={cancel} /> : null}
-      {load.error && !fetching ? <ErrorBar error={toUiError(load.error)} onAction={() => load.refetch()} /> : null}
+      {fetching ? <FetchProgress what={shown ? "the latest subscriptions" : "subscriptions"} progress={progress} onCancel={cancel} /> : null}
+      {cached.error ? <NoteBar text={toUiError(cached.error).message} /> : null}
+      {load.data?.note ? <NoteBar text={load.data.note} /> : null}
+      {load.error && !fetching && shown ? (
+        <ErrorBar
+          error={{ ...toUiError(load.error), message: `Showing the copy saved at ${formatTime(shown.fetchedAt)}. The refresh didn't work: ${toUiError(load.error).message}` }}
+          onAction={() => load.refetch()}
+        />
+      ) : null}
+      {load.error && !fetching && !shown ? <ErrorBar error={toUiError(load.error)} onAction={() => load.refetch()} /> : null}
       {answer.error ? <ErrorBar error={toUiError(answer.error)} onAction={() => answer.refetch()} /> : null}
 
       <div className={styles.kpis}>

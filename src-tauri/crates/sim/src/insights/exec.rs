@@ -250,6 +250,8 @@ pub fn to_json_rows(rs: &ResultSet) -> Vec<serde_json::Value> {
             for (c, v) in rs.columns.iter().zip(r) {
                 let j = match v {
                     IVal::Null => serde_json::Value::Null,
+                    // Whole numbers as integers, as the service writes counts.
+                    IVal::Num(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => serde_json::json!(*n as i64),
                     IVal::Num(n) => serde_json::json!(n),
                     IVal::Text(s) => serde_json::json!(s),
                     IVal::Date(_) => serde_json::json!(text_of(v)),

@@ -227,15 +227,15 @@ impl Row for SubRow<'_> {
 
     fn write_json(&self, out: &mut String) {
         let mut o = Obj::begin(out);
-        o.str("customerTenantId", Some(self.customer.tenant_id.as_str()))
+        o.plain("customerTenantId", self.customer.tenant_id.as_str())
             .str("customerName", Some(&self.customer.name))
-            .str("customerMarket", Some(self.customer.market))
-            .str("id", Some(self.id.as_str()))
-            .str("status", Some(self.status))
+            .plain("customerMarket", self.customer.market)
+            .plain("id", self.id.as_str())
+            .plain("status", self.status)
             .str("productName", Some(self.product.product_name))
-            .str("subscriptionType", Some(self.product.subscription_type))
+            .plain("subscriptionType", self.product.subscription_type)
             .bool("autoRenewEnabled", self.auto_renew)
-            .str("partnerId", Some(self.partner_id()))
+            .plain("partnerId", self.partner_id())
             .str("friendlyName", Some(self.product.friendly_name))
             .str("partnerName", Some(self.partner_name()))
             .str("providerName", self.provider_name())

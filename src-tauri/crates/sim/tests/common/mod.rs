@@ -22,21 +22,7 @@ pub fn client() -> reqwest::Client {
 }
 
 pub async fn token(sim: &SimHandle) -> String {
-    let v: Value = client()
-        .post(format!("{}/{TENANT}/oauth2/token", sim.base_url))
-        .form(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", CLIENT_ID),
-            ("client_secret", SECRET),
-            ("resource", RESOURCE),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    v["access_token"].as_str().unwrap().to_string()
+    sim.app_token().await.unwrap()
 }
 
 /// GET with a bearer token; returns status and JSON body.

@@ -1,0 +1,128 @@
+//! The Partner Insights flow from the command line against `partner-lens sim --clock fast`: data
+//! sets, a query, a test run, a report run at once, its download (decoded whatever the file's
+//! encoding), and grouping the downloaded file with `aggregate`.
+
+mod support;
+
+use std::process::Output;
+
+use support::*;
+
+fn insights(sim: &Sim, args: &[&str]) -> Output {
+    let mut all: Vec<String> = vec!["insights".into()];
+    all.extend(account_args(&sim.url));
+    all.extend(args.iter().map(|s| s.to_string()));
+    run(&all.iter().map(String::as_str).collect::<Vec<_>>(), sim.home.path())
+}
+
+fn ok(o: Output) -> (String, String) {
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    assert!(o.status.success(), "{out}\n{err}");
+    (out, err)
+}
+
+fn id_in(text: &str) -> String {
+    text.split("(id ").nth(1).unwrap().trim_end().trim_end_matches(").").to_string()
+}
+
+#[test]
+fn query_try_report_download_and_aggregate_the_file() {
+    let sim = sim(&["--clock", "fast", "--scale", "3000", "--seed", "4"]);
+    let (out, _) = ok(insights(&sim, &["datasets", "--name", "DynamicsUsage"]));
+    assert!(out.starts_with("DynamicsUsage  (every 24 h at most)"), "{out}");
+    assert!(out.contains("TotalRevenueAndACR") && out.contains("LAST_1_YEAR"));
+
+    let (out, _) = ok(insights(
+        &sim,
+        &[
+            "create-query",
+            "--name",
+            "Markets",
+            "--query",
+            "SELECT CustomerMarket, CustomerCount FROM CustomersAndTenants ORDER BY CustomerCount TIMESPAN LAST_MONTH",
+        ],
+    ));
+    let query_id = id_in(&out);
+    let (out, err) = ok(insights(&sim, &["try", "--query-id", &query_id]));
+    assert!(out.starts_with("CustomerMarket\tCustomerCount\n"), "{out}");
+    assert!(err.contains("rows (a test run shows at most 100)"));
+
+    let (out, _) = ok(insights(
+        &sim,
+        &["create-report", "--name", "Markets now", "--query-id", &query_id, "--now", "--format", "tsv"],
+    ));
+    let report_id = id_in(&out);
+    let file = sim.home.path().join("markets.tsv");
+    let (_, err) = ok(insights(&sim, &["download", &report_id, "--out", file.to_str().unwrap(), "--wait", "60"]));
+    assert!(err.contains("Wrote run"), "{err}");
+    let bytes = std::fs::read(&file).unwrap();
+    assert!(
+        !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.starts_with(&[0x1f, 0x8b]),
+        "the file is decoded: no byte-order mark, no gzip"
+    );
+    let text = String::from_utf8(bytes).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(lines.next(), Some("CustomerMarket\tCustomerCount"));
+    let counts: Vec<u64> = lines.map(|l| l.split('\t').nth(1).unwrap().parse().unwrap()).collect();
+    assert!(!counts.is_empty());
+    assert!(counts.windows(2).all(|w| w[0] >= w[1]), "ORDER BY is descending by default");
+
+    let (out, _) = ok(insights(&sim, &["executions", &report_id]));
+    assert!(out.contains("Completed"), "{out}");
+    let (out, _) = ok(insights(&sim, &["reports"]));
+    assert!(out.contains("Markets now"), "{out}");
+
+    // The downloaded file is a table like any other.
+    let summed = sim.home.path().join("markets-total.csv");
+    let o = run(
+        &[
+            "aggregate",
+            "--input",
+            file.to_str().unwrap(),
+            "--metric",
+            "sum:CustomerCount",
+            "--out",
+            summed.to_str().unwrap(),
+        ],
+        sim.home.path(),
+    );
+    ok(o);
+    let (header, rows) = read_csv(&summed);
+    assert_eq!(header, vec!["sum_CustomerCount"]);
+    assert_eq!(rows[0][0].parse::<u64>().unwrap(), counts.iter().sum::<u64>());
+}
+
+#[test]
+fn refusals_are_plain_and_made_before_sending() {
+    let sim = sim(&["--admin"]);
+    let o = insights(&sim, &["create-query", "--name", "x", "--query", "SELECT * FROM DynamicsUsage"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err.contains("SELECT * is not supported"), "{err}");
+    let o = insights(
+        &sim,
+        &[
+            "create-report",
+            "--name",
+            "x",
+            "--query-id",
+            "00000000-0000-4000-8000-000000000004",
+            "--start",
+            "2099-01-01T00:00:00Z",
+            "--every",
+            "2",
+        ],
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("every 4 to 2160 hours"));
+    let log: serde_json::Value = reqwest::blocking::get(format!("{}/_sim/requests", sim.url)).unwrap().json().unwrap();
+    assert!(
+        !log.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["method"] == "POST" && r["path"].as_str().unwrap().starts_with("/insights/")),
+        "nothing was sent for requests that could not succeed"
+    );
+    let o = insights(&sim, &["download", "00000000-0000-0000-0000-000000000000", "--out", "x.csv"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no completed run yet"));
+}
