@@ -136,3 +136,16 @@ fn a_refused_token_asks_the_person_to_sign_in() {
     assert_eq!(err["action"], "signIn");
     assert!(!err.to_string().contains("forged"), "the token must never be echoed: {err}");
 }
+
+/// The TypeScript bindings the UI imports are generated from these commands; a change to a
+/// command that is not carried into the committed file fails here (and so in CI).
+#[test]
+fn committed_bindings_match_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("bindings.ts");
+    bindings::export(&fresh).unwrap();
+    let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/backend/bindings.ts");
+    let want = std::fs::read_to_string(&fresh).unwrap();
+    let have = std::fs::read_to_string(&committed).unwrap_or_default();
+    assert!(want == have, "ui/src/backend/bindings.ts is out of date with the Rust commands. Run: ./dev bindings");
+}

@@ -212,7 +212,11 @@ async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), Servi
         mib(page_bytes),
         mib(df.estimated_size())
     );
+    if let Some(p) = peak_mib() {
+        println!("  peak memory while building         {p:>12.0} MiB");
+    }
     drop(state);
+    reset_peak();
 
     let q = Question {
         group_by: vec!["subscriptionType".into()],

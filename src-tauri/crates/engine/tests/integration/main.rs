@@ -1,0 +1,5 @@
+//! The engine's integration tests, as one binary: each test binary links all of polars (~270 MB
+//! in a debug build), so one binary instead of one per file saves disk and link time.
+
+mod aggregate;
+mod exports;

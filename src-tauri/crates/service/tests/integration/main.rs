@@ -1,0 +1,5 @@
+//! The services' integration tests, as one binary: each test binary links all of polars (~270 MB
+//! in a debug build), so one binary instead of one per file saves disk and link time.
+
+mod demo;
+mod server_equality;
