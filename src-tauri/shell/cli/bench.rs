@@ -184,6 +184,11 @@ async fn serve_and_fetch(rows: usize, serve: bool, fetch: bool) -> Result<(), Se
 
 async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), ServiceError> {
     println!("== engine, {rows} subscription rows");
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // The allocator keeps freed pages a while for reuse, so a phase's peak can include
+        // memory an earlier phase let go of; with a purge delay of 0 each phase stands alone.
+        println!("(peaks include memory kept from earlier phases; MIMALLOC_PURGE_DELAY=0 shows each alone)");
+    }
     let state = lens_sim::state::SimState::new(SimConfig { subscriptions: rows, ..SimConfig::default() });
     let schema = PageSchema::raw(DatasetId::Subscriptions.spec());
     let spec = DatasetId::Subscriptions.spec();
