@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dataset::{DatasetSpec, FieldType};
 use crate::dates::{self, MICROS_PER_DAY, Micros};
+use crate::quoted::{UNCLOSED, read_quoted};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -197,30 +198,10 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, FilterError> {
                 out.push((Tok::Comma, pos));
                 i += 1;
             }
-            '\'' => {
-                let mut s = String::new();
-                i += 1;
-                loop {
-                    match chars.get(i) {
-                        None => {
-                            return err("A quoted value is not closed: add the final '", Some(pos));
-                        }
-                        Some((_, '\'')) if matches!(chars.get(i + 1), Some((_, '\''))) => {
-                            s.push('\'');
-                            i += 2;
-                        }
-                        Some((_, '\'')) => {
-                            i += 1;
-                            break;
-                        }
-                        Some((_, ch)) => {
-                            s.push(*ch);
-                            i += 1;
-                        }
-                    }
-                }
-                out.push((Tok::Str(s), pos));
-            }
+            '\'' => match read_quoted(&chars, &mut i) {
+                Some(s) => out.push((Tok::Str(s), pos)),
+                None => return err(UNCLOSED, Some(pos)),
+            },
             '‘' | '’' | '"' | '“' | '”' => {
                 return err(format!("Put values in straight single quotes ('like this'), not {c}"), Some(pos));
             }

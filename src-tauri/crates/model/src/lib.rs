@@ -9,6 +9,7 @@ pub mod dates;
 pub mod filter;
 pub mod insights;
 pub mod query;
+mod quoted;
 pub mod secret;
 
 pub use batch::{BadRow, Batch, Column, ColumnData, StrColumn};

@@ -11,6 +11,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::catalog::{self, ColKind, InsightsDataset, Timespan};
+use crate::quoted::{UNCLOSED, read_quoted};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum CmpOp {
@@ -113,25 +114,7 @@ fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, QlError> {
             continue;
         }
         if c == '\'' {
-            let mut s = String::new();
-            i += 1;
-            loop {
-                match chars.get(i) {
-                    None => return err("A quoted value is not closed: add the final '", Some(pos)),
-                    Some((_, '\'')) if matches!(chars.get(i + 1), Some((_, '\''))) => {
-                        s.push('\'');
-                        i += 2;
-                    }
-                    Some((_, '\'')) => {
-                        i += 1;
-                        break;
-                    }
-                    Some((_, ch)) => {
-                        s.push(*ch);
-                        i += 1;
-                    }
-                }
-            }
+            let Some(s) = read_quoted(&chars, &mut i) else { return err(UNCLOSED, Some(pos)) };
             out.push((Tok::Str(s), pos));
             continue;
         }

@@ -17,8 +17,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{FromRequestParts, Path, Query, State};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, put};
 use lens_model::insights::catalog::{self, DATASETS};
@@ -65,11 +66,20 @@ pub fn none_found() -> Response {
     ApiError::not_found(Api::Insights, "No item found with given filters").into_response()
 }
 
-/// Who is calling, for the `user` fields.
-pub fn caller(s: &SimState, headers: &HeaderMap) -> Result<String, ApiError> {
-    match check(s, headers, Api::Insights)? {
-        Subject::User { username, .. } => Ok(username),
-        Subject::App { client_id } => Ok(client_id),
+/// Who is calling (a user name or an app's client id), once the bearer token (or
+/// `X-AadUserTicket`) has been checked. Taken as a handler argument, it answers 401/403 before
+/// the handler runs, as the service does before it reads the body.
+pub struct Caller(pub String);
+
+impl FromRequestParts<Arc<SimState>> for Caller {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, s: &Arc<SimState>) -> Result<Self, Response> {
+        match check(s, &parts.headers, Api::Insights) {
+            Ok(Subject::User { username, .. }) => Ok(Caller(username)),
+            Ok(Subject::App { client_id }) => Ok(Caller(client_id)),
+            Err(e) => Err(e.into_response()),
+        }
     }
 }
 
@@ -82,7 +92,7 @@ pub fn str_field(body: &Value, name: &str) -> Option<String> {
     field(body, name).and_then(|v| v.as_str().map(str::to_string).or_else(|| Some(v.to_string())))
 }
 
-fn param<'a>(q: &'a HashMap<String, String>, name: &str) -> Option<&'a str> {
+pub(crate) fn param<'a>(q: &'a HashMap<String, String>, name: &str) -> Option<&'a str> {
     q.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty())
 }
 
@@ -90,14 +100,7 @@ fn truthy(v: Option<&str>, default: bool) -> bool {
     v.map_or(default, |x| x.eq_ignore_ascii_case("true"))
 }
 
-async fn datasets(
-    State(s): State<Arc<SimState>>,
-    headers: HeaderMap,
-    Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    if let Err(r) = caller(&s, &headers) {
-        return r.into_response();
-    }
+async fn datasets(_: Caller, Query(q): Query<HashMap<String, String>>) -> Response {
     let wanted = param(&q, "datasetName");
     let items: Vec<Value> = DATASETS
         .iter()
@@ -165,13 +168,9 @@ pub fn all_queries(s: &SimState) -> Vec<QueryRec> {
 
 async fn create_query(
     State(s): State<Arc<SimState>>,
-    headers: HeaderMap,
+    Caller(user): Caller,
     axum::Json(body): axum::Json<Value>,
 ) -> Response {
-    let user = match caller(&s, &headers) {
-        Ok(u) => u,
-        Err(r) => return r.into_response(),
-    };
     let Some(name) = str_field(&body, "Name").filter(|n| !n.trim().is_empty()) else {
         return bad("Name is required");
     };
@@ -202,14 +201,7 @@ async fn create_query(
     envelope(vec![serde_json::to_value(rec).unwrap_or_default()], Some("Query created successfully"), false)
 }
 
-async fn list_queries(
-    State(s): State<Arc<SimState>>,
-    headers: HeaderMap,
-    Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    if let Err(r) = caller(&s, &headers) {
-        return r.into_response();
-    }
+async fn list_queries(State(s): State<Arc<SimState>>, _: Caller, Query(q): Query<HashMap<String, String>>) -> Response {
     let only_system = truthy(param(&q, "includeOnlySystemQueries"), false);
     let with_system = truthy(param(&q, "includeSystemQueries"), true) || only_system;
     let items: Vec<Value> = all_queries(&s)
@@ -222,10 +214,7 @@ async fn list_queries(
     envelope(items, Some("Queries fetched successfully"), false)
 }
 
-async fn delete_query(State(s): State<Arc<SimState>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    if let Err(r) = caller(&s, &headers) {
-        return r.into_response();
-    }
+async fn delete_query(State(s): State<Arc<SimState>>, _: Caller, Path(id): Path<String>) -> Response {
     if system_queries().iter().any(|q| q.query_id == id) {
         return bad("System queries cannot be deleted");
     }
@@ -246,14 +235,7 @@ pub fn day_of(text: &str) -> Option<i64> {
     lens_model::dates::parse_micros(text).ok().flatten().map(|t| t.div_euclid(lens_model::dates::MICROS_PER_DAY))
 }
 
-async fn try_query(
-    State(s): State<Arc<SimState>>,
-    headers: HeaderMap,
-    Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    if let Err(r) = caller(&s, &headers) {
-        return r.into_response();
-    }
+async fn try_query(State(s): State<Arc<SimState>>, _: Caller, Query(q): Query<HashMap<String, String>>) -> Response {
     let text = match (param(&q, "exportQuery"), param(&q, "queryId")) {
         (Some(t), _) => t.to_string(),
         (None, Some(id)) => match all_queries(&s).into_iter().find(|r| r.query_id.eq_ignore_ascii_case(id)) {

@@ -7,12 +7,13 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde_json::{Value, json};
 
 use super::store::{LINK_SECS, RUN_SECS, ReportRec, ReportStatus, lock, schedule, stamp};
-use super::{all_queries, bad, caller, day_of, envelope, field, files, minimum_recurrence, none_found, str_field};
+use super::{
+    Caller, all_queries, bad, day_of, envelope, field, files, minimum_recurrence, none_found, param, str_field,
+};
 use crate::state::SimState;
 
 fn view(r: &ReportRec) -> Value {
@@ -134,13 +135,9 @@ fn apply(s: &SimState, r: &mut ReportRec, body: &Value, creating: bool) -> Resul
 
 pub async fn create(
     State(s): State<Arc<SimState>>,
-    headers: HeaderMap,
+    Caller(user): Caller,
     axum::Json(body): axum::Json<Value>,
 ) -> Response {
-    let user = match caller(&s, &headers) {
-        Ok(u) => u,
-        Err(r) => return r.into_response(),
-    };
     let Some(query_id) = str_field(&body, "QueryId") else {
         return bad("QueryId is required");
     };
@@ -177,16 +174,8 @@ pub async fn create(
     envelope(vec![v], Some("Report created successfully"), false)
 }
 
-pub async fn list(
-    State(s): State<Arc<SimState>>,
-    headers: HeaderMap,
-    Query(q): Query<HashMap<String, String>>,
-) -> Response {
-    if let Err(r) = caller(&s, &headers) {
-        return r.into_response();
-    }
-    let get =
-        |k: &str| q.iter().find(|(n, _)| n.eq_ignore_ascii_case(k)).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
+pub async fn list(State(s): State<Arc<SimState>>, _: Caller, Query(q): Query<HashMap<String, String>>) -> Response {
+    let get = |k: &str| param(&q, k);
     let now = s.clock.now_secs();
     let items: Vec<Value> = lock(&s.insights.reports)
         .iter_mut()
@@ -222,13 +211,10 @@ fn with_report(s: &SimState, id: &str, f: impl FnOnce(&mut ReportRec) -> Result<
 
 pub async fn update(
     State(s): State<Arc<SimState>>,
-    headers: HeaderMap,
+    _: Caller,
     Path(id): Path<String>,
     axum::Json(body): axum::Json<Value>,
 ) -> Response {
-    if let Err(r) = caller(&s, &headers) {
-        return r.into_response();
-    }
     let now = s.clock.now_secs();
     with_report(&s, &id, |r| {
         let mut copy = r.clone();
@@ -239,10 +225,7 @@ pub async fn update(
     })
 }
 
-pub async fn remove(State(s): State<Arc<SimState>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    if let Err(r) = caller(&s, &headers) {
-        return r.into_response();
-    }
+pub async fn remove(State(s): State<Arc<SimState>>, _: Caller, Path(id): Path<String>) -> Response {
     let mut reports = lock(&s.insights.reports);
     let before = reports.len();
     reports.retain(|r| !r.report_id.eq_ignore_ascii_case(&id));
@@ -255,10 +238,7 @@ pub async fn remove(State(s): State<Arc<SimState>>, headers: HeaderMap, Path(id)
     envelope(vec![], Some("Report deleted successfully"), false)
 }
 
-pub async fn pause(State(s): State<Arc<SimState>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    if let Err(r) = caller(&s, &headers) {
-        return r.into_response();
-    }
+pub async fn pause(State(s): State<Arc<SimState>>, _: Caller, Path(id): Path<String>) -> Response {
     let now = s.clock.now_secs();
     with_report(&s, &id, |r| {
         if r.status != ReportStatus::Active {
@@ -270,10 +250,7 @@ pub async fn pause(State(s): State<Arc<SimState>>, headers: HeaderMap, Path(id):
     })
 }
 
-pub async fn resume(State(s): State<Arc<SimState>>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    if let Err(r) = caller(&s, &headers) {
-        return r.into_response();
-    }
+pub async fn resume(State(s): State<Arc<SimState>>, _: Caller, Path(id): Path<String>) -> Response {
     let now = s.clock.now_secs();
     with_report(&s, &id, |r| {
         if r.status != ReportStatus::Paused {
@@ -299,15 +276,11 @@ fn execution_id(report_id: &str, seq: i64) -> String {
 
 pub async fn executions(
     State(s): State<Arc<SimState>>,
-    headers: HeaderMap,
+    _: Caller,
     Path(id): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    if let Err(r) = caller(&s, &headers) {
-        return r.into_response();
-    }
-    let get =
-        |k: &str| q.iter().find(|(n, _)| n.eq_ignore_ascii_case(k)).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty());
+    let get = |k: &str| param(&q, k);
     let status_filter = get("executionStatus").unwrap_or("Completed").to_ascii_lowercase();
     let latest = get("getLatestExecution").is_none_or(|v| v.eq_ignore_ascii_case("true"));
     let now = s.clock.now_secs();
