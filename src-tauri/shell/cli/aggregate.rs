@@ -35,7 +35,7 @@ pub async fn run(a: AggregateArgs) -> Result<(), ServiceError> {
     .await
     .map_err(ServiceError::internal)??;
     let title = a.input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let n = question_args::write(&df, Some(&q), &a.question, &a.out, &title)?;
+    let n = question_args::write(&df, Some(&q), &a.question, &a.out, &title, &[])?;
     eprintln!("Wrote {n} rows to {} in {:.2} s.", a.out.display(), started.elapsed().as_secs_f64());
     Ok(())
 }

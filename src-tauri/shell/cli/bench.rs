@@ -239,7 +239,13 @@ async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), Servi
 
     let dir = tempfile_dir()?;
     let cache = Cache::new(dir.clone());
-    let meta = CacheMeta { fetched_at: 0, filter: None, rows: df.height() as u64, total: Some(rows as u64) };
+    let meta = CacheMeta {
+        fetched_at: 0,
+        filter: None,
+        rows: df.height() as u64,
+        total: Some(rows as u64),
+        json_columns: vec![],
+    };
     let started = Instant::now();
     cache.save("bench", "subscriptions", &df, &meta)?;
     let write_secs = started.elapsed().as_secs_f64();

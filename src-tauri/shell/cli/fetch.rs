@@ -91,7 +91,8 @@ pub async fn run(a: FetchArgs) -> Result<(), ServiceError> {
         }
         None => table.df.clone(),
     };
-    let n = question_args::write(&out, question.as_ref(), &a.question, &a.out, dataset.title())?;
+    let json_columns = if question.is_some() { &[][..] } else { &table.json_columns[..] };
+    let n = question_args::write(&out, question.as_ref(), &a.question, &a.out, dataset.title(), json_columns)?;
     let what = if question.is_some() { "groups" } else { "rows" };
     eprintln!("Wrote {n} {what} to {}.", a.out.display());
     Ok(())

@@ -5,19 +5,8 @@ use std::path::Path;
 use lens_service::ServiceError;
 use polars::prelude::DataFrame;
 
-pub fn write(df: &DataFrame, path: &Path) -> Result<(), ServiceError> {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    match ext.as_str() {
-        "csv" => Ok(lens_engine::export::csv::write_csv(df, path)?),
-        "json" => Ok(lens_engine::export::files::write_json(df, path)?),
-        "parquet" => Ok(lens_engine::export::files::write_parquet(df, path)?),
-        other => Err(ServiceError::new(
-            "usage",
-            format!(
-                "Cannot write \"{}\" files; use an --out file ending in .csv, .json or .parquet",
-                if other.is_empty() { "(no extension)" } else { other }
-            ),
-            None,
-        )),
-    }
+/// `json_columns` name text columns holding unknown nested fields (written nested in JSON and
+/// Parquet).
+pub fn write(df: &DataFrame, path: &Path, sheet: &str, json_columns: &[String]) -> Result<(), ServiceError> {
+    lens_service::export::write_table(df, path, sheet, json_columns)
 }

@@ -125,6 +125,7 @@ pub fn write(
     args: &QuestionArgs,
     path: &Path,
     title: &str,
+    json_columns: &[String],
 ) -> Result<usize, ServiceError> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
@@ -169,12 +170,8 @@ pub fn write(
             write_chart(&chart, &style, path)?;
             Ok(chart.x.len())
         }
-        "xlsx" => {
-            lens_engine::export::xlsx::write_xlsx(df, path, title)?;
-            Ok(df.height())
-        }
         _ => {
-            super::output::write(df, path)?;
+            super::output::write(df, path, title, json_columns)?;
             Ok(df.height())
         }
     }

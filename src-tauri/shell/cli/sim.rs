@@ -32,6 +32,10 @@ pub struct SimArgs {
     /// Let the password grant work (by default the tenant enforces multi-factor sign-in).
     #[arg(long)]
     pub no_mfa: bool,
+    /// Write every date in one of all the documented forms in turn and add unknown nested
+    /// fields to every row (to check what a client keeps).
+    #[arg(long)]
+    pub every_form: bool,
     #[arg(long)]
     pub tenant: Option<String>,
     #[arg(long)]
@@ -92,6 +96,7 @@ pub fn config(a: &SimArgs) -> Result<SimConfig, ServiceError> {
         faults,
         admin: a.admin,
         mfa_enforced: !a.no_mfa,
+        every_form: a.every_form,
         ..SimConfig::default()
     })
 }

@@ -1,7 +1,8 @@
 //! Reads one page of an Analytics answer straight into columns. The envelope may be spelled
 //! `Value`/`value`, `@nextLink`/`nextLink`, `TotalCount`/`totalCount` (**quirk**); counts may be
 //! strings; string fields may arrive as numbers (`mpnId`); unknown fields are kept as text
-//! columns; dates come in every documented form. A row that cannot be read (a date that is not a
+//! columns (objects and lists as their JSON text); a whole-number field that arrives with a
+//! fraction becomes a decimal column rather than losing it; dates come in every documented form. A row that cannot be read (a date that is not a
 //! date, a list where a number belongs) is left out and reported, never fatal to the page.
 
 use std::collections::HashMap;
@@ -245,7 +246,24 @@ impl<'de> Visitor<'de> for RowSeed<'_> {
                 map.next_value::<IgnoredAny>()?;
                 continue;
             }
-            if let Err(reason) = map.next_value_seed(CellSeed { data: &mut column.data, strict: known })? {
+            if !known {
+                // Unknown fields are rare: read them whole, so nested values keep their JSON.
+                let v: serde_json::Value = map.next_value()?;
+                let nested = matches!(v, serde_json::Value::Object(_) | serde_json::Value::Array(_));
+                match (&mut column.data, v) {
+                    (ColumnData::Str(c), serde_json::Value::Null) => c.push(None),
+                    (ColumnData::Str(c), serde_json::Value::String(s)) => c.push(Some(&s)),
+                    (ColumnData::Str(c), other) => c.push(Some(&other.to_string())),
+                    // Extra columns are always text; anything else keeps the rows aligned.
+                    (data, _) => data.push_null(),
+                }
+                if nested {
+                    let name = column.name.clone();
+                    self.batch.mark_json(&name);
+                }
+                continue;
+            }
+            if let Err(reason) = map.next_value_seed(CellSeed { data: &mut column.data })? {
                 bad.get_or_insert_with(|| format!("{}: {reason}", column.name));
                 column.data.push_null();
             }
@@ -316,12 +334,10 @@ impl<'de> Visitor<'de> for FieldSeed<'_> {
     }
 }
 
-/// Reads one cell into its column, converting what the service is known to send. `Ok(Err)` is
-/// a bad value: the row is dropped and reported, the page goes on.
+/// Reads one cell of a known field into its column, converting what the service is known to
+/// send. `Ok(Err)` is a bad value: the row is dropped and reported, the page goes on.
 struct CellSeed<'a> {
     data: &'a mut ColumnData,
-    /// A field of the schema (strict about shapes); unknown fields take anything as text.
-    strict: bool,
 }
 
 type CellResult = Result<(), String>;
@@ -399,6 +415,13 @@ impl<'de> Visitor<'de> for CellSeed<'_> {
                     c.push(Some(i));
                     Ok(())
                 }
+                None if v.is_finite() => {
+                    self.data.promote_to_float();
+                    if let ColumnData::Float(c) = self.data {
+                        c.push(Some(v));
+                    }
+                    Ok(())
+                }
                 None => Err(format!("expected a whole number, got {v}")),
             },
             ColumnData::Str(c) => {
@@ -434,7 +457,16 @@ impl<'de> Visitor<'de> for CellSeed<'_> {
                         c.push(None);
                         Ok(())
                     }
-                    None => Err(format!("\"{}\" is not a whole number", short(v))),
+                    None => match t.parse::<f64>() {
+                        Ok(x) if x.is_finite() => {
+                            self.data.promote_to_float();
+                            if let ColumnData::Float(c) = self.data {
+                                c.push(Some(x));
+                            }
+                            Ok(())
+                        }
+                        _ => Err(format!("\"{}\" is not a whole number", short(v))),
+                    },
                 }
             }
             ColumnData::Float(c) => match v.trim().parse::<f64>() {
@@ -465,13 +497,13 @@ impl<'de> Visitor<'de> for CellSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<CellResult, A::Error> {
         while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
         self.data.push_null();
-        Ok(if self.strict { Err(format!("expected {}, got an object", expected(self.data))) } else { Ok(()) })
+        Ok(Err(format!("expected {}, got an object", expected(self.data))))
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CellResult, A::Error> {
         while seq.next_element::<IgnoredAny>()?.is_some() {}
         self.data.push_null();
-        Ok(if self.strict { Err(format!("expected {}, got a list", expected(self.data))) } else { Ok(()) })
+        Ok(Err(format!("expected {}, got a list", expected(self.data))))
     }
 }
 
@@ -555,11 +587,17 @@ mod tests {
 
     #[test]
     fn unknown_fields_are_kept_and_numbers_in_text_fields_accepted() {
-        let body = br#"{"Value":[{"id":"a"},{"id":"b","billingFrequency":"Monthly","nested":{"x":1}}],"TotalCount":2}"#;
+        let body = br#"{"Value":[{"id":"a","tags":[1,"two"]},{"id":"b","billingFrequency":"Monthly","nested":{"x":1,"y":[true]}}],"TotalCount":2}"#;
         let p = parse_page(body, &subs()).unwrap();
         let ColumnData::Str(extra) = col(&p, "billingFrequency") else { panic!() };
         assert_eq!(extra.iter().collect::<Vec<_>>(), vec![None, Some("Monthly")]);
         assert_eq!(p.batch.rows, 2);
+        // Nested values of unknown fields keep their JSON, and the columns say so.
+        let ColumnData::Str(nested) = col(&p, "nested") else { panic!() };
+        assert_eq!(nested.iter().collect::<Vec<_>>(), vec![None, Some(r#"{"x":1,"y":[true]}"#)]);
+        let ColumnData::Str(tags) = col(&p, "tags") else { panic!() };
+        assert_eq!(tags.iter().collect::<Vec<_>>(), vec![Some(r#"[1,"two"]"#), None]);
+        assert_eq!(p.batch.json_columns, vec!["tags".to_string(), "nested".to_string()]);
         let search = PageSchema::raw(DatasetId::Search.spec());
         let p = parse_page(br#"{"Value":[{"mpnId":4412345},{"mpnId":"4412345"}]}"#, &search).unwrap();
         let ColumnData::Str(m) = col(&p, "mpnId") else { panic!() };
@@ -582,6 +620,17 @@ mod tests {
         assert_eq!(reasons[0], (1, "creationDate: \"last tuesday\" is not a date"));
         assert_eq!(reasons[1], (2, "licenseCount: expected a whole number, got a list"));
         assert_eq!(reasons[2].0, 3);
+    }
+
+    #[test]
+    fn a_whole_number_field_with_a_fraction_becomes_decimal_not_lost() {
+        let usage = PageSchema::raw(DatasetId::AzureUsage.spec());
+        let p =
+            parse_page(br#"{"Value":[{"quantity":37},{"quantity":"2"},{"quantity":0.25},{"quantity":"1.5"}]}"#, &usage)
+                .unwrap();
+        assert_eq!(*col(&p, "quantity"), ColumnData::Float(vec![Some(37.0), Some(2.0), Some(0.25), Some(1.5)]));
+        let p = parse_page(br#"{"Value":[{"quantity":37},{"quantity":"12"}]}"#, &usage).unwrap();
+        assert_eq!(*col(&p, "quantity"), ColumnData::Int(vec![Some(37), Some(12)]));
     }
 
     #[test]

@@ -22,6 +22,9 @@ pub struct CacheMeta {
     pub rows: u64,
     /// The service's TotalCount when fetched.
     pub total: Option<u64>,
+    /// Unknown fields held as JSON text (objects and lists the service sent).
+    #[serde(default)]
+    pub json_columns: Vec<String>,
 }
 
 pub struct Cache {
@@ -117,7 +120,13 @@ mod tests {
     }
 
     fn meta(rows: u64) -> CacheMeta {
-        CacheMeta { fetched_at: 1_700_000_000, filter: Some("status eq 'ACTIVE'".into()), rows, total: Some(rows) }
+        CacheMeta {
+            fetched_at: 1_700_000_000,
+            filter: Some("status eq 'ACTIVE'".into()),
+            rows,
+            total: Some(rows),
+            json_columns: vec![],
+        }
     }
 
     #[test]

@@ -41,15 +41,21 @@ pub struct TableBuilder {
     schema: Vec<(String, FieldType)>,
     chunks: Vec<DataFrame>,
     rows: usize,
+    json_columns: Vec<String>,
 }
 
 impl TableBuilder {
     /// `schema` lists the columns every table gets, in order, even when no row carried them.
     pub fn new(schema: Vec<(String, FieldType)>) -> TableBuilder {
-        TableBuilder { schema, chunks: Vec::new(), rows: 0 }
+        TableBuilder { schema, chunks: Vec::new(), rows: 0, json_columns: Vec::new() }
     }
 
     pub fn push(&mut self, batch: &Batch) -> Result<(), EngineError> {
+        for name in &batch.json_columns {
+            if !self.json_columns.contains(name) {
+                self.json_columns.push(name.clone());
+            }
+        }
         let df = batch_to_frame(batch)?;
         self.rows += df.height();
         self.chunks.push(df);
@@ -58,6 +64,11 @@ impl TableBuilder {
 
     pub fn rows(&self) -> usize {
         self.rows
+    }
+
+    /// Unknown fields whose values were objects or lists, held as their JSON text.
+    pub fn json_columns(&self) -> &[String] {
+        &self.json_columns
     }
 
     /// The table: schema columns first, then any unknown fields the service sent (as text).
@@ -70,7 +81,17 @@ impl TableBuilder {
                 }
             }
         }
-        let mut columns: Vec<(String, DataType)> = self.schema.iter().map(|(n, t)| (n.clone(), dtype(*t))).collect();
+        // A whole-number field that some page promoted to decimals is decimal for every row.
+        let promoted =
+            |name: &str| self.chunks.iter().any(|c| c.column(name).is_ok_and(|col| col.dtype() == &DataType::Float64));
+        let mut columns: Vec<(String, DataType)> = self
+            .schema
+            .iter()
+            .map(|(n, t)| {
+                let dt = if *t == FieldType::Int && promoted(n) { DataType::Float64 } else { dtype(*t) };
+                (n.clone(), dt)
+            })
+            .collect();
         columns.extend(extras.into_iter().map(|e| (e, DataType::String)));
 
         let aligned: Vec<DataFrame> =
@@ -155,6 +176,24 @@ mod tests {
         assert_eq!(extra, vec![None, None, Some("x")]);
         assert_eq!(df.column("d").unwrap().dtype(), &DataType::Datetime(TimeUnit::Microseconds, None));
         assert_eq!(df.column("d").unwrap().null_count(), 2);
+    }
+
+    #[test]
+    fn a_page_with_fractions_makes_the_whole_column_decimal() {
+        let mut t = TableBuilder::new(vec![("n".into(), FieldType::Int)]);
+        let mut a = Batch::with_schema([("n", FieldType::Int)]);
+        a.columns[0].data = ColumnData::Int(vec![Some(37)]);
+        a.rows = 1;
+        let mut b = Batch::with_schema([("n", FieldType::Int)]);
+        b.columns[0].data = ColumnData::Float(vec![Some(0.5)]);
+        b.rows = 1;
+        b.mark_json("x");
+        t.push(&a).unwrap();
+        t.push(&b).unwrap();
+        assert_eq!(t.json_columns(), ["x".to_string()]);
+        let df = t.finish().unwrap();
+        let n: Vec<Option<f64>> = df.column("n").unwrap().f64().unwrap().iter().collect();
+        assert_eq!(n, vec![Some(37.0), Some(0.5)]);
     }
 
     #[test]

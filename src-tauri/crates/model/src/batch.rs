@@ -102,6 +102,14 @@ impl ColumnData {
         }
     }
 
+    /// Turns whole numbers into decimals, keeping every value: a field documented as a whole
+    /// number that arrives with a fraction must not lose it.
+    pub fn promote_to_float(&mut self) {
+        if let ColumnData::Int(v) = self {
+            *self = ColumnData::Float(v.iter().map(|x| x.map(|i| i as f64)).collect());
+        }
+    }
+
     pub fn truncate(&mut self, len: usize) {
         match self {
             ColumnData::Str(c) => c.truncate(len),
@@ -132,6 +140,8 @@ pub struct Batch {
     pub columns: Vec<Column>,
     pub rows: usize,
     pub bad_rows: Vec<BadRow>,
+    /// Unknown fields that carried objects or lists, kept as their JSON text.
+    pub json_columns: Vec<String>,
 }
 
 impl Batch {
@@ -144,6 +154,7 @@ impl Batch {
                 .collect(),
             rows: 0,
             bad_rows: Vec::new(),
+            json_columns: Vec::new(),
         }
     }
 
@@ -179,14 +190,30 @@ impl Batch {
         }
     }
 
+    /// Marks a column as holding JSON text (an unknown field with a nested value).
+    pub fn mark_json(&mut self, name: &str) {
+        if !self.json_columns.iter().any(|n| n == name) {
+            self.json_columns.push(name.to_string());
+        }
+    }
+
     /// Appends another batch with the same columns (extra columns are matched by name).
     pub fn append(&mut self, mut other: Batch) {
-        for oc in other.columns.drain(..) {
+        for name in std::mem::take(&mut other.json_columns) {
+            self.mark_json(&name);
+        }
+        for mut oc in other.columns.drain(..) {
             let idx = match self.columns.iter().position(|c| c.name == oc.name) {
                 Some(i) => i,
                 None => self.add_extra_column(&oc.name),
             };
             let target = &mut self.columns[idx].data;
+            // A page that promoted a whole-number column to decimals promotes it here too.
+            match (&*target, &oc.data) {
+                (ColumnData::Int(_), ColumnData::Float(_)) => target.promote_to_float(),
+                (ColumnData::Float(_), ColumnData::Int(_)) => oc.data.promote_to_float(),
+                _ => {}
+            }
             match (target, oc.data) {
                 (ColumnData::Str(a), ColumnData::Str(b)) => b.iter().for_each(|v| a.push(v)),
                 (ColumnData::Bool(a), ColumnData::Bool(b)) => a.extend(b),
@@ -246,5 +273,19 @@ mod tests {
         assert_eq!(a.columns[0].data, ColumnData::Int(vec![Some(1), Some(2)]));
         let ColumnData::Str(extra) = &a.column("extra").unwrap().data else { panic!() };
         assert_eq!(extra.iter().collect::<Vec<_>>(), vec![None, Some("hello")]);
+    }
+
+    #[test]
+    fn append_promotes_whole_numbers_when_a_page_had_fractions() {
+        let mut a = Batch::with_schema([("q", FieldType::Int)]);
+        a.columns[0].data = ColumnData::Int(vec![Some(37)]);
+        a.rows = 1;
+        let mut b = Batch::with_schema([("q", FieldType::Int)]);
+        b.columns[0].data = ColumnData::Float(vec![Some(0.5)]);
+        b.rows = 1;
+        b.mark_json("nested");
+        a.append(b);
+        assert_eq!(a.columns[0].data, ColumnData::Float(vec![Some(37.0), Some(0.5)]));
+        assert_eq!(a.json_columns, vec!["nested".to_string()]);
     }
 }

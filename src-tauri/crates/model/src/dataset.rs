@@ -241,6 +241,7 @@ static SUBSCRIPTIONS: DatasetSpec = DatasetSpec {
 
 /// Seed 000's Azure usage resource. The docs show no grouped usage answer; ours carries the
 /// summed `quantity` and the number of usage rows, as strings like the documented counts.
+/// `quantity` is documented as a long (a whole number).
 static AZURE_USAGE: DatasetSpec = DatasetSpec {
     id: DatasetId::AzureUsage,
     fields: &[
@@ -256,11 +257,11 @@ static AZURE_USAGE: DatasetSpec = DatasetSpec {
         f("reservationOrderId", Str, EQ_NE),
         f("reservationId", Str, EQ_NE),
         f("serviceType", Str, EQ_NE),
-        plain("quantity", Float),
+        plain("quantity", Int),
     ],
     counts: &[
         CountField { name: "usageRecordCount", measure: Measure::Rows, fractional: false },
-        CountField { name: "quantity", measure: Measure::Sum("quantity"), fractional: true },
+        CountField { name: "quantity", measure: Measure::Sum("quantity"), fractional: false },
     ],
     orderable: true,
     default_date: "usageDate",

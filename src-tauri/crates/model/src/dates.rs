@@ -178,6 +178,12 @@ pub enum DateStyle {
     Zulu,
     /// `2016-02-04T19:29:38.0370000` (seven digits, .NET's round-trip form)
     Ticks,
+    /// `2016-02-04T19:29:38.03` with exactly this many fraction digits (0 to 7, no zone): the
+    /// service's fractions vary in length, and the simulator can serve each of them.
+    Digits(u8),
+    /// What the app writes in text files: `2016-02-04T19:29:38.037Z`, the fraction only when
+    /// there is one and at the precision held (milliseconds or microseconds), always UTC.
+    Iso,
 }
 
 /// Appends `v` as exactly `width` digits (zero-padded). Written by hand: the simulator formats
@@ -198,14 +204,22 @@ fn push_digits(buf: &mut [u8], at: usize, mut v: i64, width: usize) {
     }
 }
 
-/// Appends a date in the given style (years 0-9999).
+/// Appends a date in the given style. Years outside 0-9999 (a damaged file) are written in
+/// ISO 8601's expanded form (`+012345-01-01`), never clamped and never a panic.
 pub fn write(out: &mut String, micros: Micros, style: DateStyle) {
     let days = micros.div_euclid(MICROS_PER_DAY);
     let in_day = micros.rem_euclid(MICROS_PER_DAY);
     let (y, m, d) = civil_from_days(days);
     let secs = in_day / MICROS_PER_SEC;
+    let frac = in_day % MICROS_PER_SEC;
     let mut b = *b"0000-00-00T00:00:00.0000000+00:00";
-    push_digits(&mut b, 0, y.clamp(0, 9999), 4);
+    if !(0..=9999).contains(&y) {
+        use std::fmt::Write;
+        let _ = write!(out, "{y:+07}");
+    } else {
+        push_digits(&mut b, 0, y, 4);
+    }
+    let from = if (0..=9999).contains(&y) { 0 } else { 4 };
     push_digits(&mut b, 5, m, 2);
     push_digits(&mut b, 8, d, 2);
     push_digits(&mut b, 11, secs / 3600, 2);
@@ -213,14 +227,20 @@ pub fn write(out: &mut String, micros: Micros, style: DateStyle) {
     push_digits(&mut b, 17, secs % 60, 2);
     let len = match style {
         DateStyle::DateOnly => 10,
-        DateStyle::Seconds => 19,
+        DateStyle::Seconds | DateStyle::Digits(0) => 19,
         DateStyle::Millis => {
-            push_digits(&mut b, 20, in_day % MICROS_PER_SEC / 1000, 3);
+            push_digits(&mut b, 20, frac / 1000, 3);
             23
         }
         DateStyle::Ticks => {
-            push_digits(&mut b, 20, in_day % MICROS_PER_SEC, 6);
+            push_digits(&mut b, 20, frac, 6);
             27
+        }
+        DateStyle::Digits(n) => {
+            let n = n.min(7) as usize;
+            // Seven digits are 100 ns ticks; what we hold ends at microseconds.
+            push_digits(&mut b, 20, frac * 10 / 10_i64.pow(7 - n as u32), n);
+            20 + n
         }
         DateStyle::Offset => {
             b[19..25].copy_from_slice(b"+00:00");
@@ -230,10 +250,23 @@ pub fn write(out: &mut String, micros: Micros, style: DateStyle) {
             b[19] = b'Z';
             20
         }
+        DateStyle::Iso => {
+            let n = if frac == 0 {
+                0
+            } else if frac % 1000 == 0 {
+                push_digits(&mut b, 20, frac / 1000, 3);
+                4
+            } else {
+                push_digits(&mut b, 20, frac, 6);
+                7
+            };
+            b[19 + n] = b'Z';
+            20 + n
+        }
     };
     // SAFETY: `b` holds only the ASCII template above and ASCII digits, so it is valid UTF-8;
     // checking it again costs a third of the time of writing a date.
-    out.push_str(unsafe { std::str::from_utf8_unchecked(&b[..len]) });
+    out.push_str(unsafe { std::str::from_utf8_unchecked(&b[from..len]) });
 }
 
 pub fn format(micros: Micros, style: DateStyle) -> String {
@@ -308,6 +341,23 @@ mod tests {
     }
 
     #[test]
+    fn iso_keeps_the_precision_held_and_expands_far_years() {
+        let t = ymd(2015, 1, 5) + (5 * 3600 + 15 * 60 + 27) * MICROS_PER_SEC;
+        assert_eq!(format(t, DateStyle::Iso), "2015-01-05T05:15:27Z");
+        assert_eq!(format(t + 94_256, DateStyle::Iso), "2015-01-05T05:15:27.094256Z");
+        assert_eq!(format(t + 37_000, DateStyle::Iso), "2015-01-05T05:15:27.037Z");
+        for n in 0..=7u8 {
+            let s = format(t + 94_256, DateStyle::Digits(n));
+            assert_eq!(s.len(), if n == 0 { 19 } else { 20 + n as usize }, "{s}");
+            assert!(p(&s).is_some(), "{s}");
+        }
+        assert_eq!(format(t + 94_256, DateStyle::Digits(7)), "2015-01-05T05:15:27.0942560");
+        // A timestamp from a damaged file: written, not clamped, not a panic.
+        assert_eq!(format(ymd(12345, 1, 1), DateStyle::DateOnly), "+012345-01-01");
+        assert!(format(i64::MIN / 2, DateStyle::Iso).starts_with('-'));
+    }
+
+    #[test]
     fn write_then_parse_round_trips_in_every_style() {
         let t = ymd(2024, 2, 29) + 12 * 3600 * MICROS_PER_SEC + 5 * MICROS_PER_SEC + 123_000;
         for (style, expect) in [
@@ -317,12 +367,15 @@ mod tests {
             (DateStyle::Offset, "2024-02-29T12:00:05+00:00"),
             (DateStyle::Zulu, "2024-02-29T12:00:05Z"),
             (DateStyle::Ticks, "2024-02-29T12:00:05.1230000"),
+            (DateStyle::Digits(2), "2024-02-29T12:00:05.12"),
+            (DateStyle::Iso, "2024-02-29T12:00:05.123Z"),
         ] {
             let s = format(t, style);
             assert_eq!(s, expect);
             let back = p(&s).unwrap();
             match style {
-                DateStyle::Millis | DateStyle::Ticks => assert_eq!(back, t),
+                DateStyle::Millis | DateStyle::Ticks | DateStyle::Iso => assert_eq!(back, t),
+                DateStyle::Digits(_) => assert_eq!(back, t - 3_000),
                 DateStyle::DateOnly => assert_eq!(back, ymd(2024, 2, 29)),
                 _ => assert_eq!(back, t - 123_000),
             }

@@ -23,6 +23,8 @@ pub struct Table {
     pub filter: Option<String>,
     pub total: Option<usize>,
     pub bad_rows: Vec<BadRow>,
+    /// Unknown fields whose values were objects or lists, held as their JSON text.
+    pub json_columns: Vec<String>,
 }
 
 /// What a fetch delivered, for the person.
@@ -83,6 +85,7 @@ pub async fn fetch_table(
         })
     };
     let summary = client.fetch_rows(&q, &mut sink, progress, call).await?;
+    let json_columns = builder.json_columns().to_vec();
     let df = builder.finish()?;
     let table = Table {
         dataset,
@@ -91,6 +94,7 @@ pub async fn fetch_table(
         filter: q.filter.as_ref().map(|f| f.to_string()),
         total: summary.total,
         bad_rows: summary.bad_rows,
+        json_columns,
     };
     let report = table.report(summary.pages);
     tracing::info!(dataset = %dataset, rows = report.rows, pages = report.pages, bad = report.bad_rows, "fetched");

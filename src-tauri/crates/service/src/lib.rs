@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod answer;
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod fetch;
 pub mod paths;
 pub mod views;

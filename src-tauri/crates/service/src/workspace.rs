@@ -132,6 +132,7 @@ impl Workspace {
             filter: meta.filter,
             total: meta.total.map(|t| t as usize),
             bad_rows: Vec::new(),
+            json_columns: meta.json_columns,
         };
         let mut report = table.report(0);
         report.from_cache = true;
@@ -160,6 +161,7 @@ impl Workspace {
                 filter: table.filter.clone(),
                 rows: table.df.height() as u64,
                 total: table.total.map(|t| t as u64),
+                json_columns: table.json_columns.clone(),
             };
             let (dir, acct, t) = (cache.dir().to_path_buf(), account_id.to_string(), table.clone());
             let saved =

@@ -53,6 +53,10 @@ pub struct SimConfig {
     pub file_bom: Option<bool>,
     /// Serve `/_sim/*` (faults, clock, recorded requests). Never on in demo mode.
     pub admin: bool,
+    /// Write every date cell of raw rows in one of all the documented forms in turn (0 to 7
+    /// fraction digits, date only, `Z`, `+00:00`, null, `0001-01-01T00:00:00`) and add unknown
+    /// fields with nested values to every row: for tests of what the app keeps of a page.
+    pub every_form: bool,
 }
 
 impl Default for SimConfig {
@@ -71,6 +75,7 @@ impl Default for SimConfig {
             file_encoding: None,
             file_bom: None,
             admin: false,
+            every_form: false,
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod config;
 pub mod errors;
 pub mod faults;
+pub mod forms;
 pub mod insights;
 pub mod json;
 pub mod record;

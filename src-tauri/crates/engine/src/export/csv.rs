@@ -24,12 +24,13 @@ pub fn neutralise_formulas(lf: LazyFrame, schema: &Schema) -> LazyFrame {
 }
 
 pub fn write_csv(df: &DataFrame, path: &Path) -> Result<(), EngineError> {
-    let mut safe = neutralise_formulas(df.clone().lazy(), df.schema()).collect()?;
+    let safe = neutralise_formulas(df.clone().lazy(), df.schema()).collect()?;
+    // After neutralising: a date written as text is never a formula.
+    let mut safe = crate::export::text::dates_as_text(&safe)?;
     write_atomic(path, &format!("{}", path.display()), |w| {
         CsvWriter::new(w)
             .include_bom(true)
             .include_header(true)
-            .with_datetime_format(Some("%Y-%m-%dT%H:%M:%S".into()))
             .finish(&mut safe)
             .map_err(|e| EngineError::file(format!("Could not write {}", path.display()), e))
     })
@@ -58,9 +59,9 @@ mod tests {
         let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
         let mut rdr = text.lines();
         assert_eq!(rdr.next(), Some("name,n,when"));
-        assert_eq!(rdr.next(), Some("Café Zürich,1,1970-01-02T01:00:00"));
-        assert_eq!(rdr.next(), Some("\"'=HYPERLINK(\"\"x\"\")\",-2,1970-01-01T00:00:00"));
-        assert_eq!(rdr.next(), Some("'-2+3,3,1970-01-01T00:00:00"));
-        assert_eq!(rdr.next(), Some("'@SUM(A1),4,1970-01-01T00:00:00"));
+        assert_eq!(rdr.next(), Some("Café Zürich,1,1970-01-02T01:00:00Z"));
+        assert_eq!(rdr.next(), Some("\"'=HYPERLINK(\"\"x\"\")\",-2,1970-01-01T00:00:00Z"));
+        assert_eq!(rdr.next(), Some("'-2+3,3,1970-01-01T00:00:00Z"));
+        assert_eq!(rdr.next(), Some("'@SUM(A1),4,1970-01-01T00:00:00Z"));
     }
 }

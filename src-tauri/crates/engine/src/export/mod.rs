@@ -4,4 +4,5 @@
 pub mod chart_image;
 pub mod csv;
 pub mod files;
+pub mod text;
 pub mod xlsx;

@@ -35,6 +35,8 @@ pub fn write_xlsx(df: &DataFrame, path: &Path, sheet: &str) -> Result<(), Engine
         Format::new().set_bold().set_background_color(Color::RGB(0xDEECF9)).set_border_bottom(FormatBorder::Thin);
     let date = Format::new().set_num_format("yyyy-mm-dd");
     let datetime = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+    // The cell's value keeps the fraction either way; this shows it when there is one.
+    let datetime_ms = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss.000");
     let whole = Format::new().set_num_format("#,##0");
     let decimal = Format::new().set_num_format("#,##0.00");
 
@@ -83,11 +85,17 @@ pub fn write_xlsx(df: &DataFrame, path: &Path, sheet: &str) -> Result<(), Engine
                     Some(b) => ws.write_boolean(row, col, b).map(|_| ()),
                     None => Ok(()),
                 },
-                Prepared::Date { micros, whole_days } => match micros.get(r) {
+                Prepared::Date { micros, whole_days, fractions } => match micros.get(r) {
                     Some(m) => {
                         let dt = chrono::DateTime::from_timestamp_micros(m).map(|d| d.naive_utc()).unwrap_or_default();
-                        ws.write_datetime_with_format(row, col, dt, if *whole_days { &date } else { &datetime })
-                            .map(|_| ())
+                        let format = if *whole_days {
+                            &date
+                        } else if *fractions {
+                            &datetime_ms
+                        } else {
+                            &datetime
+                        };
+                        ws.write_datetime_with_format(row, col, dt, format).map(|_| ())
                     }
                     None => Ok(()),
                 },
@@ -145,7 +153,7 @@ enum Prepared {
     Whole(Int64Chunked),
     Decimal(Float64Chunked),
     Bool(BooleanChunked),
-    Date { micros: Int64Chunked, whole_days: bool },
+    Date { micros: Int64Chunked, whole_days: bool, fractions: bool },
 }
 
 fn prepare(s: &Series, k: Kind) -> Result<Prepared, EngineError> {
@@ -164,7 +172,8 @@ fn prepare(s: &Series, k: Kind) -> Result<Prepared, EngineError> {
                 .rechunk()
                 .into_owned();
             let whole_days = micros.iter().flatten().all(|m| m.rem_euclid(lens_model::dates::MICROS_PER_DAY) == 0);
-            Prepared::Date { micros, whole_days }
+            let fractions = micros.iter().flatten().any(|m| m.rem_euclid(lens_model::dates::MICROS_PER_SEC) != 0);
+            Prepared::Date { micros, whole_days, fractions }
         }
     })
 }

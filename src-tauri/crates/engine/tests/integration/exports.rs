@@ -45,7 +45,7 @@ fn csv_reads_back_with_a_csv_reader() {
     assert_eq!(header, ["subscriptionType", "creationDate", "licenseCount", "ratio", "active"]);
     let rows: Vec<Vec<String>> = r.collect();
     assert_eq!(rows.len(), 120);
-    assert_eq!(rows[0], ["Office", "2024-01-01T01:00:00", "1000", "0.0", "false"]);
+    assert_eq!(rows[0], ["Office", "2024-01-01T01:00:00Z", "1000", "0.0", "false"]);
     assert_eq!(rows[2][0], "'=cmd|' /C calc'!A0", "a formula is neutralised");
     assert_eq!(rows[3][0], "Café Zürich");
     assert_eq!(rows[7][1], "", "a missing date is an empty cell");

@@ -2,4 +2,5 @@
 //! in a debug build), so one binary instead of one per file saves disk and link time.
 
 mod demo;
+mod round_trip;
 mod server_equality;

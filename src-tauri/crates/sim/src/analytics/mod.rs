@@ -131,6 +131,7 @@ fn next_link(s: &SimState, q: &AnalyticsQuery, total: usize) -> Option<String> {
 pub fn render(s: &SimState, q: &AnalyticsQuery, malformed: bool, empty: bool) -> String {
     let mut out = String::with_capacity(q.top.min(10_000) * 700 + 128);
     out.push_str("{\"Value\":[");
+    let every_form = s.config().every_form;
     let total = with_table!(&s.world, q.dataset, |t| {
         if q.group_by.is_empty() {
             let sel = selection(s, &t, q);
@@ -142,7 +143,13 @@ pub fn render(s: &SimState, q: &AnalyticsQuery, malformed: bool, empty: bool) ->
                         out.push(',');
                     }
                     let i = sel.as_ref().map_or(pos, |v| v[pos] as usize);
-                    t.row(i).write_json(&mut out);
+                    if every_form {
+                        let start = out.len();
+                        t.row(i).write_json(&mut out);
+                        crate::forms::rewrite_row(&mut out, start, q.dataset.spec(), i);
+                    } else {
+                        t.row(i).write_json(&mut out);
+                    }
                 }
             }
             total

@@ -29,7 +29,7 @@ pub struct UsageRow<'w> {
     meter: (&'static str, &'static str, &'static str),
     reservation: Option<(Guid, Guid)>,
     service_type: Option<&'static str>,
-    quantity: f64,
+    quantity: i64,
 }
 
 impl<'w> Table for Usage<'w> {
@@ -57,10 +57,11 @@ impl<'w> Table for Usage<'w> {
         let day = w.start + (i as u128 * span / self.len().max(1) as u128) as i64;
         let (cat, sub, unit, types) = *r.pick(names::AZURE_METERS);
         let service_type = r.pick(types);
+        // Whole numbers of the meter's unit: the docs type `quantity` as a long.
         let quantity = match unit {
-            "1 Hour" => r.range(1, 24 * 4) as f64 / 4.0,
-            "1/Day" => 1.0,
-            _ => (r.unit() * 500.0 * 1000.0).round() / 1000.0,
+            "1 Hour" => r.range(1, 24),
+            "1/Day" => 1,
+            _ => ((r.unit() * r.unit() * 500.0).round() as i64).max(1),
         };
         UsageRow {
             customer: &w.customers[k],
@@ -91,7 +92,7 @@ impl Row for UsageRow<'_> {
             9 => self.reservation.as_ref().map_or(Cell::Null, |r| Cell::Str(r.0.as_str())),
             10 => self.reservation.as_ref().map_or(Cell::Null, |r| Cell::Str(r.1.as_str())),
             11 => self.service_type.map_or(Cell::Null, Cell::Str),
-            12 => Cell::Float(self.quantity),
+            12 => Cell::Int(self.quantity),
             _ => Cell::Null,
         }
     }
@@ -110,7 +111,7 @@ impl Row for UsageRow<'_> {
             .str("reservationOrderId", self.reservation.as_ref().map(|r| r.0.as_str()))
             .str("reservationId", self.reservation.as_ref().map(|r| r.1.as_str()))
             .str("serviceType", self.service_type)
-            .float("quantity", self.quantity)
+            .int("quantity", self.quantity)
             .end();
     }
 }
