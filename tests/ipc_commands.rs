@@ -9,7 +9,7 @@ use lens_auth::Cloud;
 use lens_client::{AccessToken, StaticToken};
 use lens_model::Secret;
 use lens_service::workspace::{api_client, app_client};
-use lens_service::{Account, SignInMethod, Workspace};
+use lens_service::{Account, AppPaths, SignInMethod, Workspace};
 use lens_sim::{FaultSpec, SimConfig};
 use partner_lens::app::{AppState, bindings};
 use serde_json::{Value, json};
@@ -31,11 +31,19 @@ fn account(url: &str) -> Account {
     }
 }
 
+/// A workspace in a folder of its own, with a client for the account "acct".
+fn workspace(client: lens_service::Client) -> (Arc<Workspace>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::open(AppPaths { data: dir.path().join("data"), logs: dir.path().join("logs") }).unwrap();
+    ws.add_client("acct", client);
+    (Arc::new(ws), dir)
+}
+
 fn window(ws: Arc<Workspace>) -> WebviewWindow<MockRuntime> {
     let builder = bindings::builder::<MockRuntime>();
     let app = mock_builder()
         .invoke_handler(builder.invoke_handler())
-        .manage(AppState { ws })
+        .manage(AppState::new(ws, None))
         .build(mock_context(noop_assets()))
         .expect("mock app");
     WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("mock window")
@@ -61,7 +69,7 @@ fn load(w: &WebviewWindow<MockRuntime>) -> Result<Value, Value> {
     invoke(
         w,
         "load_dataset",
-        json!({"accountId": "acct", "dataset": "subscriptions", "jobId": "j1", "onProgress": "__CHANNEL__:1"}),
+        json!({"accountId": "acct", "dataset": "subscriptions", "serviceFilter": null, "jobId": "j1", "onProgress": "__CHANNEL__:1"}),
     )
 }
 
@@ -70,38 +78,50 @@ fn sim(faults: FaultSpec, rows: usize) -> lens_sim::SimHandle {
     tauri::async_runtime::block_on(lens_sim::start(cfg, SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))).unwrap()
 }
 
-#[test]
-fn load_then_ask_answers_with_a_table_and_a_chart() {
-    let s = sim(FaultSpec::default(), 600);
-    let ws = Arc::new(Workspace::default());
-    let acct = account(&s.base_url);
-    ws.add(acct.clone(), app_client(&acct, Secret::new("sample-secret")).unwrap());
-    let w = window(ws);
+fn view(filters: Value) -> Value {
+    json!({"dataset": "subscriptions", "filters": filters, "groupBy": ["subscriptionType"],
+        "date": {"field": "creationDate", "period": "month"}, "metrics": [{"kind": "count"}]})
+}
 
-    let early = invoke(&w, "ask", json!({"accountId": "acct", "dataset": "subscriptions", "question": {"filter": null, "groupBy": [], "date": null, "metrics": [], "sort": null, "top": null, "fillGaps": false, "change": false}})).unwrap_err();
+fn explore(w: &WebviewWindow<MockRuntime>, filters: Value) -> Result<Value, Value> {
+    invoke(w, "explore", json!({"accountId": "acct", "view": view(filters), "today": "2026-11-21"}))
+}
+
+#[test]
+fn load_then_explore_answers_in_words_with_a_chart() {
+    let s = sim(FaultSpec::default(), 600);
+    let (ws, _dir) = workspace(app_client(&account(&s.base_url), Secret::new("sample-secret")).unwrap());
+    let w = window(ws);
+    let early = explore(&w, json!([])).unwrap_err();
     assert_eq!(early["code"], "not_loaded");
 
     let report = load(&w).unwrap();
     assert_eq!(report["rows"], 600);
     assert_eq!(report["total"], 600);
-    let q = json!({"filter": "status eq 'ACTIVE'", "groupBy": ["subscriptionType"], "date": {"field": "creationDate", "period": "month"},
-        "metrics": [{"kind": "count"}], "sort": null, "top": null, "fillGaps": false, "change": false});
-    let answer = invoke(&w, "ask", json!({"accountId": "acct", "dataset": "subscriptions", "question": q})).unwrap();
-    assert_eq!(answer["table"]["columns"][0]["name"], "creationDate");
+    let active = json!([{"kind": "values", "field": "status", "values": ["ACTIVE"], "exclude": false}]);
+    let answer = explore(&w, active).unwrap();
+    assert_eq!(answer["columns"][0]["label"], "Creation date");
+    assert_eq!(answer["columns"][2]["label"], "Subscriptions");
     assert!(answer["chart"]["series"].as_array().unwrap().iter().any(|s| s["name"] == "Office"));
+    assert!(answer["source"]["localFilter"].as_str().unwrap().contains("status eq 'ACTIVE'"), "{answer}");
 
-    let bad = json!({"filter": "status gt", "groupBy": [], "date": null, "metrics": [], "sort": null, "top": null, "fillGaps": false, "change": false});
-    let err = invoke(&w, "ask", json!({"accountId": "acct", "dataset": "subscriptions", "question": bad})).unwrap_err();
+    let bad = json!([{"kind": "text", "text": "status gt"}]);
+    let err = explore(&w, bad).unwrap_err();
     assert_eq!(err["code"], "bad_filter");
     assert_eq!(err["action"], "editFilter");
+    let err =
+        invoke(&w, "parse_filter_text", json!({"dataset": "subscriptions", "text": "status eq 'A' or"})).unwrap_err();
+    assert_eq!(err["code"], "bad_filter");
+    assert!(err["detail"].as_str().unwrap().contains("character"), "{err}");
+    // Opening a file the person did not choose is refused.
+    let err = invoke(&w, "open_path", json!({"path": "/etc/passwd"})).unwrap_err();
+    assert_eq!(err["code"], "usage");
 }
 
 #[test]
 fn a_malformed_page_reaches_the_window_as_a_plain_error() {
     let s = sim(FaultSpec { malformed_page: Some(2), ..FaultSpec::default() }, 25_000);
-    let ws = Arc::new(Workspace::default());
-    let acct = account(&s.base_url);
-    ws.add(acct.clone(), app_client(&acct, Secret::new("sample-secret")).unwrap());
+    let (ws, _dir) = workspace(app_client(&account(&s.base_url), Secret::new("sample-secret")).unwrap());
     let err = load(&window(ws)).unwrap_err();
     assert_eq!(err["code"], "bad_response");
     assert_eq!(err["action"], "retry");
@@ -117,9 +137,8 @@ fn a_malformed_page_reaches_the_window_as_a_plain_error() {
 
 #[test]
 fn an_unreachable_server_reaches_the_window_as_a_plain_error() {
-    let ws = Arc::new(Workspace::default());
     let acct = account("http://127.0.0.1:9");
-    ws.add(acct.clone(), api_client(&acct, Arc::new(StaticToken(AccessToken::bearer("t")))).unwrap());
+    let (ws, _dir) = workspace(api_client(&acct, Arc::new(StaticToken(AccessToken::bearer("t")))).unwrap());
     let err = load(&window(ws)).unwrap_err();
     assert_eq!(err["code"], "unreachable");
     assert!(err["message"].as_str().unwrap().contains("could not be reached"), "{err}");
@@ -128,9 +147,8 @@ fn an_unreachable_server_reaches_the_window_as_a_plain_error() {
 #[test]
 fn a_refused_token_asks_the_person_to_sign_in() {
     let s = sim(FaultSpec::default(), 600);
-    let ws = Arc::new(Workspace::default());
     let acct = account(&s.base_url);
-    ws.add(acct.clone(), api_client(&acct, Arc::new(StaticToken(AccessToken::bearer("forged")))).unwrap());
+    let (ws, _dir) = workspace(api_client(&acct, Arc::new(StaticToken(AccessToken::bearer("forged")))).unwrap());
     let err = load(&window(ws)).unwrap_err();
     assert_eq!(err["code"], "sign_in_required");
     assert_eq!(err["action"], "signIn");

@@ -7,18 +7,35 @@ use std::path::Path;
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use super::commands;
+use super::commands::{app, explore, files, views};
 
 /// Generic over the runtime so tests can drive the same registry on Tauri's mock runtime.
 pub fn builder<R: tauri::Runtime>() -> Builder<R> {
     Builder::<R>::new()
         .commands(collect_commands![
-            commands::app_info,
-            commands::dataset_info,
-            commands::open_cached,
-            commands::load_dataset,
-            commands::cancel_job,
-            commands::ask,
+            app::app_info,
+            app::start_sample,
+            app::update_settings,
+            app::clear_cache,
+            app::licences,
+            explore::dataset_info,
+            explore::compile_filters,
+            explore::parse_filter_text,
+            explore::table_status,
+            explore::load_dataset,
+            explore::cancel_job,
+            explore::explore,
+            explore::rows,
+            explore::field_values,
+            explore::drill,
+            views::list_views,
+            views::save_view,
+            views::delete_view,
+            files::choose_save_path,
+            files::export_view,
+            files::save_picture,
+            files::open_path,
+            files::show_in_folder,
         ])
         // Our 64-bit values are timestamps and row counts, far below 2^53.
         .dangerously_cast_bigints_to_number()

@@ -1,35 +1,66 @@
-//! The window: Tauri setup, demo mode at start, and the registry of commands.
+//! The window: Tauri setup, plugins, and the registry of commands.
 
 pub mod bindings;
 pub mod commands;
+pub mod desktop;
+pub mod state;
 
 use std::sync::Arc;
 
 use lens_service::{AppPaths, Workspace};
 use tauri::Manager;
 
-/// What every command gets: the workspace, nothing of the window.
-pub struct AppState {
-    pub ws: Arc<Workspace>,
+pub use state::AppState;
+
+/// Brings the main window to the front (a second launch, a finished sign-in).
+pub fn show_main(app: &tauri::AppHandle) {
+    if let Some(w) = app.get_webview_window("main") {
+        let _ = w.unminimize();
+        let _ = w.show();
+        let _ = w.set_focus();
+    }
 }
 
-/// The seed of the sample data: fixed, so screenshots and support conversations match.
-const DEMO_SEED: u64 = 1;
+/// A window restored onto a monitor that is gone would open out of sight: centre it instead.
+fn keep_on_screen(w: &tauri::WebviewWindow) {
+    let (Ok(pos), Ok(size), Ok(monitors)) = (w.outer_position(), w.outer_size(), w.available_monitors()) else {
+        return;
+    };
+    let visible = monitors.iter().any(|m| {
+        let (mp, ms) = (m.position(), m.size());
+        let (cx, cy) = (pos.x + size.width as i32 / 2, pos.y + size.height as i32 / 2);
+        cx >= mp.x && cx < mp.x + ms.width as i32 && cy >= mp.y && cy < mp.y + ms.height as i32
+    });
+    if !visible && !monitors.is_empty() {
+        let _ = w.center();
+    }
+}
 
 pub fn run() -> i32 {
     let paths = AppPaths::resolve();
     let _guard = crate::logging::init(&paths.logs, false);
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "starting the window");
+    let ws = match Workspace::open(paths) {
+        Ok(ws) => Arc::new(ws),
+        Err(e) => {
+            eprintln!("Partner Lens could not start: {}", e.message);
+            return 1;
+        }
+    };
     let builder = bindings::builder::<tauri::Wry>();
     let result = tauri::Builder::default()
+        // First: a second launch hands over to this one and exits.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_main(app)))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            let ws = Arc::new(Workspace::with_cache(paths.cache()));
-            // No accounts can be added yet, so the app opens on the sample data.
-            tauri::async_runtime::block_on(ws.start_demo(DEMO_SEED, lens_service::demo::today_from_env()))
-                .map_err(|e| e.message)?;
-            app.manage(AppState { ws });
+            app.manage(AppState::new(ws, Some(Arc::new(app.handle().clone()))));
+            if let Some(w) = app.get_webview_window("main") {
+                keep_on_screen(&w);
+            }
             Ok(())
         })
         .run(tauri::generate_context!());

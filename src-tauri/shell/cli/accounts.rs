@@ -1,12 +1,10 @@
 //! `partner-lens accounts add|list|remove` and `partner-lens signin ACCOUNT`.
 
 use clap::{Args, Subcommand};
-use lens_auth::{Account, Cloud, SignInMethod};
 use lens_model::Secret;
-use lens_service::{Accounts, AppPaths, ServiceError};
-use tokio_util::sync::CancellationToken;
+use lens_service::{Account, Accounts, AppPaths, CancellationToken, Cloud, ServiceError, SignInMethod};
 
-use super::inline_account::SECRET_ENV;
+use super::client_args::SECRET_ENV;
 
 pub const PASSWORD_ENV: &str = "PARTNER_LENS_PASSWORD";
 
@@ -54,7 +52,7 @@ pub struct SigninArgs {
 }
 
 fn usage(msg: impl Into<String>) -> ServiceError {
-    ServiceError::new("usage", msg, None)
+    ServiceError::usage(msg)
 }
 
 fn cloud(a: &AddArgs) -> Result<Cloud, ServiceError> {
@@ -131,7 +129,7 @@ pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
 }
 
 /// Opens the system browser, or the program in PARTNER_LENS_BROWSER (scripts and tests).
-fn open_browser(url: &url::Url) -> Result<(), String> {
+fn open_browser(url: &lens_service::Url) -> Result<(), String> {
     let (program, args): (String, Vec<String>) =
         match std::env::var("PARTNER_LENS_BROWSER").ok().filter(|s| !s.trim().is_empty()) {
             Some(cmd) => {
@@ -193,10 +191,7 @@ pub async fn signin(a: SigninArgs) -> Result<(), ServiceError> {
             };
             accounts.sign_in_password(&account.id, &Secret::new(pw)).await?
         }
-        SignInMethod::AppSecret => {
-            let (_, client) = accounts.client(&account.id)?;
-            client.check_sign_in().await?;
-        }
+        SignInMethod::AppSecret => accounts.check_sign_in(&account.id).await?,
     }
     println!("Signed in to {}.", account.name);
     if let Some(why) = accounts.keyring_limitation() {

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 use lens_service::ServiceError;
+use lens_service::to_file::aggregate_file;
 
-use super::question_args::{self, QuestionArgs};
+use super::question_args::QuestionArgs;
 
 #[derive(Args, Debug)]
 pub struct AggregateArgs {
@@ -24,18 +25,8 @@ pub struct AggregateArgs {
 }
 
 pub async fn run(a: AggregateArgs) -> Result<(), ServiceError> {
-    let q = a.question.question(a.filter.clone(), None, None, vec![lens_engine::Metric::Count])?;
-    let input = a.input.clone();
-    let q2 = q.clone();
     let started = std::time::Instant::now();
-    let df = tokio::task::spawn_blocking(move || -> Result<_, ServiceError> {
-        let lf = lens_engine::read::scan(&input)?;
-        Ok(lens_engine::answer(lf, &q2)?)
-    })
-    .await
-    .map_err(ServiceError::internal)??;
-    let title = a.input.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let n = question_args::write(&df, Some(&q), &a.question, &a.out, &title, &[])?;
+    let n = aggregate_file(&a.input, a.filter.clone(), &a.question.spec(), a.question.chart.clone(), &a.out).await?;
     eprintln!("Wrote {n} rows to {} in {:.2} s.", a.out.display(), started.elapsed().as_secs_f64());
     Ok(())
 }

@@ -1,26 +1,47 @@
 //! Which account a command uses: a saved one (`--account`), or one given inline for scripts
-//! and tests.
+//! and tests. `global` so the flags are taken before or after a subcommand's name.
 
 use clap::Args;
-use lens_client::Client;
-use lens_service::{Accounts, AppPaths, ServiceError};
+use lens_service::inline::{InlineAccount, inline_client};
+use lens_service::{Accounts, AppPaths, Client, ServiceError};
 
-use super::inline_account::InlineAccount;
+pub const SECRET_ENV: &str = "PARTNER_LENS_CLIENT_SECRET";
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub struct ClientArgs {
     /// A saved account (id or name); see `partner-lens accounts list`.
-    #[arg(long, conflicts_with_all = ["tenant", "client_id", "token"])]
+    #[arg(long, global = true, conflicts_with_all = ["tenant", "client_id", "token"])]
     pub account: Option<String>,
-    #[command(flatten)]
-    pub inline: InlineAccount,
+    /// API host, e.g. https://api.partnercenter.microsoft.com or the simulator's URL.
+    #[arg(long, global = true, default_value = "https://api.partnercenter.microsoft.com")]
+    pub base_url: String,
+    /// Sign-in authority, e.g. https://login.microsoftonline.com or the simulator's URL.
+    #[arg(long, global = true, default_value = "https://login.microsoftonline.com")]
+    pub authority_url: String,
+    /// Tenant ID or domain.
+    #[arg(long, global = true)]
+    pub tenant: Option<String>,
+    /// Application (client) ID.
+    #[arg(long, global = true)]
+    pub client_id: Option<String>,
+    /// A ready access token (instead of signing in).
+    #[arg(long, global = true)]
+    pub token: Option<String>,
 }
 
 impl ClientArgs {
-    pub fn client(&self) -> Result<Client, ServiceError> {
+    pub async fn client(&self) -> Result<Client, ServiceError> {
         match &self.account {
-            Some(id) => Ok(Accounts::open(&AppPaths::resolve())?.client(id)?.1),
-            None => self.inline.client(),
+            Some(id) => Ok(Accounts::open(&AppPaths::resolve())?.client(id).await?.1),
+            None => inline_client(&InlineAccount {
+                base_url: self.base_url.clone(),
+                authority_url: self.authority_url.clone(),
+                tenant: self.tenant.clone(),
+                client_id: self.client_id.clone(),
+                token: self.token.clone(),
+                secret: std::env::var(SECRET_ENV).ok(),
+                secret_source: SECRET_ENV.into(),
+            }),
         }
     }
 }

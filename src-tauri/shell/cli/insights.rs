@@ -4,10 +4,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
-use lens_client::Call;
-use lens_client::insights::{NewReport, QueryRef, check_report, minimum_recurrence};
 use lens_service::ServiceError;
-use serde_json::json;
+use lens_service::insights::{self, NewReport};
 
 use super::client_args::ClientArgs;
 
@@ -115,16 +113,11 @@ pub enum InsightsCmd {
     },
 }
 
-fn usage(msg: impl Into<String>) -> ServiceError {
-    ServiceError::new("usage", msg, None)
-}
-
 pub async fn run(a: InsightsArgs) -> Result<(), ServiceError> {
-    let client = a.client.client()?;
-    let call = Call::default();
+    let client = a.client.client().await?;
     match a.cmd {
         InsightsCmd::Datasets { name } => {
-            for d in client.insights_datasets(name.as_deref(), &call).await? {
+            for d in insights::datasets(&client, name.as_deref()).await? {
                 println!("{}  (every {} h at most)", d.dataset_name, d.minimum_recurrence_interval.unwrap_or(0));
                 println!("  columns: {}", d.selectable_columns.join(", "));
                 println!("  metrics: {}", d.available_metrics.join(", "));
@@ -132,53 +125,46 @@ pub async fn run(a: InsightsArgs) -> Result<(), ServiceError> {
             }
         }
         InsightsCmd::Queries { system } => {
-            for q in client.list_queries(system, &call).await? {
+            for q in insights::queries(&client, system).await? {
                 println!("{}  {:<30} {:<11} {}", q.query_id, q.name, q.kind.unwrap_or_default(), q.query);
             }
         }
         InsightsCmd::CreateQuery { name, query, description } => {
-            let q = client.create_query(&name, &description, &query, &call).await?;
+            let q = insights::create_query(&client, &name, &description, &query).await?;
             println!("Saved query {} (id {}).", q.name, q.query_id);
         }
         InsightsCmd::DeleteQuery { id } => {
-            client.delete_query(&id, &call).await?;
+            insights::delete_query(&client, &id).await?;
             println!("Deleted query {id}.");
         }
         InsightsCmd::Try { query, query_id, out } => {
-            let r = match (&query, &query_id) {
-                (Some(q), _) => QueryRef::Text(q),
-                (None, Some(id)) => QueryRef::Id(id),
-                _ => return Err(usage("Give --query or --query-id")),
+            let source = match (&query, &query_id) {
+                (Some(q), _) => insights::QuerySource::Text(q),
+                (None, Some(id)) => insights::QuerySource::Saved(id),
+                _ => return Err(ServiceError::usage("Give --query or --query-id")),
             };
-            let rows = client.try_query(r, None, &call).await?;
-            let columns: Vec<String> = rows.first().map(|r| r.keys().cloned().collect()).unwrap_or_default();
-            let cell = |v: &serde_json::Value| match v {
-                serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Null => String::new(),
-                other => other.to_string(),
-            };
+            let rows = insights::try_query(&client, source).await?;
             match out {
                 Some(path) => {
-                    let mut text = columns.join(",") + "\n";
-                    for r in &rows {
-                        text.push_str(&columns.iter().map(|c| csv_field(&cell(&r[c]))).collect::<Vec<_>>().join(","));
-                        text.push('\n');
-                    }
-                    std::fs::write(&path, text)
-                        .map_err(|e| usage(format!("Could not write {}: {e}", path.display())))?;
+                    insights::write_rows_csv(&rows, &path)?;
                     eprintln!("Wrote {} rows to {}.", rows.len(), path.display());
                 }
                 None => {
+                    let columns = insights::columns(&rows);
                     println!("{}", columns.join("\t"));
                     for r in &rows {
-                        println!("{}", columns.iter().map(|c| cell(&r[c])).collect::<Vec<_>>().join("\t"));
+                        let cells: Vec<String> = columns
+                            .iter()
+                            .map(|c| insights::cell_text(r.get(c).unwrap_or(&serde_json::Value::Null)))
+                            .collect();
+                        println!("{}", cells.join("\t"));
                     }
                     eprintln!("{} rows (a test run shows at most 100).", rows.len());
                 }
             }
         }
         InsightsCmd::Reports => {
-            for r in client.list_reports(&call).await? {
+            for r in insights::reports(&client).await? {
                 println!(
                     "{}  {:<32} {:<8} every {:>4} h × {:<3} {}",
                     r.report_id,
@@ -191,11 +177,6 @@ pub async fn run(a: InsightsArgs) -> Result<(), ServiceError> {
             }
         }
         InsightsCmd::CreateReport { name, query_id, now, start, every, times, format, from, to } => {
-            let queries = client.list_queries(true, &call).await?;
-            let query = queries
-                .iter()
-                .find(|q| q.query_id.eq_ignore_ascii_case(&query_id))
-                .ok_or_else(|| usage(format!("There is no query {query_id}")))?;
             let r = NewReport {
                 report_name: name,
                 description: String::new(),
@@ -209,41 +190,28 @@ pub async fn run(a: InsightsArgs) -> Result<(), ServiceError> {
                 format: format.to_ascii_lowercase(),
                 ..NewReport::default()
             };
-            check_report(&r, minimum_recurrence(&query.query).unwrap_or(4), chrono::Utc::now().timestamp())?;
-            let made = client.create_report(&r, &call).await?;
+            let made = insights::create_report(&client, r, chrono::Utc::now().timestamp()).await?;
             println!("Scheduled report {} (id {}).", made.report_name, made.report_id);
         }
         InsightsCmd::UpdateReport { id, name, every, times, format } => {
-            let mut changes = serde_json::Map::new();
-            if let Some(n) = name {
-                changes.insert("ReportName".into(), json!(n));
-            }
-            if let Some(e) = every {
-                changes.insert("RecurrenceInterval".into(), json!(e));
-            }
-            if let Some(t) = times {
-                changes.insert("RecurrenceCount".into(), json!(t));
-            }
-            if let Some(f) = format {
-                changes.insert("Format".into(), json!(f));
-            }
-            let r = client.update_report(&id, serde_json::Value::Object(changes), &call).await?;
+            let change = insights::ReportChange { name, every_hours: every, times, format };
+            let r = insights::update_report(&client, &id, change).await?;
             println!("Updated report {}.", r.report_name);
         }
         InsightsCmd::DeleteReport { id } => {
-            client.delete_report(&id, &call).await?;
+            insights::delete_report(&client, &id).await?;
             println!("Deleted report {id} and its runs.");
         }
         InsightsCmd::Pause { id } => {
-            client.pause_report(&id, &call).await?;
+            insights::pause_report(&client, &id).await?;
             println!("Paused report {id}.");
         }
         InsightsCmd::Resume { id } => {
-            client.resume_report(&id, &call).await?;
+            insights::resume_report(&client, &id).await?;
             println!("Resumed report {id}.");
         }
         InsightsCmd::Executions { report, all } => {
-            let runs = client.executions(&report, if all { Some("all") } else { None }, !all, &call).await?;
+            let runs = insights::executions(&client, &report, all).await?;
             if runs.is_empty() {
                 println!("No completed run yet.");
             }
@@ -257,29 +225,10 @@ pub async fn run(a: InsightsArgs) -> Result<(), ServiceError> {
             }
         }
         InsightsCmd::Download { report, out, wait } => {
-            let deadline = std::time::Instant::now() + Duration::from_secs(wait.unwrap_or(0));
-            let (run, bytes) = loop {
-                if let Some(found) = client.download_latest(&report, &call).await? {
-                    break found;
-                }
-                if std::time::Instant::now() >= deadline {
-                    return Err(ServiceError::new(
-                        "not_ready",
-                        "The report has no completed run yet. Try again later, or use --wait SECONDS.",
-                        None,
-                    ));
-                }
-                tokio::time::sleep(Duration::from_secs(2)).await;
-            };
-            lens_engine::fsio::write_atomic(&out, "the report file", |w| {
-                std::io::Write::write_all(w, &bytes).map_err(|e| lens_engine::EngineError::file("the report file", e))
-            })?;
-            eprintln!("Wrote run {} ({} bytes) to {}.", run.execution_id, bytes.len(), out.display());
+            let (run, size) =
+                insights::download_latest(&client, &report, &out, Duration::from_secs(wait.unwrap_or(0))).await?;
+            eprintln!("Wrote run {} ({size} bytes) to {}.", run.execution_id, out.display());
         }
     }
     Ok(())
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }

@@ -3,12 +3,9 @@
 
 mod accounts;
 mod aggregate;
-mod bench;
 mod client_args;
 mod fetch;
-mod inline_account;
 mod insights;
-mod output;
 mod question_args;
 mod sim;
 
@@ -41,8 +38,6 @@ pub enum Command {
     Signin(accounts::SigninArgs),
     /// The Partner Insights API: data sets, queries, reports, executions, downloads.
     Insights(insights::InsightsArgs),
-    /// Benchmarks: the simulator, the client and the engine (use a release build).
-    Bench(bench::BenchArgs),
     /// Write the window's TypeScript bindings (for developers).
     #[command(hide = true)]
     ExportBindings {
@@ -66,12 +61,11 @@ pub fn run(cmd: Command) -> i32 {
             Command::Sim(a) => sim::run(a).await,
             Command::Fetch(a) => fetch::run(a).await,
             Command::Aggregate(a) => aggregate::run(a).await,
-            Command::Bench(a) => bench::run(a).await,
             Command::Accounts(a) => accounts::run(a).await,
             Command::Signin(a) => accounts::signin(a).await,
             Command::Insights(a) => insights::run(a).await,
             Command::ExportBindings { path } => crate::app::bindings::export(&path)
-                .map_err(|e| ServiceError::new("bindings", format!("Could not write the bindings: {e}"), None)),
+                .map_err(|e| ServiceError::internal(format!("Could not write the bindings: {e}"))),
         }
     });
     match result {

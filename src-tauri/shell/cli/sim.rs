@@ -1,10 +1,8 @@
 //! `partner-lens sim`: the simulator alone, for manual testing and scripts.
 
-use std::net::{Ipv4Addr, SocketAddr};
-
 use clap::Args;
 use lens_service::ServiceError;
-use lens_sim::{Credentials, FaultSpec, SimConfig};
+use lens_service::simulator::{self, Credentials, FaultSpec, SimConfig};
 
 #[derive(Args, Debug)]
 pub struct SimArgs {
@@ -49,11 +47,11 @@ pub struct SimArgs {
 }
 
 fn usage(msg: String) -> ServiceError {
-    ServiceError::new("usage", msg, None)
+    ServiceError::usage(msg)
 }
 
 pub fn config(a: &SimArgs) -> Result<SimConfig, ServiceError> {
-    let subscriptions = lens_sim::parse_scale(&a.scale).ok_or_else(|| {
+    let subscriptions = simulator::parse_scale(&a.scale).ok_or_else(|| {
         usage(format!("--scale must be small, medium, large or a number of rows, not \"{}\"", a.scale))
     })?;
     let faults = match &a.faults {
@@ -72,11 +70,8 @@ pub fn config(a: &SimArgs) -> Result<SimConfig, ServiceError> {
     let today = match &a.today {
         None => None,
         Some(t) => Some(
-            lens_model::dates::parse_micros(t)
-                .ok()
-                .flatten()
-                .ok_or_else(|| usage(format!("--today must be a date like 2026-11-21, not \"{t}\"")))?
-                .div_euclid(lens_model::dates::MICROS_PER_DAY),
+            simulator::parse_day(t)
+                .ok_or_else(|| usage(format!("--today must be a date like 2026-11-21, not \"{t}\"")))?,
         ),
     };
     let d = Credentials::default();
@@ -103,9 +98,7 @@ pub fn config(a: &SimArgs) -> Result<SimConfig, ServiceError> {
 
 pub async fn run(a: SimArgs) -> Result<(), ServiceError> {
     let cfg = config(&a)?;
-    let sim = lens_sim::start(cfg.clone(), SocketAddr::from((Ipv4Addr::LOCALHOST, a.port))).await.map_err(|e| {
-        ServiceError::new("port", format!("Could not listen on port {}: {e}. Try another --port.", a.port), None)
-    })?;
+    let sim = simulator::start(cfg.clone(), a.port).await?;
     let c = &cfg.credentials;
     // Print with writeln! and ignore failures: a closed pipe must not stop the simulator.
     use std::io::Write;

@@ -6,18 +6,49 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 
 /** Commands */
 export const commands = {
-	appInfo: () => __TAURI_INVOKE<AppInfo>("app_info"),
-	datasetInfo: (dataset: DatasetId) => __TAURI_INVOKE<DatasetInfo>("dataset_info", { dataset }),
+	appInfo: () => typedError<AppInfo, ServiceError>(__TAURI_INVOKE("app_info")),
+	/**  "Try with sample data". */
+	startSample: () => typedError<AccountView, ServiceError>(__TAURI_INVOKE("start_sample")),
+	updateSettings: (change: SettingsChange) => typedError<Settings, ServiceError>(__TAURI_INVOKE("update_settings", { change })),
+	/**  Empties the cache of fetched data; returns the bytes freed. */
+	clearCache: () => typedError<number | null, ServiceError>(__TAURI_INVOKE("clear_cache")),
 	/**
-	 *  Opens the copy of a data set saved by an earlier session, if any, so the window can show it
-	 *  at once while a fresh fetch runs.
+	 *  The open-source components inside the app and their licences (`./dev licences` makes the
+	 *  list from Cargo.lock and the UI's package-lock.json).
 	 */
-	openCached: (accountId: string, dataset: DatasetId) => typedError<FetchReport | null, ServiceError>(__TAURI_INVOKE("open_cached", { accountId, dataset })),
-	/**  Fetches a data set into memory, reporting progress; `job_id` lets the window cancel it. */
-	loadDataset: (accountId: string, dataset: DatasetId, jobId: string, onProgress: Channel<LoadProgress>) => typedError<FetchReport, ServiceError>(__TAURI_INVOKE("load_dataset", { accountId, dataset, jobId, onProgress })),
+	licences: () => __TAURI_INVOKE<Licence[]>("licences"),
+	datasetInfo: (dataset: DatasetId) => __TAURI_INVOKE<DatasetInfo>("dataset_info", { dataset }),
+	/**  The chips as filter text: all of it, the service's part, the part applied here. */
+	compileFilters: (dataset: DatasetId, chips: FilterChip[], today: string) => typedError<CompiledFilters, ServiceError>(__TAURI_INVOKE("compile_filters", { dataset, chips, today })),
+	/**  Filter text typed by the person, as chips (or the parser's plain message). */
+	parseFilterText: (dataset: DatasetId, text: string) => typedError<FilterChip[], ServiceError>(__TAURI_INVOKE("parse_filter_text", { dataset, text })),
+	/**  The table questions are answered from, if one is at hand (in memory or saved on disk). */
+	tableStatus: (accountId: string, dataset: DatasetId, serviceFilter: string | null) => typedError<FetchReport | null, ServiceError>(__TAURI_INVOKE("table_status", { accountId, dataset, serviceFilter })),
+	/**  Fetches a data set, reporting progress; `job_id` lets the window cancel it. */
+	loadDataset: (accountId: string, dataset: DatasetId, serviceFilter: string | null, jobId: string, onProgress: Channel<LoadProgress>) => typedError<FetchReport, ServiceError>(__TAURI_INVOKE("load_dataset", { accountId, dataset, serviceFilter, jobId, onProgress })),
 	cancelJob: (jobId: string) => __TAURI_INVOKE<boolean>("cancel_job", { jobId }),
-	/**  Answers a question about a loaded data set (grouping, periods, metrics). */
-	ask: (accountId: string, dataset: DatasetId, question: Question) => typedError<Answer, ServiceError>(__TAURI_INVOKE("ask", { accountId, dataset, question })),
+	explore: (accountId: string, view: View, today: string) => typedError<ExploreAnswer, ServiceError>(__TAURI_INVOKE("explore", { accountId, view, today })),
+	/**  A page of the rows behind a view (or one group of its answer). */
+	rows: (accountId: string, view: View, query: RowsQuery, today: string, offset: number, limit: number) => typedError<RowsPage, ServiceError>(__TAURI_INVOKE("rows", { accountId, view, query, today, offset, limit })),
+	fieldValues: (accountId: string, dataset: DatasetId, serviceFilter: string | null, field: string, search: string | null) => typedError<FieldValues, ServiceError>(__TAURI_INVOKE("field_values", { accountId, dataset, serviceFilter, field, search })),
+	/**  The view narrowed to a clicked bar, point or legend item. */
+	drill: (view: View, point: DrillPoint) => typedError<View, ServiceError>(__TAURI_INVOKE("drill", { view, point })),
+	listViews: () => typedError<SavedView[], ServiceError>(__TAURI_INVOKE("list_views")),
+	saveView: (name: string, view: View) => typedError<SavedView, ServiceError>(__TAURI_INVOKE("save_view", { name, view })),
+	deleteView: (name: string) => typedError<boolean, ServiceError>(__TAURI_INVOKE("delete_view", { name })),
+	/**
+	 *  Asks where to save, in the system's own dialog. `kind` is the format: csv, xlsx, png, svg.
+	 *  `None` when the person cancelled.
+	 */
+	chooseSavePath: (suggestedName: string, kind: string) => typedError<string | null, ServiceError>(__TAURI_INVOKE("choose_save_path", { suggestedName, kind })),
+	/**  Writes what Explore shows to a file chosen in the Save dialog. */
+	exportView: (accountId: string, view: View, source: ExportSource, today: string, path: string) => typedError<Exported, ServiceError>(__TAURI_INVOKE("export_view", { accountId, view, source, today, path })),
+	/**  Writes a chart picture the window drew (a `data:` URL of a PNG, or SVG text). */
+	savePicture: (path: string, data: string) => typedError<Exported, ServiceError>(__TAURI_INVOKE("save_picture", { path, data })),
+	/**  Opens a saved file (or one of the app's folders) in its default app. */
+	openPath: (path: string) => typedError<null, ServiceError>(__TAURI_INVOKE("open_path", { path })),
+	/**  Shows a saved file in the system's file manager. */
+	showInFolder: (path: string) => typedError<null, ServiceError>(__TAURI_INVOKE("show_in_folder", { path })),
 };
 
 /* Types */
@@ -42,28 +73,80 @@ export type Aggregate = {
 	rows: number,
 };
 
-export type Answer = {
-	table: Aggregate,
-	chart: Chart | null,
+/**  Where the answer came from, for the "Details" part. */
+export type AnswerSource = {
+	/**  Rows of the table the answer was computed from. */
+	tableRows: number,
+	/**  Seconds since 1970. */
+	fetchedAt: number,
+	/**  The filter the service applied when the rows were fetched. */
+	serviceFilter: string | null,
+	/**  The filter applied here, to the fetched rows. */
+	localFilter: string | null,
+	/**  One sentence saying how the answer was made. */
+	summary: string,
 };
 
 export type AppInfo = {
 	version: string,
 	accounts: AccountView[],
+	settings: Settings,
+	/**  Where settings, the cache and report files are kept. */
+	dataDir: string,
+	logsDir: string,
+	/**  Bytes the cache of fetched data takes. */
+	cacheBytes: number | null,
+	/**  Why sign-ins are not remembered, when the computer has no password store. */
+	keyringNote: string | null,
 };
 
 export type Cell = null | boolean | number | null | string;
 
 export type Chart = {
-	/**  Period starts as ISO dates, in order. */
+	/**  Period starts as ISO dates, in order; or the values of `x_field` (categories). */
 	x: string[],
+	/**  The grouping field on the x axis when it is not time. */
+	xField: string | null,
+	/**  The grouping fields the series split by, in order. */
+	seriesFields: string[],
 	/**  Period labels for people: `2024-05-06`, `W19 2024`, `May 2024`, `Q2 2024`, `2024`. */
 	labels: string[],
 	series: Series[],
 	metric: string,
 };
 
+/**  How the answer is drawn. `Auto` picks from the question. */
+export type ChartKind = "auto" | "line" | "bar" | "stacked" | 
+/**  No chart: the table alone. */
+"table";
+
+export type ColumnInfo = {
+	name: string,
+	label: string,
+	kind: ColumnKind,
+	role: ColumnRole,
+};
+
 export type ColumnKind = "text" | "number" | "date" | "bool";
+
+export type ColumnRole = 
+/**  The start of a period of the date field. */
+"period" | 
+/**  A value of a field the answer is split by. */
+"group" | "metric" | 
+/**  A metric's change against the previous period. */
+"change" | 
+/**  That change in percent. */
+"changePct" | 
+/**  A field of a row (the rows table). */
+"field";
+
+/**  The chips as filter text: the whole, the part sent to the service, the part applied here. */
+export type CompiledFilters = {
+	text: string | null,
+	server: string | null,
+	local: string | null,
+};
 
 /**  One of the Analytics API's data sets (spec section 2). */
 export type DatasetId = "subscriptions" | "azureUsage" | "indirectResellers" | "search" | "referrals";
@@ -71,15 +154,71 @@ export type DatasetId = "subscriptions" | "azureUsage" | "indirectResellers" | "
 export type DatasetInfo = {
 	id: DatasetId,
 	title: string,
+	/**  What one row is, counted ("Subscriptions", "Usage records"). */
+	rowsNoun: string,
 	fields: FieldInfo[],
 	defaultDate: string,
 	defaultTerm: string,
+	defaultMetrics: Metric[],
 };
 
 /**  The date field on the time axis and how it is bucketed. */
 export type DateAxis = {
 	field: string,
 	period: Period,
+};
+
+/**
+ *  A date range in words; resolved against "today" when the question is asked, so a saved view
+ *  of "last 30 days" stays the last 30 days.
+ */
+export type DateRange = { preset: "last7Days" } | { preset: "last30Days" } | { preset: "last90Days" } | { preset: "thisMonth" } | { preset: "lastMonth" } | { preset: "thisQuarter" } | { preset: "lastQuarter" } | { preset: "thisYear" } | 
+/**  From `from` to `to`, both days included (`YYYY-MM-DD`). */
+{ preset: "between"; from: string; to: string };
+
+/**
+ *  What was clicked: a point's x (a period start or a category), and the series' keys (the
+ *  values of the split fields it stands for). A legend item has no x.
+ */
+export type DrillPoint = {
+	x?: string | null,
+	series?: (string | null)[],
+};
+
+/**
+ *  What kind of problem it is: a type, so the window's table of words and buttons cannot miss
+ *  one (the bindings make it a TypeScript union, and the table is keyed by it).
+ */
+export type ErrorCode = 
+/**  A command-line flag or an argument that does not fit. */
+"usage" | "unreachable" | "network" | "bad_response" | "sign_in_required" | "mfa_required" | "sign_in_failed" | "forbidden" | "bad_request" | "bad_filter" | "bad_question" | "unknown_column" | "not_found" | 
+/**  The data set has not been loaded yet. */
+"not_loaded" | 
+/**  A report has no finished run yet. */
+"not_ready" | "throttled" | "server_error" | "cancelled" | "cache_corrupt" | "file" | "exists" | "settings" | "secrets" | "bad_account" | "port" | "internal";
+
+export type ExploreAnswer = {
+	table: Aggregate,
+	columns: ColumnInfo[],
+	chart: Chart | null,
+	chartKind: ChartKind,
+	/**  What the chart's values are, in words ("Licences"). */
+	chartMetric: string,
+	/**  Rows that pass the filters. */
+	rowsMatched: number,
+	source: AnswerSource,
+};
+
+/**  Which table to export. */
+export type ExportSource = 
+/**  The grouped answer. */
+{ kind: "answer"; layout: TableLayout } | 
+/**  The rows behind it (or one group's). */
+{ kind: "rows"; query: RowsQuery; columns: string[] };
+
+export type Exported = {
+	path: string,
+	rows: number,
 };
 
 /**  What a fetch delivered, for the person. */
@@ -102,11 +241,58 @@ export type FieldInfo = {
 	/**  The field's name in plain words: `creationDate` → "Creation date". */
 	label: string,
 	kind: FieldType,
+	/**  Can split an answer (a term field). */
 	groupable: boolean,
+	filter: FilterStyle,
+	/**  Whether the service can filter on it (else Partner Lens does, after fetching). */
+	serviceFilters: boolean,
+	/**  Can be summed and averaged. */
+	numeric: boolean,
 };
 
 /**  The type a field has in a row. Dates are UTC instants. */
 export type FieldType = "str" | "bool" | "int" | "float" | "dateTime";
+
+export type FieldValues = {
+	values: ValueCount[],
+	/**  How many distinct values match the search (more than `values` holds when cut off). */
+	distinct: number,
+};
+
+/**  One filter chip. */
+export type FilterChip = 
+/**  The field is one of `values` (with `exclude`: none of them). A value of `None` is "empty". */
+{ kind: "values"; field: string; values: (string | null)[]; exclude: boolean } | 
+/**  A date field within a range. */
+{ kind: "dates"; field: string; range: DateRange } | 
+/**  A yes/no field is yes or no. */
+{ kind: "flag"; field: string; value: boolean } | 
+/**  A text field contains this (case ignored). */
+{ kind: "contains"; field: string; text: string } | 
+/**  Filter text as typed ("Edit as text") that is none of the above. */
+{ kind: "text"; text: string };
+
+/**  How a field is filtered without typing. */
+export type FilterStyle = 
+/**  Pick from the values the field takes. */
+"values" | 
+/**  A date range. */
+"dates" | 
+/**  A yes/no switch. */
+"flag";
+
+/**  One value of a group, as the answer's table shows it. */
+export type GroupKey = {
+	field: string,
+	/**  The value (a period's start as `YYYY-MM-DD` for the date field); `None` is empty. */
+	value: string | null,
+};
+
+export type Licence = {
+	name: string,
+	version: string,
+	licence: string,
+};
 
 /**  Progress of a fetch, for a progress bar. */
 export type LoadProgress = {
@@ -124,34 +310,61 @@ export type Period = "day" |
 /**  ISO week, starting Monday. */
 "week" | "month" | "quarter" | "year";
 
-export type Question = {
-	/**  In the Analytics API's filter language. */
-	filter?: string | null,
-	groupBy?: string[],
-	date?: DateAxis | null,
-	/**  Defaults to a count when empty. */
-	metrics?: Metric[],
+export type RowsPage = {
+	columns: ColumnInfo[],
+	page: Aggregate,
+	offset: number,
+	/**  Rows in all pages. */
+	total: number,
+};
+
+export type RowsQuery = {
+	/**  The group whose rows to show (empty: every row that passes the filters). */
+	group?: GroupKey[],
+	/**  Text to look for in any text column (case ignored). */
+	search?: string | null,
 	sort?: Sort | null,
-	top?: TopN | null,
-	/**  Periods with no rows appear with zeros (per group). */
-	fillGaps?: boolean,
-	/**  Adds, per metric, the change against the group's previous period. */
-	change?: boolean,
+};
+
+export type SavedView = {
+	name: string,
+	view: View,
+	/**  Seconds since 1970. */
+	updatedAt: number,
 };
 
 export type Series = {
 	name: string,
+	/**  The value of each series field this series stands for (`None`: empty). */
+	keys: (string | null)[],
 	values: (number | null)[],
 };
 
 export type ServiceError = {
-	/**  Stable, for the UI's table of errors: `unreachable`, `sign_in_required`, … */
-	code: string,
+	/**  Stable, for the UI's table of errors. */
+	code: ErrorCode,
 	/**  One or two plain sentences. */
 	message: string,
 	action: Action | null,
 	/**  For support: phase, HTTP status, request id. Never a secret. */
 	detail: string | null,
+};
+
+export type Settings = {
+	theme?: Theme,
+	/**  The person chose "Try with sample data": the sample account is among the accounts. */
+	sampleData?: boolean,
+	/**  Where the window was last (its route), to reopen there. */
+	lastRoute?: string | null,
+	/**  The account the window opens on. */
+	defaultAccount?: string | null,
+};
+
+/**  A change to the settings; `None` leaves a value as it is. */
+export type SettingsChange = {
+	theme?: Theme | null,
+	lastRoute?: string | null,
+	defaultAccount?: string | null,
 };
 
 export type Sort = {
@@ -160,14 +373,37 @@ export type Sort = {
 	descending: boolean,
 };
 
-/**
- *  Keep the `n` largest values of the first grouping field (by `by`, a metric, over the whole
- *  range) and fold the rest into one "Other" value.
- */
-export type TopN = {
-	n: number,
-	by: Metric,
-	other: boolean,
+/**  How a table is laid out on screen. */
+export type TableLayout = {
+	/**  The columns shown, in order (empty: all). */
+	columns?: string[],
+	sort?: Sort | null,
+	search?: string | null,
+};
+
+export type Theme = "light" | "dark" | "system";
+
+export type ValueCount = {
+	/**  `None` is the empty value. */
+	value: string | null,
+	count: number,
+};
+
+export type View = {
+	dataset: DatasetId,
+	filters?: FilterChip[],
+	/**  Fields to split by (at most two). */
+	groupBy?: string[],
+	date?: DateAxis | null,
+	/**  Empty: the data set's usual metrics. */
+	metrics?: Metric[],
+	/**  Keep the N largest values of the first split field; the rest become "Other". */
+	top?: number | null,
+	change?: boolean,
+	fillGaps?: boolean,
+	chart?: ChartKind,
+	/**  Filters added by clicking the chart, in order: the breadcrumb back. */
+	drill?: FilterChip[],
 };
 
 /* Tauri Specta runtime */

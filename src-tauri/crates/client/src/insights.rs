@@ -21,7 +21,7 @@ pub const ROOT: &str = "/insights/v1/mpn";
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct DatasetInfo {
+pub struct ScheduledDataset {
     pub dataset_name: String,
     #[serde(default)]
     pub selectable_columns: Vec<String>,
@@ -240,7 +240,11 @@ impl Client {
         envelope_values(&a.body).map_err(|e| e.with_request_id(&a.request_id))
     }
 
-    pub async fn insights_datasets(&self, name: Option<&str>, call: &Call) -> Result<Vec<DatasetInfo>, ClientError> {
+    pub async fn insights_datasets(
+        &self,
+        name: Option<&str>,
+        call: &Call,
+    ) -> Result<Vec<ScheduledDataset>, ClientError> {
         let q = name.map(|n| format!("?datasetName={}", enc(n))).unwrap_or_default();
         self.insights(Method::GET, &format!("/ScheduledDataset{q}"), None, call).await
     }

@@ -361,7 +361,9 @@ pub fn period_starts(min: i64, max: i64, period: Period) -> Vec<i64> {
     out
 }
 
-/// Adds `<metric>_change`: the difference from the same group's previous period.
+/// Adds `<metric>_change`, the difference from the same group's previous period (a whole number
+/// for whole-number metrics), and `<metric>_change_pct`, that difference in percent of the
+/// previous period (empty when there was nothing before).
 fn with_change(df: DataFrame, groups: &[PlSmallStr], date: &str, metrics: &[Metric]) -> Result<DataFrame, EngineError> {
     let mut order: Vec<PlSmallStr> = groups.to_vec();
     order.push(date.into());
@@ -369,11 +371,18 @@ fn with_change(df: DataFrame, groups: &[PlSmallStr], date: &str, metrics: &[Metr
     let mut changes: Vec<Expr> = Vec::new();
     for m in metrics {
         let name = m.column_name();
+        let whole = df.column(&name).is_ok_and(|c| c.dtype().is_integer());
         let prev = col(name.as_str()).shift(lit(1));
         let prev = if part.is_empty() { prev } else { prev.over(part.clone())? };
-        changes.push(
-            (col(name.as_str()).cast(DataType::Float64) - prev.cast(DataType::Float64)).alias(format!("{name}_change")),
-        );
+        let diff = col(name.as_str()).cast(DataType::Float64) - prev.clone().cast(DataType::Float64);
+        let before = prev.cast(DataType::Float64);
+        let magnitude = when(before.clone().lt(lit(0.0))).then(lit(0.0) - before.clone()).otherwise(before.clone());
+        let pct = when(before.neq(lit(0.0)))
+            .then(diff.clone() / magnitude * lit(100.0))
+            .otherwise(lit(NULL).cast(DataType::Float64));
+        let diff = if whole { diff.cast(DataType::Int64) } else { diff };
+        changes.push(diff.alias(format!("{name}_change")));
+        changes.push(pct.alias(format!("{name}_change_pct")));
     }
     let opts = SortMultipleOptions::default().with_nulls_last(false).with_maintain_order(true);
     Ok(df.lazy().sort(order, opts).with_columns(changes).collect()?)

@@ -16,7 +16,7 @@ pub mod table;
 
 pub use aggregate::answer;
 pub use error::EngineError;
-pub use pivot::{Chart, pivot};
+pub use pivot::{Chart, pivot, pivot_categories};
 pub use question::{DateAxis, Metric, Period, Question};
 pub use result::{Aggregate, Cell, to_aggregate};
 pub use table::TableBuilder;

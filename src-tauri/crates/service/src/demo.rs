@@ -4,46 +4,95 @@
 
 use std::net::{Ipv4Addr, SocketAddr};
 
-use lens_auth::Cloud;
+use lens_auth::{Account, Cloud, SignInMethod};
 use lens_sim::{SimConfig, SimHandle};
 
 use crate::error::ServiceError;
-use lens_auth::{Account, SignInMethod};
 
 pub const SAMPLE_ACCOUNT_ID: &str = "sample";
+pub const SAMPLE_ACCOUNT_NAME: &str = "Contoso (sample)";
+
+/// The seed of the sample data: fixed, so screenshots and support conversations match.
+pub const DEMO_SEED: u64 = 1;
 
 pub struct Demo {
     pub sim: SimHandle,
     pub account: Account,
 }
 
-/// Starts the simulator (on the current tokio runtime) and describes the sample account.
-/// `today` pins the sample world's date (days since 1970) so screenshots and tests repeat;
-/// by default the sample data runs up to the real today.
-pub async fn start(seed: u64, today: Option<i64>) -> Result<Demo, ServiceError> {
-    // Never faults or admin endpoints in demo mode: a person exploring should see it work.
-    let config = SimConfig { seed, today, admin: false, ..SimConfig::default() };
-    let sim = lens_sim::start(config, SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
-        .await
-        .map_err(|e| ServiceError::internal(format!("the sample data server could not start: {e}")))?;
-    let creds = sim.state.config().credentials;
-    tracing::info!(url = %sim.base_url, "sample data server started");
-    let account = Account {
+/// How the sample world is made.
+#[derive(Debug, Clone)]
+pub struct DemoOptions {
+    pub seed: u64,
+    /// The sample world's "today" (days since 1970); by default the real today.
+    pub today: Option<i64>,
+    /// Subscriptions in the sample world (the other data sets scale from it).
+    pub subscriptions: usize,
+    /// Report schedules run this many times faster than real time.
+    pub clock_speed: f64,
+}
+
+impl Default for DemoOptions {
+    fn default() -> Self {
+        DemoOptions { seed: DEMO_SEED, today: None, subscriptions: 600, clock_speed: 1.0 }
+    }
+}
+
+impl DemoOptions {
+    /// `PARTNER_LENS_DEMO_TODAY` (`YYYY-MM-DD`) pins the date, so screenshots and tests repeat;
+    /// `PARTNER_LENS_DEMO_SCALE` (small, medium, large or a number of subscriptions) sizes the
+    /// world for benchmarks; `PARTNER_LENS_DEMO_CLOCK=fast` runs report schedules an hour a second.
+    pub fn from_env() -> DemoOptions {
+        let var = |k: &str| std::env::var(k).ok().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let d = DemoOptions::default();
+        DemoOptions {
+            today: var("PARTNER_LENS_DEMO_TODAY")
+                .and_then(|v| lens_model::dates::parse_micros(&v).ok().flatten())
+                .map(|m| m.div_euclid(lens_model::dates::MICROS_PER_DAY)),
+            subscriptions: var("PARTNER_LENS_DEMO_SCALE")
+                .and_then(|v| lens_sim::parse_scale(&v))
+                .unwrap_or(d.subscriptions),
+            clock_speed: match var("PARTNER_LENS_DEMO_CLOCK").as_deref() {
+                Some("fast") => 3600.0,
+                Some(x) => x.parse().ok().filter(|s: &f64| *s > 0.0).unwrap_or(1.0),
+                None => 1.0,
+            },
+            ..d
+        }
+    }
+}
+
+/// The sample account; its addresses are the simulator's once it runs.
+pub fn sample_account(base_url: Option<&str>) -> Account {
+    let url = base_url.unwrap_or("http://127.0.0.1").to_string();
+    let creds = lens_sim::Credentials::default();
+    Account {
         id: SAMPLE_ACCOUNT_ID.into(),
-        name: "Contoso (sample)".into(),
-        cloud: Cloud::Custom { authority_url: sim.base_url.clone(), api_url: sim.base_url.clone() },
+        name: SAMPLE_ACCOUNT_NAME.into(),
+        cloud: Cloud::Custom { authority_url: url.clone(), api_url: url },
         tenant: creds.tenant,
         client_id: creds.client_id,
         method: SignInMethod::AppSecret,
         username: None,
         sample: true,
-    };
-    Ok(Demo { sim, account })
+    }
 }
 
-/// The sample world's date from `PARTNER_LENS_DEMO_TODAY` (`YYYY-MM-DD`), if set and valid.
-pub fn today_from_env() -> Option<i64> {
-    let v = std::env::var("PARTNER_LENS_DEMO_TODAY").ok()?;
-    let micros = lens_model::dates::parse_micros(v.trim()).ok()??;
-    Some(micros.div_euclid(lens_model::dates::MICROS_PER_DAY))
+/// Starts the simulator (on the current tokio runtime) and describes the sample account.
+pub async fn start(o: &DemoOptions) -> Result<Demo, ServiceError> {
+    // Never faults or admin endpoints in demo mode: a person exploring should see it work.
+    let config = SimConfig {
+        seed: o.seed,
+        today: o.today,
+        subscriptions: o.subscriptions,
+        clock_speed: o.clock_speed,
+        admin: false,
+        ..SimConfig::default()
+    };
+    let sim = lens_sim::start(config, SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))
+        .await
+        .map_err(|e| ServiceError::internal(format!("the sample data server could not start: {e}")))?;
+    tracing::info!(url = %sim.base_url, "sample data server started");
+    let account = sample_account(Some(&sim.base_url));
+    Ok(Demo { sim, account })
 }

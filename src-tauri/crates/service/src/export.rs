@@ -24,13 +24,21 @@ pub fn write_table(df: &DataFrame, path: &Path, sheet: &str, json_columns: &[Str
         "xlsx" => Ok(xlsx::write_xlsx(df, path, sheet)?),
         "json" => Ok(files::write_json(df, path, json_columns)?),
         "parquet" => Ok(files::write_parquet(df, path, json_columns)?),
-        other => Err(ServiceError::new(
-            "usage",
-            format!(
-                "Cannot write {} files; use a file name ending in .csv, .xlsx, .json or .parquet",
-                if other.is_empty() { "files without an extension".to_string() } else { format!(".{other}") }
-            ),
-            None,
-        )),
+        other => Err(ServiceError::usage(format!(
+            "Cannot write {} files; use a file name ending in .csv, .xlsx, .json or .parquet",
+            if other.is_empty() { "files without an extension".to_string() } else { format!(".{other}") }
+        ))),
     }
+}
+
+/// Writes bytes to `path` atomically (a chart picture the window drew, a report file).
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), ServiceError> {
+    Ok(lens_engine::fsio::write_atomic(path, &path.display().to_string(), |w| {
+        std::io::Write::write_all(w, bytes).map_err(|e| {
+            lens_engine::EngineError::file(
+                format!("Could not write {}", path.display()),
+                lens_engine::fsio::plain_io(&e),
+            )
+        })
+    })?)
 }

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use lens_client::analytics;
-use lens_client::{Call, Client, ClientError, ErrorKind, Phase, Progress};
+use lens_client::{Call, Client, ClientError, ErrorKind, Phase};
 use lens_engine::TableBuilder;
 use lens_model::batch::{BadRow, Batch};
 use lens_model::dataset::DatasetId;
@@ -100,3 +100,5 @@ pub async fn fetch_table(
     tracing::info!(dataset = %dataset, rows = report.rows, pages = report.pages, bad = report.bad_rows, "fetched");
     Ok((Arc::new(table), report))
 }
+
+pub use lens_client::Progress;

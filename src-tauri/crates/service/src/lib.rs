@@ -3,20 +3,34 @@
 //! are thin layers over this crate.
 
 pub mod accounts;
-pub mod answer;
 pub mod demo;
+pub mod describe;
 pub mod error;
+pub mod explore;
 pub mod export;
 pub mod fetch;
+pub mod inline;
+pub mod insights;
+pub mod labels;
+pub mod output;
 pub mod paths;
-pub mod views;
+pub mod question;
+pub mod saved_views;
+pub mod settings;
+pub mod simulator;
+pub mod store;
+pub mod to_file;
 pub mod workspace;
 
 pub use accounts::Accounts;
-pub use answer::{Answer, ask};
-pub use error::{Action, ServiceError};
+pub use describe::{AccountView, DatasetInfo, FieldInfo, LoadProgress, dataset_info};
+pub use error::{Action, ErrorCode, ServiceError};
 pub use fetch::{FetchReport, Table, fetch_table};
-pub use lens_auth::{Account, SignInMethod};
+pub use lens_auth::{Account, Cloud, SignInMethod};
+pub use lens_client::Client;
+pub use lens_engine::{DateAxis, Metric, Period};
+pub use lens_model::dataset::DatasetId;
 pub use paths::AppPaths;
-pub use views::{AccountView, DatasetInfo, FieldInfo, LoadProgress, dataset_info};
+pub use tokio_util::sync::CancellationToken;
+pub use url::Url;
 pub use workspace::Workspace;

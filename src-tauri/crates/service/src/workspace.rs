@@ -1,37 +1,46 @@
-//! The app's working state without a window: accounts and their clients, fetched tables held in
-//! memory (so switching day/week/month regroups at once instead of fetching again), running
-//! jobs that can be cancelled, and the demo simulator.
+//! The app's working state without a window: the accounts registry and a client per account,
+//! fetched tables held in memory (so regrouping answers at once instead of fetching again) and
+//! on disk, running jobs that can be cancelled, settings and the database. The window and the
+//! command line both work through it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use chrono::NaiveDate;
 use lens_auth::{AppIdentity, SessionTokens};
 use lens_client::{Call, Client, ClientConfig, Progress, SharedTokens};
+use lens_engine::cache::{Cache, CacheMeta};
 use lens_model::Secret;
 use lens_model::clock::SystemClock;
 use lens_model::dataset::DatasetId;
-use lens_model::filter::Filter;
-use lens_sim::SimHandle;
+use polars::prelude::DataFrame;
 use tokio_util::sync::CancellationToken;
 
-use crate::error::ServiceError;
+use crate::accounts::Accounts;
+use crate::describe::AccountView;
+use crate::error::{Action, ErrorCode, ServiceError};
+use crate::explore::{self, CompiledFilters, ExploreAnswer, FieldValues, RowsPage, RowsQuery, View};
 use crate::fetch::{FetchReport, Table, fetch_table};
+use crate::paths::AppPaths;
+use crate::settings::SettingsStore;
+use crate::store::Store;
 use lens_auth::Account;
-use lens_engine::cache::{Cache, CacheMeta};
 
-struct Entry {
-    account: Account,
-    client: Client,
-}
+/// A table in memory: an account's data set as fetched with a service filter (or none).
+type TableKey = (String, DatasetId, Option<String>);
 
-#[derive(Default)]
+/// The rows table's filtered and sorted rows, kept while the person scrolls through them.
+type RowsKey = (String, DatasetId, Option<String>, Option<String>, RowsQuery);
+
 pub struct Workspace {
-    entries: Mutex<Vec<Entry>>,
-    tables: Mutex<HashMap<(String, DatasetId), Arc<Table>>>,
+    paths: AppPaths,
+    accounts: Arc<Accounts>,
+    store: Arc<Store>,
+    clients: Mutex<HashMap<String, Client>>,
+    tables: Mutex<HashMap<TableKey, Arc<Table>>>,
     jobs: Mutex<HashMap<String, CancellationToken>>,
-    demo: Mutex<Option<SimHandle>>,
-    /// Where fetched tables are kept between sessions; none in tests that do not ask.
-    cache: Option<Cache>,
+    rows: Mutex<Option<(RowsKey, Arc<DataFrame>)>>,
+    cache: Cache,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -52,45 +61,106 @@ pub fn app_client(account: &Account, secret: Secret) -> Result<Client, ServiceEr
 
 pub fn api_client(account: &Account, tokens: SharedTokens) -> Result<Client, ServiceError> {
     let base = url::Url::parse(account.cloud.api_url()).map_err(|_| {
-        ServiceError::new("bad_account", format!("The API address of {} is not valid.", account.name), None)
+        ServiceError::new(
+            ErrorCode::BadAccount,
+            format!(
+                "The Partner Center address of {} (\"{}\") is not a web address.",
+                account.name,
+                account.cloud.api_url()
+            ),
+            Some(Action::OpenSettings),
+        )
     })?;
     Ok(Client::new(ClientConfig::new(base), tokens)?)
 }
 
+/// The name a table is cached under: the data set, and a short hash of the service filter.
+fn cache_name(dataset: DatasetId, filter: Option<&str>) -> String {
+    match filter {
+        None => dataset.slug().to_string(),
+        Some(f) => {
+            // FNV-1a: stable across versions and platforms, unlike std's hasher.
+            let h = f.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100_0000_01b3));
+            format!("{}-{h:016x}", dataset.slug())
+        }
+    }
+}
+
+/// A `YYYY-MM-DD` date from the window (the person's today, for "last 30 days").
+pub fn parse_today(s: &str) -> Result<NaiveDate, ServiceError> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| ServiceError::usage(format!("\"{s}\" is not a date like 2026-12-01")))
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ServiceError> + Send + 'static,
+) -> Result<T, ServiceError> {
+    tokio::task::spawn_blocking(f).await.map_err(ServiceError::internal)?
+}
+
 impl Workspace {
-    /// A workspace that keeps fetched tables in `dir` between sessions.
-    pub fn with_cache(dir: std::path::PathBuf) -> Workspace {
-        Workspace { cache: Some(Cache::new(dir)), ..Workspace::default() }
+    pub fn open(paths: AppPaths) -> Result<Workspace, ServiceError> {
+        let settings = Arc::new(SettingsStore::open(&paths.data));
+        let accounts = Arc::new(Accounts::with_settings(&paths, settings)?);
+        let store = Arc::new(Store::open(&paths.data)?);
+        let cache = Cache::new(paths.cache());
+        Ok(Workspace {
+            paths,
+            accounts,
+            store,
+            clients: Mutex::default(),
+            tables: Mutex::default(),
+            jobs: Mutex::default(),
+            rows: Mutex::default(),
+            cache,
+        })
     }
 
-    /// Starts demo mode: the simulator and the sample account.
-    pub async fn start_demo(&self, seed: u64, today: Option<i64>) -> Result<Account, ServiceError> {
-        let demo = crate::demo::start(seed, today).await?;
-        let secret = Secret::new(demo.sim.state.config().credentials.secret);
-        let client = app_client(&demo.account, secret)?;
-        let account = demo.account.clone();
-        lock(&self.entries).retain(|e| e.account.id != account.id);
-        lock(&self.entries).push(Entry { account: account.clone(), client });
-        *lock(&self.demo) = Some(demo.sim);
-        Ok(account)
+    pub fn paths(&self) -> &AppPaths {
+        &self.paths
     }
 
-    pub fn add(&self, account: Account, client: Client) {
-        let mut entries = lock(&self.entries);
-        entries.retain(|e| e.account.id != account.id);
-        entries.push(Entry { account, client });
+    pub fn accounts(&self) -> &Accounts {
+        &self.accounts
     }
 
-    pub fn accounts(&self) -> Vec<Account> {
-        lock(&self.entries).iter().map(|e| e.account.clone()).collect()
+    pub fn settings(&self) -> &SettingsStore {
+        self.accounts.settings()
     }
 
-    pub fn client(&self, account_id: &str) -> Result<Client, ServiceError> {
-        lock(&self.entries)
-            .iter()
-            .find(|e| e.account.id == account_id)
-            .map(|e| e.client.clone())
-            .ok_or_else(|| ServiceError::not_found(format!("There is no account \"{account_id}\".")))
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn account_views(&self) -> Result<Vec<AccountView>, ServiceError> {
+        Ok(self.accounts.list()?.iter().map(AccountView::from).collect())
+    }
+
+    /// "Try with sample data": the sample account is switched on and its simulator started.
+    pub async fn start_sample(&self) -> Result<AccountView, ServiceError> {
+        self.accounts.enable_sample()?;
+        let demo = self.accounts.demo().await?;
+        Ok(AccountView::from(&demo.account))
+    }
+
+    /// A client for an account that is not in the registry (scripts and tests).
+    pub fn add_client(&self, account_id: &str, client: Client) {
+        lock(&self.clients).insert(account_id.to_string(), client);
+    }
+
+    /// The account's client, made once and kept (it holds the account's tokens).
+    pub async fn client(&self, account_id: &str) -> Result<Client, ServiceError> {
+        if let Some(c) = lock(&self.clients).get(account_id) {
+            return Ok(c.clone());
+        }
+        let (_, client) = self.accounts.client(account_id).await?;
+        lock(&self.clients).insert(account_id.to_string(), client.clone());
+        Ok(client)
+    }
+
+    /// Forgets the account's client (after a new sign-in or a sign-out).
+    pub fn forget_client(&self, account_id: &str) {
+        lock(&self.clients).remove(account_id);
     }
 
     /// Registers a job so it can be cancelled; the token is cancelled by [`Workspace::cancel`].
@@ -115,73 +185,206 @@ impl Workspace {
         }
     }
 
-    /// The copy saved by an earlier session, put in memory so questions can be answered at
-    /// once. `Ok(None)` when there is none; a damaged copy is set aside and reported.
-    pub async fn open_cached(&self, account_id: &str, dataset: DatasetId) -> Result<Option<FetchReport>, ServiceError> {
-        let Some(cache) = &self.cache else { return Ok(None) };
-        let (acct, ds) = (account_id.to_string(), dataset.slug().to_string());
-        let dir = cache.dir().to_path_buf();
-        let loaded = tokio::task::spawn_blocking(move || Cache::new(dir).load(&acct, &ds))
-            .await
-            .map_err(ServiceError::internal)??;
-        let Some((df, meta)) = loaded else { return Ok(None) };
-        let table = Table {
-            dataset,
-            df,
-            fetched_at: meta.fetched_at,
-            filter: meta.filter,
-            total: meta.total.map(|t| t as usize),
-            bad_rows: Vec::new(),
-            json_columns: meta.json_columns,
-        };
-        let mut report = table.report(0);
-        report.from_cache = true;
-        lock(&self.tables).entry((account_id.to_string(), dataset)).or_insert_with(|| Arc::new(table));
-        Ok(Some(report))
+    /// A table in memory that holds every row `filter` selects: the one fetched with that
+    /// filter, or the one fetched without any.
+    pub(crate) fn covering_table(
+        &self,
+        account_id: &str,
+        dataset: DatasetId,
+        filter: Option<&str>,
+    ) -> Option<Arc<Table>> {
+        let tables = lock(&self.tables);
+        let exact = tables.get(&(account_id.to_string(), dataset, filter.map(str::to_string)));
+        exact.or_else(|| tables.get(&(account_id.to_string(), dataset, None))).cloned()
     }
 
-    /// Fetches a data set and keeps the table (and a copy on disk). On failure the previous
-    /// table stays, in memory and on disk.
+    /// The table the questions about these rows are answered from, if one is at hand: in
+    /// memory, or the copy saved by an earlier session (put in memory). A damaged copy is set
+    /// aside and reported.
+    pub async fn table_status(
+        &self,
+        account_id: &str,
+        dataset: DatasetId,
+        filter: Option<&str>,
+    ) -> Result<Option<FetchReport>, ServiceError> {
+        if let Some(t) = self.covering_table(account_id, dataset, filter) {
+            return Ok(Some(t.report(0)));
+        }
+        for f in [filter, None].into_iter().collect::<std::collections::BTreeSet<_>>().into_iter().rev() {
+            let (dir, acct, name) = (self.cache.dir().to_path_buf(), account_id.to_string(), cache_name(dataset, f));
+            let loaded = blocking(move || Ok(Cache::new(dir).load(&acct, &name)?)).await?;
+            let Some((df, meta)) = loaded else { continue };
+            if meta.filter.as_deref() != f {
+                continue;
+            }
+            let table = Table {
+                dataset,
+                df,
+                fetched_at: meta.fetched_at,
+                filter: meta.filter,
+                total: meta.total.map(|t| t as usize),
+                bad_rows: Vec::new(),
+                json_columns: meta.json_columns,
+            };
+            let mut report = table.report(0);
+            report.from_cache = true;
+            let key = (account_id.to_string(), dataset, table.filter.clone());
+            lock(&self.tables).insert(key, Arc::new(table));
+            return Ok(Some(report));
+        }
+        Ok(None)
+    }
+
+    /// Fetches a data set with the service filter `filter` and keeps the table (and a copy on
+    /// disk). On failure or cancel the previous table stays, in memory and on disk.
     pub async fn load(
         &self,
         account_id: &str,
         dataset: DatasetId,
-        filter: Option<&Filter>,
+        filter: Option<&str>,
         job: &str,
         progress: &(dyn Fn(Progress) + Send + Sync),
     ) -> Result<FetchReport, ServiceError> {
-        let client = self.client(account_id)?;
+        let parsed = filter.map(|f| lens_model::filter::parse_for(f, dataset.spec())).transpose()?;
+        let client = self.client(account_id).await?;
         let cancel = self.begin_job(job);
-        let result = fetch_table(&client, dataset, filter, progress, &Call::new(cancel)).await;
+        let result = fetch_table(&client, dataset, parsed.as_ref(), progress, &Call::new(cancel)).await;
         self.end_job(job);
         let (table, mut report) = result?;
-        if let Some(cache) = &self.cache {
-            let meta = CacheMeta {
-                fetched_at: table.fetched_at,
-                filter: table.filter.clone(),
-                rows: table.df.height() as u64,
-                total: table.total.map(|t| t as u64),
-                json_columns: table.json_columns.clone(),
-            };
-            let (dir, acct, t) = (cache.dir().to_path_buf(), account_id.to_string(), table.clone());
-            let saved =
-                tokio::task::spawn_blocking(move || Cache::new(dir).save(&acct, t.dataset.slug(), &t.df, &meta)).await;
-            match saved {
-                Ok(Ok(())) => {}
-                Ok(Err(e)) => {
-                    tracing::warn!("the fetched data could not be saved: {e}");
-                    report.note = Some(format!(
-                        "The data could not be saved on this computer, so it will be fetched again next time: {e}"
-                    ));
-                }
-                Err(e) => tracing::warn!("saving the fetched data stopped: {e}"),
-            }
+        let meta = CacheMeta {
+            fetched_at: table.fetched_at,
+            filter: table.filter.clone(),
+            rows: table.df.height() as u64,
+            total: table.total.map(|t| t as u64),
+            json_columns: table.json_columns.clone(),
+        };
+        let (dir, acct, t) = (self.cache.dir().to_path_buf(), account_id.to_string(), table.clone());
+        let name = cache_name(dataset, table.filter.as_deref());
+        if let Err(e) = blocking(move || Ok(Cache::new(dir).save(&acct, &name, &t.df, &meta)?)).await {
+            tracing::warn!("the fetched data could not be saved: {e}");
+            report.note = Some(format!(
+                "The data could not be saved on this computer, so it will be fetched again next time: {e}"
+            ));
         }
-        lock(&self.tables).insert((account_id.to_string(), dataset), table);
+        lock(&self.tables).insert((account_id.to_string(), dataset, table.filter.clone()), table);
+        *lock(&self.rows) = None;
         Ok(report)
     }
 
-    pub fn table(&self, account_id: &str, dataset: DatasetId) -> Option<Arc<Table>> {
-        lock(&self.tables).get(&(account_id.to_string(), dataset)).cloned()
+    fn table_for(&self, account_id: &str, dataset: DatasetId, f: &CompiledFilters) -> Result<Arc<Table>, ServiceError> {
+        self.covering_table(account_id, dataset, f.server.as_deref()).ok_or_else(|| {
+            ServiceError::new(
+                ErrorCode::NotLoaded,
+                format!("{} has not been fetched yet.", dataset.title()),
+                Some(Action::Retry),
+            )
+        })
     }
+
+    /// Answers an Explore question from the table at hand.
+    pub async fn explore(
+        &self,
+        account_id: &str,
+        view: &View,
+        today: NaiveDate,
+    ) -> Result<ExploreAnswer, ServiceError> {
+        let f = explore::filters::compile(view.dataset, &view.all_filters(), today)?;
+        let table = self.table_for(account_id, view.dataset, &f)?;
+        let view = view.clone();
+        blocking(move || explore::answer::answer(&table, &view, &f)).await
+    }
+
+    /// A page of the rows behind `view` (or one group of its answer).
+    pub async fn rows(
+        &self,
+        account_id: &str,
+        view: &View,
+        query: &RowsQuery,
+        today: NaiveDate,
+        offset: u32,
+        limit: u32,
+    ) -> Result<RowsPage, ServiceError> {
+        let rows = self.matching_rows(account_id, view, query, today).await?;
+        blocking(move || explore::rows::page(&rows, offset, limit)).await
+    }
+
+    /// Every row behind `view` (or one group of its answer), filtered and sorted.
+    pub async fn matching_rows(
+        &self,
+        account_id: &str,
+        view: &View,
+        query: &RowsQuery,
+        today: NaiveDate,
+    ) -> Result<Arc<DataFrame>, ServiceError> {
+        let mut chips = view.all_filters();
+        chips.extend(explore::rows::group_chips(view, &query.group)?);
+        let f = explore::filters::compile(view.dataset, &chips, today)?;
+        let table = self.table_for(account_id, view.dataset, &f)?;
+        let filter = explore::answer::local_filter(&table, &f);
+        let key: RowsKey = (account_id.to_string(), view.dataset, table.filter.clone(), filter.clone(), query.clone());
+        if let Some((k, rows)) = lock(&self.rows).as_ref()
+            && *k == key
+        {
+            return Ok(rows.clone());
+        }
+        let q = query.clone();
+        let rows = blocking(move || {
+            explore::rows::matching_rows(&table.df, filter.as_deref(), q.search.as_deref(), q.sort.as_ref())
+        })
+        .await?;
+        let rows = Arc::new(rows);
+        *lock(&self.rows) = Some((key, rows.clone()));
+        Ok(rows)
+    }
+
+    /// The values `field` takes in the table at hand for these service filters.
+    pub async fn field_values(
+        &self,
+        account_id: &str,
+        dataset: DatasetId,
+        service_filter: Option<&str>,
+        field: &str,
+        search: Option<String>,
+    ) -> Result<FieldValues, ServiceError> {
+        let f = CompiledFilters { server: service_filter.map(str::to_string), ..Default::default() };
+        let table = self.table_for(account_id, dataset, &f)?;
+        let field = field.to_string();
+        blocking(move || explore::values::field_values(&table.df, &field, search.as_deref(), 500)).await
+    }
+
+    /// Empties the cache of fetched data, on disk and in memory. Settings, accounts, sign-ins
+    /// and saved views stay.
+    pub fn clear_cache(&self) -> Result<u64, ServiceError> {
+        lock(&self.tables).clear();
+        *lock(&self.rows) = None;
+        let dir = self.cache.dir();
+        let size = dir_size(dir);
+        if dir.exists() {
+            std::fs::remove_dir_all(dir).map_err(|e| {
+                ServiceError::new(
+                    ErrorCode::File,
+                    format!("The saved data could not all be removed: {}", lens_engine::fsio::plain_io(&e)),
+                    None,
+                )
+            })?;
+        }
+        Ok(size)
+    }
+
+    /// Bytes the cache of fetched data takes on disk.
+    pub fn cache_size(&self) -> u64 {
+        dir_size(self.cache.dir())
+    }
+}
+
+fn dir_size(dir: &std::path::Path) -> u64 {
+    let Ok(entries) = std::fs::read_dir(dir) else { return 0 };
+    entries
+        .flatten()
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_size(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
 }

@@ -249,14 +249,16 @@ fn missing_periods_filled_with_zero_and_change_against_the_previous() {
     assert_eq!(
         rows(&df),
         s(&[
-            &["2021-01-01", "Azure", "0", "null"],
-            &["2021-01-01", "Office", "3", "null"],
-            &["2021-02-01", "Azure", "1", "1"],
-            &["2021-02-01", "Office", "0", "-3"],
-            &["2021-03-01", "Azure", "0", "-1"],
-            &["2021-03-01", "Office", "5", "5"],
+            &["2021-01-01", "Azure", "0", "null", "null"],
+            &["2021-01-01", "Office", "3", "null", "null"],
+            &["2021-02-01", "Azure", "1", "1", "null"],
+            &["2021-02-01", "Office", "0", "-3", "-100"],
+            &["2021-03-01", "Azure", "0", "-1", "-100"],
+            &["2021-03-01", "Office", "5", "5", "null"],
         ])
     );
+    // The change of a whole-number metric is a whole number.
+    assert_eq!(df.column("sum_licenseCount_change").unwrap().dtype(), &DataType::Int64);
 }
 
 #[test]

@@ -1,9 +1,13 @@
 //! What the window is told about accounts, data sets and progress: small, typed, no secrets.
 
+use lens_engine::Metric;
 use lens_model::dataset::{DatasetId, FieldType};
 use serde::Serialize;
 
 use lens_auth::Account;
+
+use crate::explore::view::default_metrics;
+use crate::labels::{field_label, rows_noun};
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -21,6 +25,19 @@ impl From<&Account> for AccountView {
     }
 }
 
+/// How a field is filtered without typing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum FilterStyle {
+    /// Pick from the values the field takes.
+    Values,
+    /// A date range.
+    Dates,
+    /// A yes/no switch.
+    Flag,
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
@@ -29,7 +46,13 @@ pub struct FieldInfo {
     /// The field's name in plain words: `creationDate` → "Creation date".
     pub label: String,
     pub kind: FieldType,
+    /// Can split an answer (a term field).
     pub groupable: bool,
+    pub filter: FilterStyle,
+    /// Whether the service can filter on it (else Partner Lens does, after fetching).
+    pub service_filters: bool,
+    /// Can be summed and averaged.
+    pub numeric: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -38,36 +61,12 @@ pub struct FieldInfo {
 pub struct DatasetInfo {
     pub id: DatasetId,
     pub title: String,
+    /// What one row is, counted ("Subscriptions", "Usage records").
+    pub rows_noun: String,
     pub fields: Vec<FieldInfo>,
     pub default_date: String,
     pub default_term: String,
-}
-
-/// "creationDate" → "Creation date", "customerTenantId" → "Customer tenant ID".
-pub fn label(field: &str) -> String {
-    let mut words: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for ch in field.chars() {
-        if ch.is_uppercase() && !cur.is_empty() {
-            words.push(std::mem::take(&mut cur));
-        }
-        cur.push(ch);
-    }
-    words.push(cur);
-    let words: Vec<String> = words
-        .into_iter()
-        .enumerate()
-        .map(|(i, w)| match w.to_lowercase().as_str() {
-            "id" => "ID".to_string(),
-            "mpn" => "MPN".to_string(),
-            l if i == 0 => {
-                let mut c = l.chars();
-                c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
-            }
-            l => l.to_string(),
-        })
-        .collect();
-    words.join(" ")
+    pub default_metrics: Vec<Metric>,
 }
 
 pub fn dataset_info(id: DatasetId) -> DatasetInfo {
@@ -75,13 +74,27 @@ pub fn dataset_info(id: DatasetId) -> DatasetInfo {
     DatasetInfo {
         id,
         title: id.title().into(),
+        rows_noun: rows_noun(id).into(),
         fields: spec
             .fields
             .iter()
-            .map(|f| FieldInfo { name: f.name.into(), label: label(f.name), kind: f.ty, groupable: f.groupable })
+            .map(|f| FieldInfo {
+                name: f.name.into(),
+                label: field_label(f.name),
+                kind: f.ty,
+                groupable: f.groupable && !f.is_date(),
+                filter: match f.ty {
+                    FieldType::DateTime => FilterStyle::Dates,
+                    FieldType::Bool => FilterStyle::Flag,
+                    _ => FilterStyle::Values,
+                },
+                service_filters: !f.ops.is_empty(),
+                numeric: matches!(f.ty, FieldType::Int | FieldType::Float),
+            })
             .collect(),
         default_date: spec.default_date.into(),
         default_term: spec.default_term.into(),
+        default_metrics: default_metrics(id),
     }
 }
 
@@ -112,10 +125,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn labels_are_plain_words() {
-        assert_eq!(label("creationDate"), "Creation date");
-        assert_eq!(label("customerTenantId"), "Customer tenant ID");
-        assert_eq!(label("id"), "ID");
-        assert_eq!(label("subscriptionType"), "Subscription type");
+    fn every_data_set_describes_its_fields_in_words() {
+        for id in DatasetId::ALL {
+            let info = dataset_info(id);
+            assert!(info.fields.iter().all(|f| !f.label.is_empty() && !f.label.contains('_')));
+            assert!(info.fields.iter().any(|f| f.filter == FilterStyle::Dates), "{id}");
+        }
+        let s = dataset_info(DatasetId::Subscriptions);
+        let lc = s.fields.iter().find(|f| f.name == "licenseCount").unwrap();
+        assert!(lc.numeric && !lc.service_filters);
     }
 }

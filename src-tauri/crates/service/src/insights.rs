@@ -1,0 +1,176 @@
+//! The Partner Insights programmatic API as the app uses it: data sets, queries, test runs,
+//! reports and their runs, and downloading a report's newest file. The command line calls these;
+//! the window's Reports and Downloads screens build on them.
+
+use std::path::Path;
+use std::time::Duration;
+
+use lens_client::insights::{QueryRef, check_report, minimum_recurrence};
+use lens_client::{Call, Client};
+use serde_json::{Map, Value, json};
+
+pub use lens_client::insights::{ExecutionInfo, NewReport, QueryInfo, ReportInfo, ScheduledDataset};
+
+use crate::error::{ErrorCode, ServiceError};
+
+pub async fn datasets(client: &Client, name: Option<&str>) -> Result<Vec<ScheduledDataset>, ServiceError> {
+    Ok(client.insights_datasets(name, &Call::default()).await?)
+}
+
+pub async fn queries(client: &Client, include_system: bool) -> Result<Vec<QueryInfo>, ServiceError> {
+    Ok(client.list_queries(include_system, &Call::default()).await?)
+}
+
+pub async fn create_query(
+    client: &Client,
+    name: &str,
+    description: &str,
+    query: &str,
+) -> Result<QueryInfo, ServiceError> {
+    Ok(client.create_query(name, description, query, &Call::default()).await?)
+}
+
+pub async fn delete_query(client: &Client, id: &str) -> Result<(), ServiceError> {
+    Ok(client.delete_query(id, &Call::default()).await?)
+}
+
+/// Which query a test run reads: its text, or a saved query's id.
+pub enum QuerySource<'a> {
+    Text(&'a str),
+    Saved(&'a str),
+}
+
+/// A test run: at most 100 rows, each keyed by column name.
+pub async fn try_query(client: &Client, q: QuerySource<'_>) -> Result<Vec<Map<String, Value>>, ServiceError> {
+    let r = match q {
+        QuerySource::Text(t) => QueryRef::Text(t),
+        QuerySource::Saved(id) => QueryRef::Id(id),
+    };
+    Ok(client.try_query(r, None, &Call::default()).await?)
+}
+
+/// The columns of test-run rows, in the order the first row has them.
+pub fn columns(rows: &[Map<String, Value>]) -> Vec<String> {
+    rows.first().map(|r| r.keys().cloned().collect()).unwrap_or_default()
+}
+
+/// A cell of a test-run row as text.
+pub fn cell_text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+}
+
+/// Writes test-run rows as CSV.
+pub fn write_rows_csv(rows: &[Map<String, Value>], path: &Path) -> Result<(), ServiceError> {
+    let columns = columns(rows);
+    let mut text = columns.join(",") + "\n";
+    for r in rows {
+        let cells: Vec<String> =
+            columns.iter().map(|c| csv_field(&cell_text(r.get(c).unwrap_or(&Value::Null)))).collect();
+        text.push_str(&cells.join(","));
+        text.push('\n');
+    }
+    write_file(path, text.as_bytes(), "the rows")
+}
+
+fn write_file(path: &Path, bytes: &[u8], what: &str) -> Result<(), ServiceError> {
+    Ok(lens_engine::fsio::write_atomic(path, what, |w| {
+        std::io::Write::write_all(w, bytes).map_err(|e| {
+            lens_engine::EngineError::file(format!("Could not write {what}"), lens_engine::fsio::plain_io(&e))
+        })
+    })?)
+}
+
+pub async fn reports(client: &Client) -> Result<Vec<ReportInfo>, ServiceError> {
+    Ok(client.list_reports(&Call::default()).await?)
+}
+
+/// Schedules a report after checking it as the service would (its data set's minimum interval
+/// included).
+pub async fn create_report(client: &Client, r: NewReport, now: i64) -> Result<ReportInfo, ServiceError> {
+    let call = Call::default();
+    let queries = client.list_queries(true, &call).await?;
+    let query = queries
+        .iter()
+        .find(|q| q.query_id.eq_ignore_ascii_case(&r.query_id))
+        .ok_or_else(|| ServiceError::usage(format!("There is no query {}", r.query_id)))?;
+    check_report(&r, minimum_recurrence(&query.query).unwrap_or(4), now)?;
+    Ok(client.create_report(&r, &call).await?)
+}
+
+/// What to change in a report (`None`: as it is).
+#[derive(Debug, Clone, Default)]
+pub struct ReportChange {
+    pub name: Option<String>,
+    pub every_hours: Option<i64>,
+    pub times: Option<i64>,
+    pub format: Option<String>,
+}
+
+pub async fn update_report(client: &Client, id: &str, c: ReportChange) -> Result<ReportInfo, ServiceError> {
+    let mut changes = Map::new();
+    if let Some(n) = c.name {
+        changes.insert("ReportName".into(), json!(n));
+    }
+    if let Some(e) = c.every_hours {
+        changes.insert("RecurrenceInterval".into(), json!(e));
+    }
+    if let Some(t) = c.times {
+        changes.insert("RecurrenceCount".into(), json!(t));
+    }
+    if let Some(f) = c.format {
+        changes.insert("Format".into(), json!(f));
+    }
+    Ok(client.update_report(id, Value::Object(changes), &Call::default()).await?)
+}
+
+pub async fn delete_report(client: &Client, id: &str) -> Result<(), ServiceError> {
+    Ok(client.delete_report(id, &Call::default()).await?)
+}
+
+pub async fn pause_report(client: &Client, id: &str) -> Result<ReportInfo, ServiceError> {
+    Ok(client.pause_report(id, &Call::default()).await?)
+}
+
+pub async fn resume_report(client: &Client, id: &str) -> Result<ReportInfo, ServiceError> {
+    Ok(client.resume_report(id, &Call::default()).await?)
+}
+
+/// The runs of a report: the latest completed one, or all of them.
+pub async fn executions(client: &Client, report: &str, all: bool) -> Result<Vec<ExecutionInfo>, ServiceError> {
+    Ok(client.executions(report, if all { Some("all") } else { None }, !all, &Call::default()).await?)
+}
+
+/// Downloads the newest completed file of a report to `out`, waiting up to `wait` for the
+/// first run to complete. Returns the run and the file's size.
+pub async fn download_latest(
+    client: &Client,
+    report: &str,
+    out: &Path,
+    wait: Duration,
+) -> Result<(ExecutionInfo, usize), ServiceError> {
+    let deadline = std::time::Instant::now() + wait;
+    let call = Call::default();
+    let (run, bytes) = loop {
+        if let Some(found) = client.download_latest(report, &call).await? {
+            break found;
+        }
+        if std::time::Instant::now() >= deadline {
+            return Err(ServiceError::new(
+                ErrorCode::NotReady,
+                "The report has no completed run yet. Try again later, or use --wait SECONDS.",
+                None,
+            ));
+        }
+        tokio::time::sleep(Duration::from_secs(2)).await;
+    };
+    write_file(out, &bytes, "the report file")?;
+    Ok((run, bytes.len()))
+}

@@ -1,0 +1,38 @@
+//! The desktop's own parts the commands use: the system's Save dialog and opening files in their
+//! default app (tauri-plugin-dialog and tauri-plugin-opener). Behind a trait so the commands
+//! stay plain functions of the app's state, on the real runtime and on Tauri's mock runtime
+//! (where no dialog can open).
+
+use std::path::{Path, PathBuf};
+
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+pub type Chosen = Box<dyn FnOnce(Option<PathBuf>) + Send>;
+
+pub trait Desktop: Send + Sync {
+    /// Opens the Save dialog; `done` gets the place chosen, or `None` if cancelled.
+    fn save_dialog(&self, suggested_name: &str, filter_label: &str, ext: &str, done: Chosen);
+    fn open(&self, path: &Path) -> Result<(), String>;
+    fn reveal(&self, path: &Path) -> Result<(), String>;
+}
+
+impl<R: Runtime> Desktop for AppHandle<R> {
+    fn save_dialog(&self, suggested_name: &str, filter_label: &str, ext: &str, done: Chosen) {
+        self.dialog()
+            .file()
+            .set_title("Save as")
+            .set_file_name(suggested_name)
+            .add_filter(filter_label, &[ext])
+            .save_file(move |p| done(p.and_then(|f| f.into_path().ok())));
+    }
+
+    fn open(&self, path: &Path) -> Result<(), String> {
+        self.opener().open_path(path.display().to_string(), None::<&str>).map_err(|e| e.to_string())
+    }
+
+    fn reveal(&self, path: &Path) -> Result<(), String> {
+        self.opener().reveal_item_in_dir(path).map_err(|e| e.to_string())
+    }
+}
