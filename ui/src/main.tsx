@@ -1,8 +1,10 @@
 import React from "react";
 import ReactDOM from "react-dom/client";
-import { FluentProvider, RendererProvider, createDOMRenderer, webLightTheme } from "@fluentui/react-components";
+import { RendererProvider, createDOMRenderer } from "@fluentui/react-components";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { App } from "./App";
+import { App } from "./app/App";
+import { tauriBackend } from "./backend";
+import { BackendProvider } from "./backend/context";
 import "./index.css";
 
 // The CSP allows only styles carrying this page's nonce (Tauri puts it on the empty <style> in
@@ -17,11 +19,11 @@ const queries = new QueryClient({
 ReactDOM.createRoot(document.getElementById("root")!).render(
   <React.StrictMode>
     <RendererProvider renderer={renderer} targetDocument={document}>
-      <FluentProvider theme={webLightTheme} style={{ height: "100vh" }}>
-        <QueryClientProvider client={queries}>
+      <QueryClientProvider client={queries}>
+        <BackendProvider backend={tauriBackend}>
           <App />
-        </QueryClientProvider>
-      </FluentProvider>
+        </BackendProvider>
+      </QueryClientProvider>
     </RendererProvider>
   </React.StrictMode>,
 );

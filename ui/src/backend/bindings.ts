@@ -90,6 +90,7 @@ export type AnswerSource = {
 export type AppInfo = {
 	version: string,
 	accounts: AccountView[],
+	datasets: DatasetSummary[],
 	settings: Settings,
 	/**  Where settings, the cache and report files are kept. */
 	dataDir: string,
@@ -160,6 +161,19 @@ export type DatasetInfo = {
 	defaultDate: string,
 	defaultTerm: string,
 	defaultMetrics: Metric[],
+	/**  The first question Explore asks of it. */
+	defaultView: View,
+	/**
+	 *  Every metric the window offers: the count, then totals, averages, lowest and highest of
+	 *  each number, then distinct counts of the fields an answer can be split by.
+	 */
+	metrics: MetricOption[],
+};
+
+/**  A data set's name, for lists of them. */
+export type DatasetSummary = {
+	id: DatasetId,
+	title: string,
 };
 
 /**  The date field on the time axis and how it is bucketed. */
@@ -234,6 +248,8 @@ export type FetchReport = {
 	fromCache: boolean,
 	/**  Something the person should know about the saved copy (it could not be written, say). */
 	note: string | null,
+	/**  The filter the service applied when these rows were fetched. */
+	filter: string | null,
 };
 
 export type FieldInfo = {
@@ -304,6 +320,12 @@ export type LoadProgress = {
 
 /**  A number computed for each group. */
 export type Metric = { kind: "count" } | { kind: "distinctCount"; field: string } | { kind: "sum"; field: string } | { kind: "mean"; field: string } | { kind: "min"; field: string } | { kind: "max"; field: string };
+
+/**  A metric the window offers, in words. */
+export type MetricOption = {
+	metric: Metric,
+	label: string,
+};
 
 /**  How dates are bucketed. */
 export type Period = "day" | 

@@ -1,18 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { describeError, toUiError } from "./errors";
+import { ACTIONS, TITLES, describeError, toUiError } from "./errors";
 
 describe("errors", () => {
-  it("gives every code the backend sends a title, and actions a label", () => {
-    for (const code of ["unreachable", "bad_response", "sign_in_required", "mfa_required", "throttled", "bad_filter"]) {
-      expect(describeError({ code, message: "m", action: "retry", detail: null }).title).not.toBe("Something went wrong");
+  it("every code has a title and every action a label", () => {
+    for (const [code, title] of Object.entries(TITLES)) {
+      expect(title.length, code).toBeGreaterThan(3);
+      expect(title, code).not.toMatch(/_/);
     }
-    expect(describeError({ code: "mfa_required", message: "", action: "signIn", detail: null }).actionLabel).toBe("Sign in");
+    expect(Object.values(ACTIONS)).toEqual(["Try again", "Sign in", "Open settings", "Edit filter"]);
+    expect(describeError({ code: "mfa_required", message: "m", action: "signIn", detail: null })).toEqual({
+      title: "Multi-factor sign-in needed",
+      actionLabel: "Sign in",
+    });
   });
 
-  it("turns anything thrown into a UiError", () => {
-    expect(toUiError(new Error("boom")).message).toContain("boom");
-    expect(toUiError("command not found").code).toBe("internal");
-    const e = { code: "network", message: "x", action: null, detail: null };
-    expect(toUiError(e)).toBe(e);
+  it("a failure in the window becomes plain words, with the cause kept as detail", () => {
+    const e = toUiError(new TypeError("x is undefined"));
+    expect(e.code).toBe("internal");
+    expect(e.message).not.toContain("undefined");
+    expect(e.detail).toBe("x is undefined");
   });
 });

@@ -1,7 +1,7 @@
 // The one table that turns an error code from the backend into a title and an action button.
-// The message itself comes from the backend in plain words; this adds what to call it and
-// what the button says.
-import type { Action, ServiceError } from "./bindings";
+// It is keyed by the generated ErrorCode type, so a code the backend can send without words
+// here fails the type check. The message itself comes from the backend in plain words.
+import type { Action, ErrorCode, ServiceError } from "./bindings";
 
 export type UiError = ServiceError;
 
@@ -13,32 +13,45 @@ export function isUiError(e: unknown): e is UiError {
 export function toUiError(e: unknown): UiError {
   if (isUiError(e)) return e;
   const message = e instanceof Error ? e.message : String(e);
-  return { code: "internal", message: `Something went wrong in the window: ${message}`, action: "retry", detail: null };
+  console.error("window error", e);
+  return {
+    code: "internal",
+    message: "Something went wrong in the window. Try again; if it keeps happening, the details are in the log file.",
+    action: "retry",
+    detail: message,
+  };
 }
 
-const TITLES: Record<string, string> = {
+export const TITLES: Record<ErrorCode, string> = {
+  usage: "That can't be done that way",
   unreachable: "Partner Center can't be reached",
   network: "The connection dropped",
   bad_response: "Partner Center sent data we couldn't read",
   sign_in_required: "Sign in again",
   mfa_required: "Multi-factor sign-in needed",
   sign_in_failed: "Sign-in didn't work",
-  forbidden: "Not allowed",
+  forbidden: "No access",
   bad_request: "Partner Center refused the request",
   bad_filter: "Check the filter",
   bad_question: "Check the options",
   unknown_column: "Unknown column",
   not_found: "Not found",
   not_loaded: "No data yet",
+  not_ready: "Not ready yet",
   throttled: "Partner Center is busy",
   server_error: "Partner Center had a problem",
-  cancelled: "Cancelled",
+  cancelled: "Stopped",
   cache_corrupt: "Saved data was damaged",
-  file: "File problem",
+  file: "The file couldn't be written",
+  exists: "That name is taken",
+  settings: "Settings couldn't be saved",
+  secrets: "Sign-ins couldn't be kept",
+  bad_account: "The account's settings are not right",
+  port: "The sample data couldn't start",
   internal: "Something went wrong",
 };
 
-const ACTIONS: Record<Action, string> = {
+export const ACTIONS: Record<Action, string> = {
   retry: "Try again",
   signIn: "Sign in",
   openSettings: "Open settings",

@@ -1,8 +1,19 @@
-// The window's only door to Rust. Components call `backend.*`; tests replace this module.
+// The window's only door to Rust. Components call `backend.*` (through the hooks in
+// ./queries); tests hand the app a typed mock of the same shape (src/test/mockBackend.ts).
 // Results come back as values or as thrown UiError objects (never raw strings).
 import { Channel } from "@tauri-apps/api/core";
 import { commands } from "./bindings";
-import type { DatasetId, LoadProgress, Question, ServiceError } from "./bindings";
+import type {
+  DatasetId,
+  DrillPoint,
+  ExportSource,
+  FilterChip,
+  LoadProgress,
+  RowsQuery,
+  ServiceError,
+  SettingsChange,
+  View,
+} from "./bindings";
 import { toUiError } from "./errors";
 
 export type * from "./bindings";
@@ -30,17 +41,46 @@ async function plain<T>(call: Promise<T>): Promise<T> {
   }
 }
 
-export const backend = {
-  appInfo: () => plain(commands.appInfo()),
+export const tauriBackend = {
+  appInfo: () => unwrap(commands.appInfo()),
+  startSample: () => unwrap(commands.startSample()),
+  updateSettings: (change: SettingsChange) => unwrap(commands.updateSettings(change)),
+  clearCache: () => unwrap(commands.clearCache()),
+  licences: () => plain(commands.licences()),
   datasetInfo: (dataset: DatasetId) => plain(commands.datasetInfo(dataset)),
-  openCached: (accountId: string, dataset: DatasetId) => unwrap(commands.openCached(accountId, dataset)),
-  loadDataset: (accountId: string, dataset: DatasetId, jobId: string, onProgress: (p: LoadProgress) => void) => {
+  compileFilters: (dataset: DatasetId, chips: FilterChip[], today: string) =>
+    unwrap(commands.compileFilters(dataset, chips, today)),
+  parseFilterText: (dataset: DatasetId, text: string) => unwrap(commands.parseFilterText(dataset, text)),
+  tableStatus: (accountId: string, dataset: DatasetId, serviceFilter: string | null) =>
+    unwrap(commands.tableStatus(accountId, dataset, serviceFilter)),
+  loadDataset: (
+    accountId: string,
+    dataset: DatasetId,
+    serviceFilter: string | null,
+    jobId: string,
+    onProgress: (p: LoadProgress) => void,
+  ) => {
     const channel = new Channel<LoadProgress>();
     channel.onmessage = onProgress;
-    return unwrap(commands.loadDataset(accountId, dataset, jobId, channel));
+    return unwrap(commands.loadDataset(accountId, dataset, serviceFilter, jobId, channel));
   },
   cancelJob: (jobId: string) => plain(commands.cancelJob(jobId)),
-  ask: (accountId: string, dataset: DatasetId, question: Question) => unwrap(commands.ask(accountId, dataset, question)),
+  explore: (accountId: string, view: View, today: string) => unwrap(commands.explore(accountId, view, today)),
+  rows: (accountId: string, view: View, query: RowsQuery, today: string, offset: number, limit: number) =>
+    unwrap(commands.rows(accountId, view, query, today, offset, limit)),
+  fieldValues: (accountId: string, dataset: DatasetId, serviceFilter: string | null, field: string, search: string | null) =>
+    unwrap(commands.fieldValues(accountId, dataset, serviceFilter, field, search)),
+  drill: (view: View, point: DrillPoint) => unwrap(commands.drill(view, point)),
+  listViews: () => unwrap(commands.listViews()),
+  saveView: (name: string, view: View) => unwrap(commands.saveView(name, view)),
+  deleteView: (name: string) => unwrap(commands.deleteView(name)),
+  chooseSavePath: (suggestedName: string, kind: "csv" | "xlsx" | "png" | "svg") =>
+    unwrap(commands.chooseSavePath(suggestedName, kind)),
+  exportView: (accountId: string, view: View, source: ExportSource, today: string, path: string) =>
+    unwrap(commands.exportView(accountId, view, source, today, path)),
+  savePicture: (path: string, data: string) => unwrap(commands.savePicture(path, data)),
+  openPath: (path: string) => unwrap(commands.openPath(path)),
+  showInFolder: (path: string) => unwrap(commands.showInFolder(path)),
 };
 
-export type Backend = typeof backend;
+export type Backend = typeof tauriBackend;

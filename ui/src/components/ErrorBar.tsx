@@ -1,4 +1,11 @@
+// An error in plain words with the one thing to do about it, a button that does what it says
+// ("Sign in" opens sign-in, "Try again" tries again, "Edit filter" goes to the filter), and the
+// technical detail folded away for support.
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   MessageBar,
   MessageBarActions,
@@ -7,25 +14,52 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { describeError, type UiError } from "../backend/errors";
+import { useOptionalApp } from "../app/context";
 
-// An error in plain words with the one thing to do about it; the technical detail is small
-// print for support.
-export function ErrorBar({ error, onAction }: { error: UiError; onAction?: () => void }) {
+export interface ErrorActions {
+  onRetry?: () => void;
+  onEditFilter?: () => void;
+}
+
+export function ErrorBar({ error, onRetry, onEditFilter }: { error: UiError } & ErrorActions) {
   const d = describeError(error);
+  const app = useOptionalApp();
+  const act: (() => void) | undefined = (() => {
+    switch (error.action) {
+      case "retry":
+        return onRetry;
+      case "editFilter":
+        return onEditFilter;
+      case "signIn":
+      case "openSettings":
+        return app ? () => app.go({ screen: "accounts", account: app.account?.id }) : undefined;
+      default:
+        return undefined;
+    }
+  })();
   return (
     <MessageBar intent="error" layout="multiline" data-testid="error-bar" data-code={error.code}>
       <MessageBarBody>
         <MessageBarTitle>{d.title}</MessageBarTitle>
         {error.message}
         {error.detail ? (
-          <Text as="p" size={200} style={{ opacity: 0.75, marginTop: 4 }}>
-            {error.detail}
-          </Text>
+          <Accordion collapsible>
+            <AccordionItem value="details">
+              <AccordionHeader size="small">Details</AccordionHeader>
+              <AccordionPanel>
+                <Text size={200} font="monospace">
+                  {error.detail}
+                </Text>
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
         ) : null}
       </MessageBarBody>
-      {d.actionLabel && onAction ? (
+      {d.actionLabel && act ? (
         <MessageBarActions>
-          <Button onClick={onAction}>{d.actionLabel}</Button>
+          <Button onClick={act} data-testid="error-action">
+            {d.actionLabel}
+          </Button>
         </MessageBarActions>
       ) : null}
     </MessageBar>

@@ -1,4 +1,4 @@
-// Numbers and times the way the person's locale writes them.
+// Numbers, dates and times the way the person's locale writes them.
 
 // A machine without a configured locale reports the POSIX one, which writes 28062 for 28,062:
 // fall back to English separators there.
@@ -6,21 +6,110 @@ function locale(): string | undefined {
   const probe = new Intl.NumberFormat(undefined).format(1000);
   return probe === "1000" ? "en-US" : undefined;
 }
-const LOCALE = locale();
+export const LOCALE = locale();
 const whole = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
+const percent = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1, signDisplay: "exceptZero" });
+const signed = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2, signDisplay: "exceptZero" });
 
 export function formatNumber(n: number | null | undefined): string {
   if (n === null || n === undefined || Number.isNaN(n)) return "–";
   return Number.isInteger(n) ? whole.format(n) : decimal.format(n);
 }
 
+export function formatChange(n: number | null | undefined): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return "–";
+  return signed.format(n);
+}
+
+export function formatPercent(n: number | null | undefined): string {
+  if (n === null || n === undefined || Number.isNaN(n)) return "–";
+  return `${percent.format(n)}%`;
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${whole.format(n)} bytes`;
+  const units = ["KB", "MB", "GB", "TB"];
+  let v = n / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${decimal.format(v)} ${units[i]}`;
+}
+
+/// `YYYY-MM-DD` or an ISO instant as a Date (UTC, as the service's dates are).
+export function parseIso(iso: string): Date {
+  return new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+}
+
+export function formatDate(iso: string): string {
+  return parseIso(iso).toLocaleDateString(LOCALE, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+}
+
+export function formatDateTime(iso: string): string {
+  return parseIso(iso).toLocaleString(LOCALE, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+  });
+}
+
 export function formatTime(epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toLocaleTimeString(LOCALE, { hour: "2-digit", minute: "2-digit" });
 }
 
-/// "creationDate" → "Creation date": a field's name in words, until the backend's label arrives.
-export function words(field: string): string {
-  const spaced = field.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().replace(/\bid\b/g, "ID");
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+/// ISO week number and its year (the Thursday's year).
+function isoWeek(d: Date): [number, number] {
+  const t = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
+  const day = (t.getUTCDay() + 6) % 7;
+  t.setUTCDate(t.getUTCDate() - day + 3);
+  const firstThursday = new Date(Date.UTC(t.getUTCFullYear(), 0, 4));
+  const week = 1 + Math.round(((t.getTime() - firstThursday.getTime()) / 86400000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
+  return [week, t.getUTCFullYear()];
+}
+
+export type PeriodName = "day" | "week" | "month" | "quarter" | "year";
+
+/// The label of the period starting on `iso`, in the person's language: "3 May 2024",
+/// "Week 19, 2024", "May 2024", "Q2 2024", "2024".
+export function periodLabel(iso: string, period: PeriodName): string {
+  const d = parseIso(iso);
+  switch (period) {
+    case "day":
+      return formatDate(iso);
+    case "week": {
+      const [w, y] = isoWeek(d);
+      return `W${String(w).padStart(2, "0")} ${y}`;
+    }
+    case "month":
+      return d.toLocaleDateString(LOCALE, { month: "short", year: "numeric", timeZone: "UTC" });
+    case "quarter":
+      return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
+    case "year":
+      return String(d.getUTCFullYear());
+  }
+}
+
+/// "5 minutes ago", "yesterday", in the person's language.
+export function ago(epochSeconds: number, now = Date.now()): string {
+  const rtf = new Intl.RelativeTimeFormat(LOCALE, { numeric: "auto" });
+  const secs = Math.round(epochSeconds - now / 1000);
+  const abs = Math.abs(secs);
+  if (abs < 45) return "just now";
+  if (abs < 3600) return rtf.format(Math.round(secs / 60), "minute");
+  if (abs < 86400) return rtf.format(Math.round(secs / 3600), "hour");
+  return rtf.format(Math.round(secs / 86400), "day");
+}
+
+/// The person's today as `YYYY-MM-DD` (local date), for "last 30 days".
+export function today(): string {
+  const d = new Date();
+  const m = String(d.getMonth() + 1).padStart(2, "0");
+  const day = String(d.getDate()).padStart(2, "0");
+  return `${d.getFullYear()}-${m}-${day}`;
 }

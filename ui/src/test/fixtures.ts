@@ -1,48 +1,143 @@
-// Small, hand-built answers shaped like the backend's.
-import type { Answer, AppInfo, DatasetInfo, FetchReport } from "../backend";
+// Small, realistic answers for the UI tests, typed by the generated bindings (so a change in
+// the backend's shapes fails the type check here too).
+import type { AppInfo, DatasetInfo, ExploreAnswer, FetchReport, FieldInfo, RowsPage, View } from "../backend";
 
-export const appInfo: AppInfo = {
-  version: "0.1.0",
-  accounts: [{ id: "sample", name: "Contoso (sample)", cloud: "Custom", sample: true }],
-};
+function field(name: string, label: string, kind: FieldInfo["kind"], groupable = true): FieldInfo {
+  return {
+    name,
+    label,
+    kind,
+    groupable: groupable && kind !== "dateTime",
+    filter: kind === "dateTime" ? "dates" : kind === "bool" ? "flag" : "values",
+    serviceFilters: true,
+    numeric: kind === "int" || kind === "float",
+  };
+}
 
-export const subscriptionsInfo: DatasetInfo = {
-  id: "subscriptions",
-  title: "Subscriptions",
-  defaultDate: "creationDate",
-  defaultTerm: "subscriptionType",
-  fields: [
-    { name: "subscriptionType", label: "Subscription type", kind: "str", groupable: true },
-    { name: "creationDate", label: "Creation date", kind: "dateTime", groupable: true },
-    { name: "effectiveStartDate", label: "Effective start date", kind: "dateTime", groupable: true },
-    { name: "licenseCount", label: "License count", kind: "int", groupable: false },
-  ],
-};
+export const SAMPLE = { id: "sample", name: "Contoso (sample)", cloud: "Custom", sample: true };
 
-export const report: FetchReport = { rows: 600, total: 600, pages: 1, badRows: 0, badRowExamples: [], fetchedAt: 1_763_700_000, fromCache: false, note: null };
+export function appInfo(over: Partial<AppInfo> = {}): AppInfo {
+  return {
+    version: "0.1.0",
+    accounts: [SAMPLE],
+    datasets: [
+      { id: "subscriptions", title: "Subscriptions" },
+      { id: "azureUsage", title: "Azure usage" },
+      { id: "indirectResellers", title: "Indirect resellers" },
+      { id: "search", title: "Search" },
+      { id: "referrals", title: "Referrals" },
+    ],
+    settings: { theme: "light", sampleData: true, lastRoute: null, defaultAccount: null },
+    dataDir: "/home/alex/.local/share/Partner Lens",
+    logsDir: "/home/alex/.local/state/partner-lens/logs",
+    cacheBytes: 48_000,
+    keyringNote: null,
+    ...over,
+  };
+}
 
-export function answer(period: "month" | "week"): Answer {
-  const x = period === "month" ? ["2026-10-01", "2026-11-01"] : ["2026-10-26", "2026-11-02", "2026-11-09"];
-  const labels = period === "month" ? ["Oct 2026", "Nov 2026"] : ["W44 2026", "W45 2026", "W46 2026"];
-  const dates = period === "month" ? ["2026-10-01", "2026-10-01", "2026-11-01"] : ["2026-10-26", "2026-11-02", "2026-11-09", "2026-11-09"];
-  const types = period === "month" ? ["Azure", "Office", "Office"] : ["Office", "Office", "Azure", "Office"];
-  const counts = period === "month" ? [100, 200, 300] : [150, 150, 100, 200];
-  const licences = period === "month" ? [0, 12000, 16062] : [6000, 6000, 0, 16062];
+export function defaultView(dataset: View["dataset"]): View {
+  return dataset === "azureUsage"
+    ? { dataset, filters: [], groupBy: ["meterCategory"], date: { field: "usageDate", period: "month" }, metrics: [], fillGaps: true, chart: "auto", drill: [] }
+    : { dataset, filters: [], groupBy: ["subscriptionType"], date: { field: "creationDate", period: "month" }, metrics: [], fillGaps: true, chart: "auto", drill: [] };
+}
+
+export function datasetInfo(dataset: View["dataset"]): DatasetInfo {
+  const usage = dataset === "azureUsage";
+  const fields = usage
+    ? [
+        field("customerName", "Customer name", "str"),
+        field("usageDate", "Usage date", "dateTime"),
+        field("meterCategory", "Meter category", "str"),
+        field("resourceLocation", "Resource location", "str"),
+        field("quantity", "Quantity", "int", false),
+      ]
+    : [
+        field("customerName", "Customer name", "str"),
+        field("status", "Status", "str"),
+        field("subscriptionType", "Subscription type", "str"),
+        field("autoRenewEnabled", "Auto-renew", "bool"),
+        field("creationDate", "Creation date", "dateTime"),
+        field("licenseCount", "Licences", "int", false),
+      ];
+  const count = { kind: "count" } as const;
+  const sum = usage ? ({ kind: "sum", field: "quantity" } as const) : ({ kind: "sum", field: "licenseCount" } as const);
+  return {
+    id: dataset,
+    title: usage ? "Azure usage" : "Subscriptions",
+    rowsNoun: usage ? "Usage records" : "Subscriptions",
+    fields,
+    defaultDate: usage ? "usageDate" : "creationDate",
+    defaultTerm: usage ? "meterCategory" : "subscriptionType",
+    defaultMetrics: [count, sum],
+    defaultView: defaultView(dataset),
+    metrics: [
+      { metric: count, label: usage ? "Usage records" : "Subscriptions" },
+      { metric: sum, label: usage ? "Quantity" : "Licences" },
+    ],
+  };
+}
+
+export function report(rows = 600): FetchReport {
+  return { rows, total: rows, pages: 1, badRows: 0, badRowExamples: [], fetchedAt: Math.floor(Date.now() / 1000) - 120, fromCache: false, note: null, filter: null };
+}
+
+/// The answer for subscriptions by type per month (or per week), two types, three periods.
+export function answer(view: View): ExploreAnswer {
+  const week = view.date?.period === "week";
+  const x = week ? ["2026-09-07", "2026-09-14", "2026-09-21"] : ["2026-09-01", "2026-10-01", "2026-11-01"];
+  const metric = view.dataset === "azureUsage" ? "quantity" : "licenseCount";
+  const group = view.groupBy?.[0] ?? "subscriptionType";
+  const values = group === "meterCategory" ? ["Storage", "Virtual Machines"] : ["Office", "Azure"];
   return {
     table: {
-      rows: dates.length,
       columns: [
-        { name: "creationDate", kind: "date", values: dates },
-        { name: "subscriptionType", kind: "text", values: types },
-        { name: "count", kind: "number", values: counts },
-        { name: "sum_licenseCount", kind: "number", values: licences },
+        { name: view.date?.field ?? "creationDate", kind: "date", values: [x[0], x[0], x[1], x[1], x[2], x[2]] },
+        { name: group, kind: "text", values: [values[0], values[1], values[0], values[1], values[0], values[1]] },
+        { name: "count", kind: "number", values: [12, 3, 14, 2, week ? 5 : 20, 4] },
+        { name: `sum_${metric}`, kind: "number", values: [1200, 0, 1350, 0, 2012, 0] },
       ],
+      rows: 6,
     },
+    columns: [
+      { name: view.date?.field ?? "creationDate", label: view.dataset === "azureUsage" ? "Usage date" : "Creation date", kind: "date", role: "period" },
+      { name: group, label: group === "meterCategory" ? "Meter category" : "Subscription type", kind: "text", role: "group" },
+      { name: "count", label: view.dataset === "azureUsage" ? "Usage records" : "Subscriptions", kind: "number", role: "metric" },
+      { name: `sum_${metric}`, label: view.dataset === "azureUsage" ? "Quantity" : "Licences", kind: "number", role: "metric" },
+    ],
     chart: {
       x,
-      labels,
+      xField: null,
+      seriesFields: [group],
+      labels: x,
+      series: [
+        { name: values[0], keys: [values[0]], values: [12, 14, week ? 5 : 20] },
+        { name: values[1], keys: [values[1]], values: [3, 2, 4] },
+      ],
       metric: "count",
-      series: [{ name: "Office", values: x.map((_, i) => i + 1) }],
     },
+    chartKind: "stacked",
+    chartMetric: view.dataset === "azureUsage" ? "Usage records" : "Subscriptions",
+    rowsMatched: 55,
+    source: { tableRows: 600, fetchedAt: 1, serviceFilter: null, localFilter: null, summary: "Partner Lens grouped 600 rows on this computer." },
+  };
+}
+
+export function rowsPage(offset: number, limit: number, total = 1000): RowsPage {
+  const n = Math.max(0, Math.min(limit, total - offset));
+  return {
+    columns: [
+      { name: "customerName", label: "Customer name", kind: "text", role: "field" },
+      { name: "licenseCount", label: "Licences", kind: "number", role: "field" },
+    ],
+    page: {
+      columns: [
+        { name: "customerName", kind: "text", values: Array.from({ length: n }, (_, i) => `Customer ${offset + i}`) },
+        { name: "licenseCount", kind: "number", values: Array.from({ length: n }, (_, i) => offset + i) },
+      ],
+      rows: n,
+    },
+    offset,
+    total,
   };
 }

@@ -1,4 +1,4 @@
-import { afterEach } from "vitest";
+import { afterEach, vi } from "vitest";
 import { cleanup } from "@testing-library/react";
 
 // Fluent's focus manager logs after teardown unless each test's tree is unmounted.
@@ -13,3 +13,36 @@ Object.defineProperty(HTMLElement.prototype, "clientWidth", { configurable: true
 HTMLElement.prototype.getBoundingClientRect = function () {
   return { x: 0, y: 0, top: 0, left: 0, bottom: 360, right: 800, width: 800, height: 360, toJSON: () => ({}) } as DOMRect;
 };
+
+// ECharts draws on a canvas that jsdom does not have; the chart itself is tested in the real
+// window. Here it stands for what it is given.
+vi.mock("../features/explore/AnswerChart", async () => {
+  const { createElement } = await import("react");
+  return {
+    AnswerChart: ({ chart, metricLabel }: { chart: { x: string[]; series: unknown[] }; metricLabel: string }) =>
+      createElement("div", {
+        role: "img",
+        "aria-label": `Chart of ${metricLabel}`,
+        "data-testid": "answer-chart",
+        "data-periods": chart.x.length,
+        "data-series": chart.series.length,
+      }),
+  };
+});
+
+// jsdom has no matchMedia, ResizeObserver or scrollTo.
+window.matchMedia ??= ((q: string) => ({
+  matches: false,
+  media: q,
+  addEventListener: () => {},
+  removeEventListener: () => {},
+  addListener: () => {},
+  removeListener: () => {},
+  onchange: null,
+  dispatchEvent: () => false,
+})) as unknown as typeof window.matchMedia;
+globalThis.ResizeObserver ??= class {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+} as unknown as typeof ResizeObserver;

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use lens_auth::Account;
 
+use crate::explore::View;
 use crate::explore::view::default_metrics;
 use crate::labels::{field_label, rows_noun};
 
@@ -55,6 +56,15 @@ pub struct FieldInfo {
     pub numeric: bool,
 }
 
+/// A metric the window offers, in words.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct MetricOption {
+    pub metric: Metric,
+    pub label: String,
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
@@ -67,6 +77,25 @@ pub struct DatasetInfo {
     pub default_date: String,
     pub default_term: String,
     pub default_metrics: Vec<Metric>,
+    /// The first question Explore asks of it.
+    pub default_view: View,
+    /// Every metric the window offers: the count, then totals, averages, lowest and highest of
+    /// each number, then distinct counts of the fields an answer can be split by.
+    pub metrics: Vec<MetricOption>,
+}
+
+fn metric_options(id: DatasetId) -> Vec<MetricOption> {
+    let spec = id.spec();
+    let noun = rows_noun(id);
+    let mut metrics = vec![Metric::Count];
+    for f in spec.fields.iter().filter(|f| matches!(f.ty, FieldType::Int | FieldType::Float)) {
+        let n = f.name.to_string();
+        metrics.extend([Metric::Sum(n.clone()), Metric::Mean(n.clone()), Metric::Min(n.clone()), Metric::Max(n)]);
+    }
+    for f in spec.fields.iter().filter(|f| f.groupable && f.ty == FieldType::Str) {
+        metrics.push(Metric::DistinctCount(f.name.to_string()));
+    }
+    metrics.into_iter().map(|m| MetricOption { label: crate::labels::metric_label(&m, noun), metric: m }).collect()
 }
 
 pub fn dataset_info(id: DatasetId) -> DatasetInfo {
@@ -95,7 +124,23 @@ pub fn dataset_info(id: DatasetId) -> DatasetInfo {
         default_date: spec.default_date.into(),
         default_term: spec.default_term.into(),
         default_metrics: default_metrics(id),
+        default_view: View::of(id),
+        metrics: metric_options(id),
     }
+}
+
+/// A data set's name, for lists of them.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct DatasetSummary {
+    pub id: DatasetId,
+    pub title: String,
+}
+
+/// The five Analytics data sets, in the order people think of them.
+pub fn datasets() -> Vec<DatasetSummary> {
+    DatasetId::ALL.iter().map(|d| DatasetSummary { id: *d, title: d.title().into() }).collect()
 }
 
 /// Progress of a fetch, for a progress bar.

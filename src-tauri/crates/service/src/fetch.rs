@@ -43,6 +43,8 @@ pub struct FetchReport {
     pub from_cache: bool,
     /// Something the person should know about the saved copy (it could not be written, say).
     pub note: Option<String>,
+    /// The filter the service applied when these rows were fetched.
+    pub filter: Option<String>,
 }
 
 impl Table {
@@ -61,6 +63,7 @@ impl Table {
             fetched_at: self.fetched_at,
             from_cache: false,
             note: None,
+            filter: self.filter.clone(),
         }
     }
 }

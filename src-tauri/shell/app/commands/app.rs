@@ -1,5 +1,6 @@
 //! The app as a whole: what the window opens on, settings, the sample data, the cache.
 
+use lens_service::describe::DatasetSummary;
 use lens_service::settings::{Settings, SettingsChange};
 use lens_service::{AccountView, ServiceError};
 use serde::Serialize;
@@ -12,6 +13,7 @@ use crate::app::AppState;
 pub struct AppInfo {
     pub version: String,
     pub accounts: Vec<AccountView>,
+    pub datasets: Vec<DatasetSummary>,
     pub settings: Settings,
     /// Where settings, the cache and report files are kept.
     pub data_dir: String,
@@ -29,6 +31,7 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ServiceError> {
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").to_string(),
         accounts: ws.account_views()?,
+        datasets: lens_service::describe::datasets(),
         settings: ws.settings().get(),
         data_dir: ws.paths().data.display().to_string(),
         logs_dir: ws.paths().logs.display().to_string(),

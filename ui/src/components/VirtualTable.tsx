@@ -1,0 +1,163 @@
+// A table that shows only the rows in view, so 100,000 of them scroll smoothly: sticky header,
+// sortable columns (click or Enter on a header), numbers right-aligned, an action per row.
+import { useEffect, useRef, type ReactNode } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ArrowSortDown16Regular, ArrowSortUp16Regular } from "@fluentui/react-icons";
+
+export const ROW_HEIGHT = 34;
+
+export interface TableColumn {
+  id: string;
+  label: string;
+  numeric?: boolean;
+}
+
+export interface SortState {
+  by: string;
+  descending: boolean;
+}
+
+const useStyles = makeStyles({
+  scroller: {
+    overflow: "auto",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    background: tokens.colorNeutralBackground1,
+  },
+  table: { width: "100%", borderCollapse: "collapse", fontSize: tokens.fontSizeBase300 },
+  th: {
+    position: "sticky",
+    top: 0,
+    background: tokens.colorNeutralBackground3,
+    textAlign: "left",
+    fontWeight: tokens.fontWeightSemibold,
+    padding: "8px 12px",
+    borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    cursor: "pointer",
+    userSelect: "none",
+    whiteSpace: "nowrap",
+    zIndex: 1,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  td: {
+    padding: "0 12px",
+    height: `${ROW_HEIGHT}px`,
+    borderBottom: `1px solid ${tokens.colorNeutralStroke3}`,
+    whiteSpace: "nowrap",
+    maxWidth: "420px",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+  },
+  loading: { color: tokens.colorNeutralForeground4 },
+  sortIcon: { verticalAlign: "middle", marginLeft: "4px" },
+  actionCell: { width: "1%", padding: "0 8px" },
+});
+
+export function VirtualTable({
+  columns,
+  rowCount,
+  cell,
+  sort,
+  onSort,
+  rowAction,
+  height = 380,
+  testId,
+  label,
+  onRange,
+}: {
+  columns: TableColumn[];
+  rowCount: number;
+  /// A cell's text; `null` while its page is loading.
+  cell: (row: number, column: string) => string | null;
+  sort: SortState | null;
+  onSort: (s: SortState | null) => void;
+  rowAction?: (row: number) => ReactNode;
+  height?: number;
+  testId?: string;
+  label: string;
+  /// The rows in view, for a table whose rows arrive in pages.
+  onRange?: (first: number, last: number) => void;
+}) {
+  const s = useStyles();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 800, height },
+  });
+  const items = virtual.getVirtualItems();
+  const first = items.length ? items[0].index : 0;
+  const last = items.length ? items[items.length - 1].index : 0;
+  useEffect(() => {
+    if (onRange && rowCount) onRange(first, last);
+  }, [onRange, first, last, rowCount]);
+  const padTop = items.length ? items[0].start : 0;
+  const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1].end : 0;
+  const toggle = (id: string) =>
+    onSort(sort?.by !== id ? { by: id, descending: false } : sort.descending ? null : { by: id, descending: true });
+
+  return (
+    <div
+      ref={scroller}
+      className={s.scroller}
+      style={{ height: Math.min(height, ROW_HEIGHT * (rowCount + 1) + 4) }}
+      data-testid={testId}
+      data-rows={rowCount}
+      tabIndex={0}
+      role="region"
+      aria-label={label}
+    >
+      <table className={s.table} aria-rowcount={rowCount + 1}>
+        <thead>
+          <tr>
+            {columns.map((c) => {
+              const sorted = sort?.by === c.id ? (sort.descending ? "descending" : "ascending") : "none";
+              return (
+                <th
+                  key={c.id}
+                  className={mergeClasses(s.th, c.numeric && s.num)}
+                  onClick={() => toggle(c.id)}
+                  onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), toggle(c.id))}
+                  tabIndex={0}
+                  aria-sort={sorted}
+                  scope="col"
+                  data-column={c.id}
+                >
+                  {c.label}
+                  {sorted === "ascending" ? <ArrowSortUp16Regular className={s.sortIcon} /> : null}
+                  {sorted === "descending" ? <ArrowSortDown16Regular className={s.sortIcon} /> : null}
+                </th>
+              );
+            })}
+            {rowAction ? (
+              <th className={s.th} scope="col">
+                <span style={{ position: "absolute", width: 1, height: 1, overflow: "hidden", clipPath: "inset(50%)" }}>Actions</span>
+              </th>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 ? <tr style={{ height: padTop }} aria-hidden="true" /> : null}
+          {items.map((vi) => (
+            <tr key={vi.key} data-index={vi.index} aria-rowindex={vi.index + 2}>
+              {columns.map((c) => {
+                const text = cell(vi.index, c.id);
+                return (
+                  <td key={c.id} className={mergeClasses(s.td, c.numeric && s.num, text === null && s.loading)} title={text ?? undefined}>
+                    {text ?? "…"}
+                  </td>
+                );
+              })}
+              {rowAction ? <td className={mergeClasses(s.td, s.actionCell)}>{rowAction(vi.index)}</td> : null}
+            </tr>
+          ))}
+          {padBottom > 0 ? <tr style={{ height: padBottom }} aria-hidden="true" /> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}

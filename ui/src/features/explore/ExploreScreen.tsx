@@ -1,0 +1,234 @@
+// Explore: pick a data set, filter without typing, group by up to two fields and a period, and
+// read the answer as a chart and a table; drill into a bar, see the rows behind a group, export
+// what is shown, save the question.
+import { useMemo, useRef, useState } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Card,
+  Spinner,
+  Tab,
+  TabList,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { useQueryClient } from "@tanstack/react-query";
+import type { DatasetId, GroupKey, RowsQuery, TableLayout, View } from "../../backend";
+import { toUiError } from "../../backend";
+import { useBackend } from "../../backend/context";
+import { keys, useCompiledFilters, useDatasetInfo, useExplore } from "../../backend/queries";
+import { useApp } from "../../app/context";
+import { EmptyState } from "../../components/EmptyState";
+import { ErrorBar, NoteBar } from "../../components/ErrorBar";
+import { PageHeader } from "../../components/PageHeader";
+import { today as todayIso } from "../../lib/format";
+import type { ChartHandle } from "./AnswerChart";
+import { AnswerTable } from "./AnswerTable";
+import { ChartCard } from "./ChartCard";
+import { DrillTrail } from "./DrillTrail";
+import { ExportMenu } from "./ExportMenu";
+import { FilterBar, type FilterBarHandle } from "./FilterBar";
+import { Freshness } from "./Freshness";
+import { GroupingBar } from "./GroupingBar";
+import { RowsPanel } from "./RowsPanel";
+import { SaveViewButton } from "./SaveViewButton";
+import { SavedViewsMenu } from "./SavedViewsList";
+import { useTable } from "./useTable";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: "14px", maxWidth: "1500px", margin: "0 auto" },
+  controls: { display: "flex", flexDirection: "column", gap: "12px", padding: "14px 16px" },
+  topRow: { display: "flex", alignItems: "flex-start", gap: "12px", flexWrap: "wrap", justifyContent: "space-between" },
+  card: { padding: "16px" },
+  center: { display: "flex", justifyContent: "center", padding: "40px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  mono: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-word" },
+});
+
+type Layout = TableLayout & { hidden: string[] };
+
+export function ExploreScreen() {
+  const s = useStyles();
+  const { route, go, account, dark, info: app } = useApp();
+  const b = useBackend();
+  const qc = useQueryClient();
+  const dataset: DatasetId = route.view?.dataset ?? "subscriptions";
+  const info = useDatasetInfo(dataset);
+  const view: View | undefined = route.view ?? info.data?.defaultView;
+  const today = todayIso();
+  const chips = useMemo(() => [...(view?.filters ?? []), ...(view?.drill ?? [])], [view]);
+  const compiled = useCompiledFilters(dataset, chips, today);
+  const serviceFilter = compiled.data?.server ?? null;
+  const table = useTable(account?.id ?? null, dataset, serviceFilter, compiled.isSuccess);
+  const answer = useExplore(account?.id ?? "", view ?? { dataset }, today, view && compiled.isSuccess ? table.stamp : null);
+  const [layout, setLayout] = useState<Layout>({ hidden: [], columns: [], sort: null, search: null });
+  const [rows, setRows] = useState<{ group: GroupKey[]; title: string; query: RowsQuery; hidden: string[] } | null>(null);
+  const chart = useRef<ChartHandle | null>(null);
+  const filterBar = useRef<FilterBarHandle>(null);
+
+  if (!account) {
+    return <EmptyState title="No account yet">Try the sample data or add an account to explore.</EmptyState>;
+  }
+  const setView = (v: View, opts?: { replace?: boolean }) => {
+    setRows(null);
+    go({ screen: "explore", account: account.id, view: v }, opts);
+  };
+  const pickDataset = async (d: DatasetId) => {
+    const next = await qc.fetchQuery({ queryKey: keys.datasetInfo(d), queryFn: () => b.datasetInfo(d), staleTime: Infinity });
+    setLayout({ hidden: [], columns: [], sort: null, search: null });
+    setView(next.defaultView);
+  };
+  const title = app.datasets.find((d) => d.id === dataset)?.title ?? dataset;
+  const a = answer.data;
+  const period = view?.date?.period ?? null;
+  const shownColumns = a ? a.columns.filter((c) => !layout.hidden.includes(c.name)).map((c) => c.name) : [];
+  const chartKind = a?.chartKind ?? "table";
+  const error = compiled.error ? toUiError(compiled.error) : table.error?.code === "cancelled" ? null : (table.error ?? (answer.error ? toUiError(answer.error) : null));
+  const firstMetric = (view?.metrics?.length ? view.metrics : info.data?.defaultMetrics)?.[0];
+  const additive = !firstMetric || firstMetric.kind === "count" || firstMetric.kind === "sum";
+
+  return (
+    <div className={s.page}>
+      <PageHeader
+        title="Explore"
+        actions={
+          view && a ? (
+            <>
+              <SavedViewsMenu />
+              <SaveViewButton view={view} suggested={`${title} by ${view.date?.period ?? "value"}`} />
+              <ExportMenu
+                account={account.id}
+                view={view}
+                today={today}
+                answerSource={{ kind: "answer", layout: { columns: shownColumns, sort: layout.sort, search: layout.search } }}
+                rowsSource={
+                  rows
+                    ? { kind: "rows", query: { ...rows.query, group: rows.group }, columns: [] }
+                    : null
+                }
+                rowsTotal={a.rowsMatched}
+                chart={chart}
+                baseName={`${title} ${today}`}
+              />
+            </>
+          ) : null
+        }
+      />
+      <TabList
+        selectedValue={dataset}
+        onTabSelect={(_, d) => void pickDataset(d.value as DatasetId)}
+        aria-label="Data set"
+        data-testid="datasets"
+      >
+        {app.datasets.map((d) => (
+          <Tab key={d.id} value={d.id} data-testid={`dataset-${d.id}`}>
+            {d.title}
+          </Tab>
+        ))}
+      </TabList>
+      {!view || !info.data ? (
+        <div className={s.center}>
+          <Spinner label="Opening…" />
+        </div>
+      ) : (
+        <>
+            <Card className={s.controls}>
+              <div className={s.topRow}>
+              <FilterBar
+                ref={filterBar}
+                chips={view.filters ?? []}
+                filterText={compiled.data?.text ?? null}
+                fields={info.data.fields}
+                account={account.id}
+                dataset={dataset}
+                serviceFilter={serviceFilter}
+                onChange={(filters) => setView({ ...view, filters, drill: [] })}
+              />
+              <Freshness report={table.report} fetching={table.fetching} progress={table.progress} onRefresh={table.refresh} onCancel={table.cancel} />
+              </div>
+              <DrillTrail steps={view.drill ?? []} fields={info.data.fields} onBack={(keep) => setView({ ...view, drill: (view.drill ?? []).slice(0, keep) })} />
+              <GroupingBar info={info.data} view={view} resolvedChart={a?.chartKind} onChange={(v) => setView(v)} />
+            </Card>
+            {table.error?.code === "cancelled" ? <NoteBar text="The fetch was stopped. The answer below is from the data you already had." /> : null}
+            {table.report?.note ? <NoteBar text={table.report.note} /> : null}
+            {table.report && table.report.badRows > 0 ? (
+              <NoteBar text={`${table.report.badRows} rows could not be read and are left out: ${table.report.badRowExamples.join("; ")}`} />
+            ) : null}
+            {error ? (
+              <ErrorBar error={error} onRetry={table.refresh} onEditFilter={() => filterBar.current?.focus()} />
+            ) : null}
+            {!a && !error ? (
+              <div className={s.center}>
+                <Spinner label={table.fetching ? "Fetching the data…" : "Working it out…"} />
+              </div>
+            ) : null}
+            {a ? (
+              <>
+                {a.chart && chartKind !== "table" ? (
+                  <ChartCard
+                    chart={a.chart}
+                    kind={chartKind}
+                    period={period}
+                    metricLabel={a.chartMetric}
+                    title={`${a.chartMetric}${view.groupBy?.length ? ` by ${a.columns.filter((c) => c.role === "group").map((c) => c.label.toLowerCase()).join(" and ")}` : ""}${period ? `, per ${period}` : ""}`}
+                    additive={additive}
+                    dark={dark}
+                    handle={chart}
+                    onDrill={(p) => void b.drill(view, p).then((v) => setView(v))}
+                  />
+                ) : null}
+                <Card className={s.card}>
+                  <AnswerTable
+                    answer={a}
+                    period={period}
+                    layout={layout}
+                    onLayout={setLayout}
+                    onRows={(group, t) => setRows({ group, title: t, query: {}, hidden: [] })}
+                  />
+                  <Accordion collapsible>
+                    <AccordionItem value="details">
+                      <AccordionHeader size="small">Details</AccordionHeader>
+                      <AccordionPanel>
+                        <Text as="p" className={s.muted} data-testid="answer-source">
+                          {a.source.summary}
+                        </Text>
+                        {a.source.serviceFilter ? (
+                          <Text as="p">
+                            Filter applied by Partner Center: <span className={s.mono}>{a.source.serviceFilter}</span>
+                          </Text>
+                        ) : null}
+                        {a.source.localFilter ? (
+                          <Text as="p">
+                            Filter applied on this computer: <span className={s.mono}>{a.source.localFilter}</span>
+                          </Text>
+                        ) : null}
+                      </AccordionPanel>
+                    </AccordionItem>
+                  </Accordion>
+                </Card>
+                {rows && table.stamp !== null ? (
+                  <Card className={s.card}>
+                    <RowsPanel
+                      account={account.id}
+                      view={view}
+                      query={{ ...rows.query, group: rows.group }}
+                      title={rows.title}
+                      today={today}
+                      stamp={table.stamp}
+                      hidden={rows.hidden}
+                      onHidden={(hidden) => setRows({ ...rows, hidden })}
+                      onQuery={(q) => setRows({ ...rows, query: { search: q.search, sort: q.sort } })}
+                      onClose={() => setRows(null)}
+                    />
+                  </Card>
+                ) : null}
+              </>
+            ) : null}
+        </>
+      )}
+    </div>
+  );
+}

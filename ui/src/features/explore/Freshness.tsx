@@ -1,0 +1,70 @@
+// How fresh the data is: "Updated 5 minutes ago" (as of when), with Refresh; while fetching, the
+// rows so far and a Cancel that stops the fetch.
+import { useEffect, useState } from "react";
+import { Button, ProgressBar, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowClockwise20Regular, Dismiss20Regular } from "@fluentui/react-icons";
+import type { FetchReport, LoadProgress } from "../../backend";
+import { ago, formatNumber } from "../../lib/format";
+
+const useStyles = makeStyles({
+  row: { display: "flex", alignItems: "center", gap: "12px", flexWrap: "wrap", minHeight: "32px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+  progress: { flex: 1, minWidth: "200px", maxWidth: "420px" },
+});
+
+/// Re-renders every half minute so "5 minutes ago" stays true.
+function useNow(): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  return now;
+}
+
+export function Freshness({
+  report,
+  fetching,
+  progress,
+  onRefresh,
+  onCancel,
+}: {
+  report: FetchReport | null;
+  fetching: boolean;
+  progress: LoadProgress | null;
+  onRefresh: () => void;
+  onCancel: () => void;
+}) {
+  const s = useStyles();
+  const now = useNow();
+  if (fetching) {
+    const total = progress?.total ?? null;
+    return (
+      <div className={s.row} data-testid="fetching" role="status">
+        <Text>
+          Fetching from Partner Center: {formatNumber(progress?.rows ?? 0)}
+          {total !== null ? ` of ${formatNumber(total)}` : ""} rows
+        </Text>
+        <ProgressBar className={s.progress} value={total ? (progress?.rows ?? 0) / Math.max(total, 1) : undefined} />
+        <Button icon={<Dismiss20Regular />} onClick={onCancel} data-testid="cancel-fetch">
+          Cancel
+        </Button>
+      </div>
+    );
+  }
+  if (!report) return null;
+  const when = new Date(report.fetchedAt * 1000);
+  return (
+    <div className={s.row} data-testid="freshness">
+      <Tooltip content={`As of ${when.toLocaleString()}`} relationship="description">
+        <Text className={s.muted}>
+          Updated {ago(report.fetchedAt, now)}
+          {report.fromCache ? ", saved on this computer" : ""} · {formatNumber(report.rows)} rows
+        </Text>
+      </Tooltip>
+      <Button appearance="subtle" size="small" icon={<ArrowClockwise20Regular />} onClick={onRefresh} data-testid="refresh">
+        Refresh
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+// The rows behind the answer (or one group of it), a page at a time from the app: a hundred
+// thousand rows scroll smoothly; sort and search run on the whole table, not the page.
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Button, SearchBox, Spinner, Subtitle2, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Dismiss20Regular } from "@fluentui/react-icons";
+import { useQueries } from "@tanstack/react-query";
+import type { Period, RowsPage, RowsQuery, Sort, View } from "../../backend";
+import { useBackend } from "../../backend/context";
+import { ROWS_PAGE, keys } from "../../backend/queries";
+import { ErrorBar } from "../../components/ErrorBar";
+import { VirtualTable } from "../../components/VirtualTable";
+import { formatNumber } from "../../lib/format";
+import { cellText } from "./cells";
+import { ColumnChooser } from "./ColumnChooser";
+
+const useStyles = makeStyles({
+  head: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", marginBottom: "8px" },
+  title: { flex: 1, minWidth: "200px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export function RowsPanel({
+  account,
+  view,
+  query,
+  title,
+  today,
+  stamp,
+  hidden,
+  onQuery,
+  onHidden,
+  onClose,
+}: {
+  account: string;
+  view: View;
+  query: RowsQuery;
+  title: string;
+  today: string;
+  stamp: number;
+  hidden: string[];
+  onQuery: (q: RowsQuery) => void;
+  onHidden: (h: string[]) => void;
+  onClose: () => void;
+}) {
+  const s = useStyles();
+  const b = useBackend();
+  const [range, setRange] = useState<[number, number]>([0, 0]);
+  const [search, setSearch] = useState(query.search ?? "");
+  // Search as the person types, once they pause.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      if ((query.search ?? "") !== search) onQuery({ ...query, search: search || null });
+    }, 300);
+    return () => clearTimeout(t);
+  }, [search, query, onQuery]);
+  const pages = useMemo(() => {
+    const first = Math.floor(range[0] / ROWS_PAGE);
+    const last = Math.floor(range[1] / ROWS_PAGE);
+    return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+  }, [range]);
+  const results = useQueries({
+    queries: [0, ...pages.filter((p) => p !== 0)].map((page) => ({
+      queryKey: keys.rows(account, view, query, today, stamp, page),
+      queryFn: () => b.rows(account, view, query, today, page * ROWS_PAGE, ROWS_PAGE),
+      staleTime: Infinity,
+    })),
+  });
+  const byPage = new Map<number, RowsPage>();
+  results.forEach((r) => r.data && byPage.set(r.data.offset / ROWS_PAGE, r.data));
+  const first = results[0];
+  const onRange = useCallback((a: number, z: number) => setRange((r) => (r[0] === a && r[1] === z ? r : [a, z])), []);
+  const period: Period | null = view.date?.period ?? null;
+  const cols = first.data?.columns ?? [];
+  return (
+    <section aria-label="Rows" data-testid="rows-panel">
+      <div className={s.head}>
+        <div className={s.title}>
+          <Subtitle2 as="h2">Rows: {title}</Subtitle2>
+          <Text className={s.muted} data-testid="rows-count">
+            {first.data ? ` ${formatNumber(first.data.total)} ${first.data.total === 1 ? "row" : "rows"}` : ""}
+          </Text>
+        </div>
+        <SearchBox aria-label="Search the rows" placeholder="Search the rows" value={search} onChange={(_, d) => setSearch(d.value)} />
+        <ColumnChooser columns={cols.map((c) => ({ id: c.name, label: c.label }))} hidden={hidden} onChange={onHidden} />
+        <Button appearance="subtle" icon={<Dismiss20Regular />} onClick={onClose}>
+          Close
+        </Button>
+      </div>
+      {first.error ? <ErrorBar error={first.error as never} onRetry={() => first.refetch()} /> : null}
+      {first.isPending ? <Spinner label="Reading the rows…" /> : null}
+      {first.data ? (
+        <VirtualTable
+          testId="rows-table"
+          label={`Rows of ${title}`}
+          height={460}
+          columns={cols.filter((c) => !hidden.includes(c.name)).map((c) => ({ id: c.name, label: c.label, numeric: c.kind === "number" }))}
+          rowCount={first.data.total}
+          onRange={onRange}
+          cell={(r, id) => {
+            const page = byPage.get(Math.floor(r / ROWS_PAGE));
+            if (!page) return null;
+            const ci = page.columns.findIndex((c) => c.name === id);
+            return cellText(page.page.columns[ci].values[r - page.offset] ?? null, page.columns[ci], period);
+          }}
+          sort={query.sort ? { by: query.sort.by, descending: query.sort.descending } : null}
+          onSort={(sort) => onQuery({ ...query, sort: sort as Sort | null })}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+// Settings: the theme, where data and logs are kept (with Open folder and Clear cache), the
+// version and the open-source licences.
+import { useState } from "react";
+import {
+  Button,
+  Card,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { FolderOpen20Regular } from "@fluentui/react-icons";
+import { useQueryClient } from "@tanstack/react-query";
+import type { Theme } from "../../backend";
+import { useBackend } from "../../backend/context";
+import { keys, useUpdateSettings } from "../../backend/queries";
+import { useApp } from "../../app/context";
+import { ErrorBar } from "../../components/ErrorBar";
+import { PageHeader } from "../../components/PageHeader";
+import { formatBytes } from "../../lib/format";
+import { LicencesDialog } from "./LicencesDialog";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: "16px", maxWidth: "760px" },
+  card: { padding: "16px", gap: "12px" },
+  row: { display: "flex", gap: "12px", alignItems: "center", flexWrap: "wrap" },
+  path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all", flex: 1, minWidth: "200px" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export function SettingsScreen() {
+  const s = useStyles();
+  const { info } = useApp();
+  const b = useBackend();
+  const qc = useQueryClient();
+  const update = useUpdateSettings();
+  const [freed, setFreed] = useState<number | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [confirm, setConfirm] = useState(false);
+
+  const clear = async () => {
+    setConfirm(false);
+    try {
+      setFreed((await b.clearCache()) ?? 0);
+      qc.removeQueries({ queryKey: ["tableStatus"] });
+      qc.removeQueries({ queryKey: ["explore"] });
+      await qc.invalidateQueries({ queryKey: keys.appInfo });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const open = (path: string) => b.openPath(path).catch(setError);
+
+  return (
+    <div className={s.page}>
+      <PageHeader title="Settings" />
+      <Card className={s.card}>
+        <Subtitle2 as="h2">Appearance</Subtitle2>
+        <Field label="Theme">
+          <RadioGroup
+            layout="horizontal"
+            value={info.settings.theme}
+            onChange={(_, d) => update.mutate({ theme: d.value as Theme })}
+            data-testid="theme"
+          >
+            <Radio value="light" label="Light" data-testid="theme-light" />
+            <Radio value="dark" label="Dark" data-testid="theme-dark" />
+            <Radio value="system" label="As the system" data-testid="theme-system" />
+          </RadioGroup>
+        </Field>
+      </Card>
+      <Card className={s.card}>
+        <Subtitle2 as="h2">Data on this computer</Subtitle2>
+        <div className={s.row}>
+          <Text weight="semibold">Data</Text>
+          <Text className={s.path}>{info.dataDir}</Text>
+          <Button icon={<FolderOpen20Regular />} onClick={() => open(info.dataDir)}>
+            Open folder
+          </Button>
+        </div>
+        <div className={s.row}>
+          <Text weight="semibold">Logs</Text>
+          <Text className={s.path}>{info.logsDir}</Text>
+          <Button icon={<FolderOpen20Regular />} onClick={() => open(info.logsDir)}>
+            Open folder
+          </Button>
+        </div>
+        <div className={s.row}>
+          <Text>
+            Fetched data saved for quick opening and offline use: <strong>{formatBytes(info.cacheBytes ?? 0)}</strong>
+          </Text>
+          <Dialog open={confirm} onOpenChange={(_, d) => setConfirm(d.open)}>
+            <DialogTrigger disableButtonEnhancement>
+              <Button data-testid="clear-cache">Clear cache</Button>
+            </DialogTrigger>
+            <DialogSurface>
+              <DialogBody>
+                <DialogTitle>Clear the saved data?</DialogTitle>
+                <DialogContent>
+                  This removes {formatBytes(info.cacheBytes ?? 0)} of fetched data saved on this computer. Your accounts,
+                  sign-ins, saved views, settings and report files are kept. Data is fetched again the next time you
+                  open it, which needs a connection.
+                </DialogContent>
+                <DialogActions>
+                  <DialogTrigger disableButtonEnhancement>
+                    <Button>Keep it</Button>
+                  </DialogTrigger>
+                  <Button appearance="primary" onClick={clear} data-testid="confirm-clear">
+                    Clear cache
+                  </Button>
+                </DialogActions>
+              </DialogBody>
+            </DialogSurface>
+          </Dialog>
+        </div>
+        {freed !== null ? <Text className={s.muted}>Cleared {formatBytes(freed)}.</Text> : null}
+        {info.keyringNote ? <Text className={s.muted}>{info.keyringNote}</Text> : null}
+      </Card>
+      <Card className={s.card}>
+        <Subtitle2 as="h2">About</Subtitle2>
+        <Text>Partner Lens {info.version}, under the MIT licence.</Text>
+        <div className={s.row}>
+          <LicencesDialog />
+        </div>
+      </Card>
+      {error ? <ErrorBar error={error as never} /> : null}
+    </div>
+  );
+}

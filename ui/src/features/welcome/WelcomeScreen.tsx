@@ -1,0 +1,70 @@
+// The first run: two ways in. The sample data reaches a chart in one click; signing in leads to
+// Accounts.
+import { Body1, Button, Card, CardHeader, Spinner, Text, Title1, makeStyles, tokens } from "@fluentui/react-components";
+import { DataBarVertical24Regular, PersonKey24Regular } from "@fluentui/react-icons";
+import { toUiError } from "../../backend";
+import { useStartSample } from "../../backend/queries";
+import { useApp } from "../../app/context";
+import { ErrorBar } from "../../components/ErrorBar";
+
+const useStyles = makeStyles({
+  page: { maxWidth: "880px", margin: "48px auto", display: "flex", flexDirection: "column", gap: "24px" },
+  lead: { color: tokens.colorNeutralForeground2, maxWidth: "640px" },
+  choices: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))", gap: "16px" },
+  card: { padding: "20px", gap: "12px" },
+  icon: { color: tokens.colorBrandForeground1 },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+export function WelcomeScreen() {
+  const s = useStyles();
+  const { go } = useApp();
+  const start = useStartSample();
+  return (
+    <div className={s.page}>
+      <Title1 as="h1">Welcome to Partner Lens</Title1>
+      <Body1 className={s.lead}>
+        See how your business with Microsoft is going: subscriptions, Azure usage, resellers, search and referrals,
+        grouped by day, week or month, as charts and tables you can export to Excel. No code, no scripts.
+      </Body1>
+      <div className={s.choices}>
+        <Card className={s.card}>
+          <CardHeader
+            image={<DataBarVertical24Regular className={s.icon} />}
+            header={<Text weight="semibold">Try with sample data</Text>}
+            description="A made-up partner, Contoso, with two years of data. Nothing to set up."
+          />
+          <Button
+            appearance="primary"
+            size="large"
+            data-testid="try-sample"
+            disabledFocusable={start.isPending}
+            icon={start.isPending ? <Spinner size="tiny" /> : undefined}
+            onClick={() =>
+              start.mutate(undefined, { onSuccess: (a) => go({ screen: "explore", account: a.id }) })
+            }
+          >
+            {start.isPending ? "Starting the sample…" : "Try with sample data"}
+          </Button>
+          <Text size={200} className={s.note}>
+            Sample data is always labelled as such.
+          </Text>
+        </Card>
+        <Card className={s.card}>
+          <CardHeader
+            image={<PersonKey24Regular className={s.icon} />}
+            header={<Text weight="semibold">Sign in to Partner Center</Text>}
+            description="Use your work account to see your own data."
+          />
+          <Button size="large" data-testid="sign-in" onClick={() => go({ screen: "accounts" })}>
+            Sign in to Partner Center
+          </Button>
+          <Text size={200} className={s.note}>
+            Your sign-in is kept in this computer's password store, never in a file.
+          </Text>
+        </Card>
+      </div>
+      {start.error ? <ErrorBar error={toUiError(start.error)} onRetry={() => start.mutate()} /> : null}
+    </div>
+  );
+}
