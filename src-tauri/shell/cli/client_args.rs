@@ -3,7 +3,7 @@
 
 use clap::Args;
 use lens_service::inline::{InlineAccount, inline_client};
-use lens_service::{Accounts, AppPaths, Client, ServiceError};
+use lens_service::{Accounts, AppPaths, Connection, ServiceError};
 
 pub const SECRET_ENV: &str = "PARTNER_LENS_CLIENT_SECRET";
 
@@ -30,9 +30,9 @@ pub struct ClientArgs {
 }
 
 impl ClientArgs {
-    pub async fn client(&self) -> Result<Client, ServiceError> {
+    pub async fn client(&self) -> Result<Connection, ServiceError> {
         match &self.account {
-            Some(id) => Ok(Accounts::open(&AppPaths::resolve())?.client(id).await?.1),
+            Some(id) => Accounts::open(&AppPaths::resolve())?.connect(id).await,
             None => inline_client(&InlineAccount {
                 base_url: self.base_url.clone(),
                 authority_url: self.authority_url.clone(),
@@ -41,7 +41,8 @@ impl ClientArgs {
                 token: self.token.clone(),
                 secret: std::env::var(SECRET_ENV).ok(),
                 secret_source: SECRET_ENV.into(),
-            }),
+            })
+            .map(Connection::new),
         }
     }
 }

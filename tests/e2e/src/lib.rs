@@ -92,7 +92,11 @@ impl Session {
             if let Some(e) = self.find(css) {
                 return e;
             }
-            assert!(Instant::now() < deadline, "no element matches {css} after {timeout:?}");
+            if Instant::now() >= deadline {
+                let shot = output_dir().join("failure.png");
+                self.screenshot(&shot);
+                panic!("no element matches {css} after {timeout:?} (the window as it was: {})", shot.display());
+            }
             std::thread::sleep(Duration::from_millis(150));
         }
     }
@@ -101,12 +105,71 @@ impl Session {
         self.get(&format!("/element/{element}/attribute/{name}"))["value"].as_str().map(str::to_string)
     }
 
+    /// The element's text. Read as the DOM's textContent: WebKitWebDriver's visible-text
+    /// algorithm returns "" for table cells that clip their overflow (an ellipsis), though a
+    /// person sees the text.
     pub fn text(&self, element: &str) -> String {
-        self.get(&format!("/element/{element}/text"))["value"].as_str().unwrap_or_default().to_string()
+        let v = self.post(
+            "/execute/sync",
+            json!({"script": "return arguments[0].textContent;", "args": [{ ELEMENT: element }]}),
+        );
+        v["value"].as_str().unwrap_or_default().to_string()
     }
 
     pub fn click(&self, element: &str) {
-        self.post(&format!("/element/{element}/click"), json!({}));
+        self.scroll_to(element);
+        let v = self.post(&format!("/element/{element}/click"), json!({}));
+        assert!(v["value"].is_null(), "click failed: {v}");
+    }
+
+    /// Clicks the element matching `css` once it is there.
+    pub fn click_css(&self, css: &str) {
+        let e = self.wait_for(css, Duration::from_secs(20));
+        self.click(&e);
+    }
+
+    /// Clicks at `(dx, dy)` from the element's centre, as a mouse would (a bar of a chart).
+    pub fn click_at(&self, element: &str, dx: i64, dy: i64) {
+        self.scroll_to(element);
+        let origin = json!({ ELEMENT: element });
+        let v = self.post(
+            "/actions",
+            json!({"actions": [{"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": [
+                {"type": "pointerMove", "origin": origin, "x": dx, "y": dy, "duration": 0},
+                {"type": "pointerDown", "button": 0},
+                {"type": "pointerUp", "button": 0}
+            ]}]}),
+        );
+        assert!(v["value"].is_null(), "pointer actions failed: {v}");
+    }
+
+    pub fn send_keys(&self, element: &str, text: &str) {
+        self.post(&format!("/element/{element}/value"), json!({"text": text}));
+    }
+
+    /// Runs JavaScript that ends by calling its last argument, and returns what it was given.
+    pub fn script_async(&self, body: &str) -> Value {
+        self.post("/execute/async", json!({"script": body, "args": []}))["value"].clone()
+    }
+
+    /// Runs JavaScript in the window and returns its value.
+    pub fn script(&self, body: &str) -> Value {
+        self.post("/execute/sync", json!({"script": body, "args": []}))["value"].clone()
+    }
+
+    /// Scrolls the page so the element is in view (WebDriver reads only what is rendered).
+    pub fn scroll_to(&self, element: &str) {
+        self.post(
+            "/execute/sync",
+            json!({"script": "arguments[0].scrollIntoView({block: 'center'});", "args": [{ ELEMENT: element }]}),
+        );
+    }
+
+    /// The text of the element matching `css`, once it is there (scrolled into view).
+    pub fn text_of(&self, css: &str) -> String {
+        let e = self.wait_for(css, Duration::from_secs(20));
+        self.scroll_to(&e);
+        self.text(&e)
     }
 
     /// Polls `f` until it returns Some, or fails after `timeout` with `what`.
@@ -116,7 +179,11 @@ impl Session {
             if let Some(v) = f(self) {
                 return v;
             }
-            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            if Instant::now() >= deadline {
+                let shot = output_dir().join("failure.png");
+                self.screenshot(&shot);
+                panic!("timed out waiting for {what} (the window as it was: {})", shot.display());
+            }
             std::thread::sleep(Duration::from_millis(150));
         }
     }
@@ -137,4 +204,31 @@ impl Drop for Session {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// Answers the system's Save dialog (GTK's file chooser, a window of its own, not part of the
+/// web page WebDriver sees) the way a person would: type the full path in the name field and
+/// press Enter. Driven with xdotool on the test's X display.
+pub fn answer_save_dialog(path: &Path) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let window = loop {
+        let out = Command::new("xdotool").args(["search", "--onlyvisible", "--name", "^Save as$"]).output();
+        let out = out.expect("xdotool must be installed (apt install xdotool)");
+        if let Some(id) = String::from_utf8_lossy(&out.stdout).lines().next().map(str::to_string) {
+            break id;
+        }
+        assert!(Instant::now() < deadline, "the Save dialog did not open");
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    // The dialog starts its widgets after it maps; give it a moment before typing.
+    std::thread::sleep(Duration::from_millis(800));
+    let run = |args: &[&str]| {
+        let ok = Command::new("xdotool").args(args).status().map(|s| s.success()).unwrap_or(false);
+        assert!(ok, "xdotool {args:?} failed");
+    };
+    run(&["windowfocus", "--sync", &window]);
+    run(&["key", "--clearmodifiers", "ctrl+a"]);
+    run(&["type", "--delay", "15", &path.display().to_string()]);
+    std::thread::sleep(Duration::from_millis(300));
+    run(&["key", "Return"]);
 }

@@ -1,64 +1,77 @@
-//! The real window under Xvfb: it opens on the sample data, shows subscriptions by month, and
-//! switching to "week" changes the chart and the table to what the engine computes for weeks.
-//! The expected numbers come from the same binary's command line against its own simulator,
-//! with the same seed and date, so nothing here is hard-coded.
+//! The real window under Xvfb, walked as a person would: the first run, "Try with sample data",
+//! Explore's Azure usage by meter category and week, a filter picked from the value list, a bar
+//! of the chart clicked to drill into it, the answer exported to Excel through the system's Save
+//! dialog (and read back with calamine), the dark theme. Every expected number comes from the
+//! same binary's command line against its own simulator, with the demo's seed and date, so
+//! nothing here is hard-coded. A screenshot of each step goes to test-output/.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use calamine::{Data, DataType, Reader, Xlsx};
 use chrono::Datelike;
-use lens_e2e::{Session, app_binary, output_dir};
+use lens_e2e::{Session, answer_save_dialog, app_binary, output_dir};
 
 const TODAY: &str = "2026-11-21";
+const TENANT: &str = "contoso.onmicrosoft.com";
+const CLIENT: &str = "8f6d2c1a-5b3e-4f7a-9c0d-1e2f3a4b5c6d";
 
-struct Grouping {
-    rows: Vec<Vec<String>>,
-    periods: usize,
+/// `partner-lens sim` with the demo's seed and date, stopped when dropped.
+struct Sim {
+    child: Child,
+    url: String,
 }
 
-/// `partner-lens fetch subscriptions --by PERIOD` against `partner-lens sim` with the demo's
-/// seed and date.
-fn expected(bin: &Path, period: &str, home: &Path) -> Grouping {
-    let mut sim = Command::new(bin)
+impl Drop for Sim {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn sim(bin: &Path, home: &Path) -> Sim {
+    let mut child = Command::new(bin)
         .args(["sim", "--port", "0", "--seed", "1", "--scale", "small", "--today", TODAY])
         .env("PARTNER_LENS_HOME", home)
         .stdout(Stdio::piped())
         .spawn()
         .expect("sim");
     let mut line = String::new();
-    let mut out = std::io::BufReader::new(sim.stdout.take().unwrap());
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
     std::io::BufRead::read_line(&mut out, &mut line).unwrap();
     std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-    let url = line.trim().rsplit(' ').next().unwrap().to_string();
-    let csv_path = home.join(format!("{period}.csv"));
-    let o = Command::new(bin)
-        .args(["fetch", "subscriptions", "--base-url", &url, "--authority-url", &url])
-        .args(["--tenant", "contoso.onmicrosoft.com", "--client-id", "8f6d2c1a-5b3e-4f7a-9c0d-1e2f3a4b5c6d"])
-        .args(["--by", period, "--date", "creationDate", "--out", csv_path.to_str().unwrap()])
+    Sim { child, url: line.trim().rsplit(' ').next().unwrap().to_string() }
+}
+
+/// The rows of `partner-lens fetch azure-usage …` grouped by meter category and `period`, with
+/// empty periods filled as the window does.
+fn expected(bin: &Path, sim: &Sim, home: &Path, filter: Option<&str>, period: &str) -> Vec<Vec<String>> {
+    let out = home.join(format!("expected-{}.csv", rand_name()));
+    let mut cmd = Command::new(bin);
+    cmd.args(["fetch", "azure-usage", "--base-url", &sim.url, "--authority-url", &sim.url])
+        .args(["--tenant", TENANT, "--client-id", CLIENT])
+        .args(["--group-by", "meterCategory", "--date", "usageDate", "--by", period, "--fill-gaps"])
+        .args(["--metric", "count", "--metric", "sum:quantity", "--out", out.to_str().unwrap()])
         .env("PARTNER_LENS_HOME", home)
-        .env("PARTNER_LENS_CLIENT_SECRET", "sample-secret")
-        .output()
-        .unwrap();
-    let _ = sim.kill();
-    let _ = sim.wait();
+        .env("PARTNER_LENS_CLIENT_SECRET", "sample-secret");
+    if let Some(f) = filter {
+        cmd.args(["--filter", f]);
+    }
+    let o = cmd.output().unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let bytes = std::fs::read(&csv_path).unwrap();
+    let bytes = std::fs::read(&out).unwrap();
     let mut rdr = csv::Reader::from_reader(&bytes[3..]);
-    let rows: Vec<Vec<String>> = rdr.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
-    let mut dates: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
-    dates.dedup();
-    Grouping { periods: dates.len(), rows }
+    rdr.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
+}
+
+fn rand_name() -> String {
+    format!("{}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos())
 }
 
 fn week_label(iso: &str) -> String {
     let d = chrono::NaiveDate::parse_from_str(&iso[..10], "%Y-%m-%d").unwrap();
     format!("W{:02} {}", d.iso_week().week(), d.iso_week().year())
-}
-
-fn month_label(iso: &str) -> String {
-    let d = chrono::NaiveDate::parse_from_str(&iso[..10], "%Y-%m-%d").unwrap();
-    d.format("%b %Y").to_string()
 }
 
 fn thousands(s: &str) -> String {
@@ -74,53 +87,176 @@ fn thousands(s: &str) -> String {
     out
 }
 
+/// The answer table's row count, once it shows `want`.
+fn wait_rows(s: &Session, want: usize, what: &str) {
+    s.until(what, Duration::from_secs(30), |s| {
+        let t = s.find("[data-testid=answer-table]")?;
+        (s.attr(&t, "data-rows")? == want.to_string()).then_some(())
+    });
+}
+
+fn first_row_cells(s: &Session, n: usize) -> Vec<String> {
+    (1..=n)
+        .map(|k| {
+            s.text_of(&format!("[data-testid=answer-table] tbody tr[data-index='0'] td:nth-child({k})"))
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+/// Saves a screenshot, once the animations of what just opened (a popover fading in, a toast
+/// sliding in, a theme changing) have finished.
+fn shot(s: &Session, name: &str) -> PathBuf {
+    std::thread::sleep(Duration::from_millis(700));
+    let p = output_dir().join(format!("{name}.png"));
+    s.screenshot(&p);
+    p
+}
+
 #[test]
-fn the_window_regroups_subscriptions_by_week() {
+fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
     let bin = app_binary();
     assert!(bin.exists(), "build the app first: {}", bin.display());
     let home = tempfile::tempdir().unwrap();
-    let month = expected(&bin, "month", home.path());
-    let week = expected(&bin, "week", home.path());
-    assert!(week.rows.len() > month.rows.len());
+    let work = tempfile::tempdir().unwrap();
+    let sim = sim(&bin, work.path());
 
     let home_s = home.path().display().to_string();
     let s = Session::start(&bin, &[("PARTNER_LENS_HOME", &home_s), ("PARTNER_LENS_DEMO_TODAY", TODAY)]);
-    let out = output_dir();
 
-    // By month, as the window opens.
-    let table = s.wait_for("[data-testid=group-table]", Duration::from_secs(60));
-    assert_eq!(s.attr(&table, "data-rows").as_deref(), Some(month.rows.len().to_string().as_str()));
-    let kpi = s.wait_for("[data-testid=kpi-subscriptions]", Duration::from_secs(5));
-    assert!(s.text(&kpi).contains("600"), "{}", s.text(&kpi));
-    let chart = s.wait_for("[data-testid=trend-chart]", Duration::from_secs(10));
-    assert_eq!(s.attr(&chart, "data-periods").unwrap(), month.periods.to_string());
-    assert_eq!(s.attr(&chart, "data-first-period").unwrap(), month_label(&month.rows[0][0]));
-    let first = s.wait_for("[data-testid=group-table] tbody tr[data-index='0']", Duration::from_secs(5));
-    let text = s.text(&first);
-    assert!(text.starts_with(&month_label(&month.rows[0][0])), "{text}");
-    s.screenshot(&out.join("window-month.png"));
+    // First run: the welcome screen, two choices.
+    s.wait_for("[data-testid=try-sample]", Duration::from_secs(60));
+    assert!(s.find("[data-testid=sign-in]").is_some());
+    shot(&s, "01-welcome");
+    s.click_css("[data-testid=try-sample]");
 
-    // Switch to week: chart and table change to the weekly grouping.
-    let tab = s.wait_for("[data-testid=period-week]", Duration::from_secs(5));
-    s.click(&tab);
-    let rows = week.rows.len().to_string();
-    s.until("the table to show weeks", Duration::from_secs(20), |s| {
-        let t = s.find("[data-testid=group-table]")?;
-        (s.attr(&t, "data-rows")? == rows).then_some(())
+    // One click later: a chart of sample data, labelled as sample data.
+    s.wait_for("[data-testid=answer-chart]", Duration::from_secs(30));
+    assert_eq!(s.text_of("[data-testid=sample-badge]"), "Sample data");
+    shot(&s, "02-explore-subscriptions");
+
+    // Azure usage, split by meter category (its first question), by week.
+    s.click_css("[data-testid=dataset-azureUsage]");
+    s.until("Azure usage to open", Duration::from_secs(30), |s| {
+        let t = s.find("[data-testid=answer-table] th[data-column=usageDate]")?;
+        Some(t)
     });
-    let chart = s.wait_for("[data-testid=trend-chart]", Duration::from_secs(5));
-    assert_eq!(s.attr(&chart, "data-periods").unwrap(), week.periods.to_string());
-    assert_eq!(s.attr(&chart, "data-first-period").unwrap(), week_label(&week.rows[0][0]));
-    let cells: Vec<String> = (1..=4)
-        .map(|k| {
-            let td = s.wait_for(
-                &format!("[data-testid=group-table] tbody tr[data-index='0'] td:nth-child({k})"),
-                Duration::from_secs(5),
-            );
-            s.text(&td).trim().to_string()
-        })
-        .collect();
-    let r = &week.rows[0];
-    assert_eq!(cells, vec![week_label(&r[0]), r[1].clone(), thousands(&r[2]), thousands(&r[3])], "first weekly row");
-    s.screenshot(&out.join("window-week.png"));
+    s.click_css("[data-testid=period-week]");
+    let weekly = expected(&bin, &sim, work.path(), None, "week");
+    wait_rows(&s, weekly.len(), "the weekly answer");
+    let r = &weekly[0];
+    assert_eq!(first_row_cells(&s, 4), vec![week_label(&r[0]), r[1].clone(), thousands(&r[2]), thousands(&r[3])]);
+    shot(&s, "03-explore-azure-by-week");
+
+    // A filter from the value list: the most frequent resource location.
+    s.click_css("[data-testid=add-filter]");
+    s.click_css("[data-testid=filter-field-resourceLocation]");
+    let first_value = s.wait_for("[data-testid=value-list] input[type=checkbox][data-value]", Duration::from_secs(20));
+    let location = s.attr(&first_value, "data-value").expect("the value list names its values");
+    shot(&s, "04-filter-values");
+    s.click(&first_value);
+    s.until("the value to be ticked", Duration::from_secs(10), |s| {
+        (s.script("return document.querySelector('[data-testid=value-list] input[data-value]').checked") == true)
+            .then_some(())
+    });
+    s.click_css("[data-testid=apply-filter]");
+    s.until("the filter's chip", Duration::from_secs(20), |s| {
+        let chip = s.find("[data-testid=filter-chip]")?;
+        s.text(&chip).contains(&location).then_some(())
+    });
+    let filter = format!("resourceLocation eq '{location}'");
+    let filtered = expected(&bin, &sim, work.path(), Some(&filter), "week");
+    wait_rows(&s, filtered.len(), "the filtered answer");
+    let r = &filtered[0];
+    assert_eq!(first_row_cells(&s, 4), vec![week_label(&r[0]), r[1].clone(), thousands(&r[2]), thousands(&r[3])]);
+    shot(&s, "05-explore-filtered");
+
+    // Drill into the tallest bar of the largest series: that week of that meter, by day.
+    let mut totals: std::collections::BTreeMap<String, i64> = Default::default();
+    for row in &filtered {
+        *totals.entry(row[1].clone()).or_default() += row[2].parse::<i64>().unwrap();
+    }
+    let biggest = totals.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).unwrap().0.clone();
+    let series: Vec<&Vec<String>> = filtered.iter().filter(|r| r[1] == biggest).collect();
+    // The marks of the chart drawn for this answer (not of the one before it).
+    let chart = s.until("the filtered chart to be drawn", Duration::from_secs(20), |s| {
+        let c = s.find("[data-testid=answer-chart][data-points]")?;
+        let fresh = s.attr(&c, "data-points-series")? == biggest
+            && s.attr(&c, "data-points-count")? == series.len().to_string();
+        fresh.then_some(c)
+    });
+    let points: Vec<Option<[i64; 2]>> = serde_json::from_str(&s.attr(&chart, "data-points").unwrap()).unwrap();
+    let (w, h): (i64, i64) = (
+        s.attr(&chart, "data-width").unwrap().parse().unwrap(),
+        s.attr(&chart, "data-height").unwrap().parse().unwrap(),
+    );
+    // The tallest bar in view (a long time axis opens on its most recent periods).
+    let visible = |i: usize| points[i].is_some_and(|[x, y]| x > 0 && x < w && y > 0 && y < h);
+    let (i, top) = series
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| visible(*i))
+        .max_by_key(|(i, r)| (r[2].parse::<i64>().unwrap(), *i as i64))
+        .expect("a bar in view");
+    let [px, py] = points[i].expect("the bar is drawn");
+    s.click_at(&chart, px - w / 2, py - h / 2 + 6);
+    s.wait_for("[data-testid=drill-trail]", Duration::from_secs(20));
+    let start = chrono::NaiveDate::parse_from_str(&top[0][..10], "%Y-%m-%d").unwrap();
+    let end = start + chrono::Duration::days(7);
+    let drill =
+        format!("{filter} and meterCategory eq '{biggest}' and usageDate ge '{start}' and usageDate lt '{end}'");
+    let daily = expected(&bin, &sim, work.path(), Some(&drill), "day");
+    wait_rows(&s, daily.len(), "the drilled answer");
+    let day_total: i64 = daily.iter().map(|r| r[2].parse::<i64>().unwrap()).sum();
+    assert_eq!(day_total.to_string(), top[2], "the days add up to the bar clicked");
+    assert!(s.text_of("[data-testid=drill-trail]").contains(&biggest));
+    shot(&s, "06-explore-drilled");
+
+    // Export to Excel through the system's Save dialog; calamine reads the same numbers.
+    let xlsx = work.path().join("drilled.xlsx");
+    s.click_css("[data-testid=export]");
+    s.click_css("[data-testid=export-xlsx]");
+    answer_save_dialog(&xlsx);
+    s.wait_for("[data-testid=saved-toast]", Duration::from_secs(30));
+    assert!(s.text_of("[data-testid=saved-toast]").contains("drilled.xlsx"));
+    shot(&s, "07-exported");
+    let mut wb: Xlsx<_> = calamine::open_workbook(&xlsx).expect("the exported workbook");
+    let sheet = wb.worksheet_range_at(0).unwrap().unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
+    assert_eq!(header, ["Usage date", "Meter category", "Usage records", "Quantity"]);
+    assert_eq!(rows.len() - 1, daily.len());
+    for (got, want) in rows[1..].iter().zip(&daily) {
+        let day = match &got[0] {
+            // An Excel serial date: days since 1899-12-30.
+            Data::DateTime(d) => (chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap()
+                + chrono::Duration::days(d.as_f64().floor() as i64))
+            .to_string(),
+            other => other.to_string(),
+        };
+        assert_eq!(day, want[0][..10]);
+        assert_eq!(got[1].to_string(), want[1]);
+        assert_eq!(got[2].as_f64().unwrap(), want[2].parse::<f64>().unwrap());
+        assert_eq!(got[3].as_f64().unwrap(), want[3].parse::<f64>().unwrap());
+    }
+
+    // The other places, then the dark theme.
+    for (place, name) in
+        [("home", "08-home"), ("reports", "09-reports"), ("downloads", "10-downloads"), ("accounts", "11-accounts")]
+    {
+        s.click_css(&format!("[data-testid=nav-{place}]"));
+        s.wait_for(&format!("[data-testid=screen-{place}]"), Duration::from_secs(10));
+        shot(&s, name);
+    }
+    s.click_css("[data-testid=nav-settings]");
+    s.wait_for("[data-testid=screen-settings]", Duration::from_secs(10));
+    shot(&s, "12-settings-light");
+    s.click_css("[data-testid=theme-dark]");
+    s.wait_for("[data-theme=dark]", Duration::from_secs(10));
+    shot(&s, "13-settings-dark");
+    s.click_css("[data-testid=nav-explore]");
+    s.wait_for("[data-testid=answer-chart]", Duration::from_secs(20));
+    std::thread::sleep(Duration::from_millis(600));
+    shot(&s, "14-explore-dark");
 }

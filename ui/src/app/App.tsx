@@ -54,6 +54,8 @@ export function App() {
   const { dark, fluent } = useResolvedTheme(info.data?.settings.theme);
   const saveRoute = useUpdateSettings();
   const saved = useRef<string | null>(null);
+  // Where each place was left, so the navigation goes back there (Explore keeps its question).
+  const lastPlace = useRef<Partial<Record<Route["screen"], Route>>>({});
 
   const accounts = useMemo(() => info.data?.accounts ?? [], [info.data]);
   // No account yet: the welcome screen, or Accounts when the person chose to sign in.
@@ -67,6 +69,9 @@ export function App() {
   }, [info.data, firstRun, route]);
 
   // Reopen where the person left off: remember each place (not the welcome screen).
+  useEffect(() => {
+    if (effective) lastPlace.current[effective.screen] = effective;
+  }, [effective]);
   useEffect(() => {
     if (!effective || effective.screen === "welcome") return;
     const hash = routeToHash(effective);
@@ -115,7 +120,7 @@ export function App() {
                 current={effective.screen}
                 collapsed={collapsed}
                 onToggle={() => setCollapsed((c) => !c)}
-                onGo={(screen) => go({ screen, account: account?.id })}
+                onGo={(screen) => go({ ...(lastPlace.current[screen] ?? { screen }), account: account?.id })}
               />
             )}
             <main className={s.main} data-testid={`screen-${effective.screen}`}>

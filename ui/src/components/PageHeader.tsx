@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { Text, Title2, makeStyles, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
-  row: { display: "flex", alignItems: "flex-end", gap: "16px", flexWrap: "wrap", marginBottom: "16px" },
+  row: { display: "flex", alignItems: "center", gap: "16px", flexWrap: "wrap", marginBottom: "8px" },
   titles: { flex: 1, minWidth: "240px", display: "flex", flexDirection: "column", gap: "2px" },
   sub: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },

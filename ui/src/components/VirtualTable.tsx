@@ -97,6 +97,13 @@ export function VirtualTable({
   }, [onRange, first, last, rowCount]);
   const padTop = items.length ? items[0].start : 0;
   const padBottom = items.length ? virtual.getTotalSize() - items[items.length - 1].end : 0;
+  // Class names worked out once a render, not once a cell: scrolling renders hundreds of cells.
+  const cellClass = {
+    text: s.td,
+    num: mergeClasses(s.td, s.num),
+    loadingText: mergeClasses(s.td, s.loading),
+    loadingNum: mergeClasses(s.td, s.num, s.loading),
+  };
   const toggle = (id: string) =>
     onSort(sort?.by !== id ? { by: id, descending: false } : sort.descending ? null : { by: id, descending: true });
 
@@ -147,7 +154,12 @@ export function VirtualTable({
               {columns.map((c) => {
                 const text = cell(vi.index, c.id);
                 return (
-                  <td key={c.id} className={mergeClasses(s.td, c.numeric && s.num, text === null && s.loading)} title={text ?? undefined}>
+                  <td
+                    key={c.id}
+                    className={
+                      text === null ? (c.numeric ? cellClass.loadingNum : cellClass.loadingText) : c.numeric ? cellClass.num : cellClass.text
+                    }
+                  >
                     {text ?? "…"}
                   </td>
                 );

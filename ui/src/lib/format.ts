@@ -44,19 +44,25 @@ export function parseIso(iso: string): Date {
   return new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
 }
 
+// Made once: toLocaleString with options builds a new formatter on every call, which is most of
+// the time a scrolling table of dates spends.
+const dayFormat = new Intl.DateTimeFormat(LOCALE, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+const dayTimeFormat = new Intl.DateTimeFormat(LOCALE, {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  timeZone: "UTC",
+});
+const monthFormat = new Intl.DateTimeFormat(LOCALE, { month: "short", year: "numeric", timeZone: "UTC" });
+
 export function formatDate(iso: string): string {
-  return parseIso(iso).toLocaleDateString(LOCALE, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" });
+  return dayFormat.format(parseIso(iso));
 }
 
 export function formatDateTime(iso: string): string {
-  return parseIso(iso).toLocaleString(LOCALE, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-  });
+  return dayTimeFormat.format(parseIso(iso));
 }
 
 export function formatTime(epochSeconds: number): string {
@@ -87,7 +93,7 @@ export function periodLabel(iso: string, period: PeriodName): string {
       return `W${String(w).padStart(2, "0")} ${y}`;
     }
     case "month":
-      return d.toLocaleDateString(LOCALE, { month: "short", year: "numeric", timeZone: "UTC" });
+      return monthFormat.format(d);
     case "quarter":
       return `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${d.getUTCFullYear()}`;
     case "year":

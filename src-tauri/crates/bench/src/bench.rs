@@ -22,6 +22,8 @@ pub enum Part {
     Serve,
     Fetch,
     Engine,
+    /// The window (needs a display: run under xvfb-run).
+    Window,
     All,
 }
 
@@ -38,6 +40,15 @@ pub struct BenchArgs {
     /// Keep the largest table as Parquet here (for comparing with other tools).
     #[arg(long)]
     pub keep: Option<PathBuf>,
+    /// For `window`: the app to drive (the release build by default).
+    #[arg(long, default_value = "target/release/partner-lens")]
+    pub app: PathBuf,
+    /// For `window`: Azure usage rows in the sample world.
+    #[arg(long, default_value_t = 1_000_000)]
+    pub usage_rows: usize,
+    /// For `window`: how many times each measurement is repeated.
+    #[arg(long, default_value_t = 5)]
+    pub repeats: usize,
 }
 
 fn rate(rows: usize, secs: f64) -> String {
@@ -67,6 +78,13 @@ pub async fn run(a: BenchArgs) -> Result<(), ServiceError> {
     let all = a.part == Part::All;
     if all || a.part == Part::Serve || a.part == Part::Fetch {
         serve_and_fetch(a.rows, all || a.part == Part::Serve, all || a.part == Part::Fetch).await?;
+    }
+    if a.part == Part::Window {
+        let (app, rows, repeats) = (a.app.clone(), a.usage_rows, a.repeats);
+        tokio::task::spawn_blocking(move || crate::window::run(&app, rows, repeats))
+            .await
+            .map_err(ServiceError::internal)?;
+        return Ok(());
     }
     if all || a.part == Part::Engine {
         for &n in &a.engine_rows {

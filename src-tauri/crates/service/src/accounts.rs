@@ -239,7 +239,34 @@ impl Accounts {
     }
 }
 
+/// A client and what keeps it working: for the sample account, its simulator runs as long as
+/// the connection lives (even after the registry it came from is gone).
+pub struct Connection {
+    client: Client,
+    _demo: Option<Arc<Demo>>,
+}
+
+impl Connection {
+    pub fn new(client: Client) -> Connection {
+        Connection { client, _demo: None }
+    }
+}
+
+impl std::ops::Deref for Connection {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
 impl Accounts {
+    /// A client for the account that keeps what it needs alive.
+    pub async fn connect(&self, id: &str) -> Result<Connection, ServiceError> {
+        let (account, client) = self.client(id).await?;
+        let demo = if account.sample { Some(self.demo().await?) } else { None };
+        Ok(Connection { client, _demo: demo })
+    }
+
     /// Signs in with what is saved and asks Partner Center whether it lets us in.
     pub async fn check_sign_in(&self, id: &str) -> Result<(), ServiceError> {
         let (_, client) = self.client(id).await?;

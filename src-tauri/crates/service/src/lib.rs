@@ -22,7 +22,7 @@ pub mod store;
 pub mod to_file;
 pub mod workspace;
 
-pub use accounts::Accounts;
+pub use accounts::{Accounts, Connection};
 pub use describe::{AccountView, DatasetInfo, FieldInfo, LoadProgress, dataset_info};
 pub use error::{Action, ErrorCode, ServiceError};
 pub use fetch::{FetchReport, Table, fetch_table};

@@ -185,7 +185,11 @@ export function GroupingBar({
           <TabList
             size="small"
             selectedValue={view.date.period}
-            onTabSelect={(_, d) => view.date && onChange({ ...view, date: { ...view.date, period: d.value as Period } })}
+            onTabSelect={(_, d) => {
+              // When the person asked, for the window benchmark (click to chart drawn).
+              document.documentElement.dataset.askedAt = String(performance.now());
+              if (view.date) onChange({ ...view, date: { ...view.date, period: d.value as Period } });
+            }}
           >
             {PERIODS.map((p) => (
               <Tab key={p.id} value={p.id} data-testid={`period-${p.id}`}>

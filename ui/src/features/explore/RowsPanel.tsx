@@ -65,8 +65,13 @@ export function RowsPanel({
       staleTime: Infinity,
     })),
   });
-  const byPage = new Map<number, RowsPage>();
-  results.forEach((r) => r.data && byPage.set(r.data.offset / ROWS_PAGE, r.data));
+  // Each page with its columns by name, so a cell is two lookups (this runs per cell per frame).
+  const byPage = new Map<number, { page: RowsPage; at: Map<string, number> }>();
+  results.forEach(
+    (r) =>
+      r.data &&
+      byPage.set(r.data.offset / ROWS_PAGE, { page: r.data, at: new Map(r.data.columns.map((c, i) => [c.name, i])) }),
+  );
   const first = results[0];
   const onRange = useCallback((a: number, z: number) => setRange((r) => (r[0] === a && r[1] === z ? r : [a, z])), []);
   const period: Period | null = view.date?.period ?? null;
@@ -97,10 +102,10 @@ export function RowsPanel({
           rowCount={first.data.total}
           onRange={onRange}
           cell={(r, id) => {
-            const page = byPage.get(Math.floor(r / ROWS_PAGE));
-            if (!page) return null;
-            const ci = page.columns.findIndex((c) => c.name === id);
-            return cellText(page.page.columns[ci].values[r - page.offset] ?? null, page.columns[ci], period);
+            const p = byPage.get(Math.floor(r / ROWS_PAGE));
+            if (!p) return null;
+            const ci = p.at.get(id) ?? 0;
+            return cellText(p.page.page.columns[ci].values[r - p.page.offset] ?? null, p.page.columns[ci], period);
           }}
           sort={query.sort ? { by: query.sort.by, descending: query.sort.descending } : null}
           onSort={(sort) => onQuery({ ...query, sort: sort as Sort | null })}

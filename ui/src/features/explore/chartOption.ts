@@ -75,7 +75,12 @@ export function chartOption(
       axisTick: { alignWithLabel: true },
       axisLabel: { hideOverlap: true },
     },
-    yAxis: { type: "value", axisLabel: { formatter: (v: number) => formatNumber(v) } },
+    // Counts have no halves: whole-number ticks when every value is whole.
+    yAxis: {
+      type: "value",
+      minInterval: chart.series.every((s) => s.values.every((v) => v === null || Number.isInteger(v))) ? 1 : undefined,
+      axisLabel: { formatter: (v: number) => formatNumber(v) },
+    },
     dataZoom: many
       ? [
           { type: "inside", start, end: 100 },

@@ -1,6 +1,6 @@
 // Settings: the theme, where data and logs are kept (with Open folder and Clear cache), the
 // version and the open-source licences.
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import {
   Button,
   Card,
@@ -47,6 +47,10 @@ export function SettingsScreen() {
   const [freed, setFreed] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [confirm, setConfirm] = useState(false);
+  // The cache's size as it is now, not as it was when the app started.
+  useEffect(() => {
+    void qc.invalidateQueries({ queryKey: keys.appInfo });
+  }, [qc]);
 
   const clear = async () => {
     setConfirm(false);

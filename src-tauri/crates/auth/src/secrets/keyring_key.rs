@@ -30,7 +30,9 @@ fn unavailable(e: keyring::Error) -> SecretError {
         keyring::Error::NoStorageAccess(inner) => format!("no access: {inner}"),
         other => other.to_string(),
     };
-    SecretError::Unavailable(no_keyring_message(&detail))
+    // The detail is for support (the log), not for the person.
+    tracing::warn!("the keyring is not available: {detail}");
+    SecretError::Unavailable(no_keyring_message())
 }
 
 impl KeySource for KeyringKey {

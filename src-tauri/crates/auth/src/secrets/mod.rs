@@ -109,9 +109,8 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// The message a person sees when no keyring works.
-pub fn no_keyring_message(detail: &str) -> String {
-    format!(
-        "This computer's password store (keyring) is not available, so sign-ins are kept only until Partner Lens closes. \
-         On Linux, install and unlock GNOME Keyring or KWallet. ({detail})"
-    )
+pub fn no_keyring_message() -> String {
+    "This computer's password store (keyring) is not available, so sign-ins are kept only until Partner Lens closes. \
+     On Linux, install and unlock GNOME Keyring or KWallet."
+        .to_string()
 }
