@@ -51,6 +51,10 @@ impl Session {
         for (k, v) in env {
             cmd.env(k, v);
         }
+        // The window keeps its size and place, and WebKit its storage, in the XDG folders:
+        // private ones, so a test never touches (or reads) a person's own.
+        let xdg = std::env::temp_dir().join(format!("lens-e2e-xdg-{port}"));
+        cmd.env("XDG_CONFIG_HOME", xdg.join("config")).env("XDG_CACHE_HOME", xdg.join("cache"));
         let driver = cmd.spawn().expect("tauri-driver must be installed (cargo install tauri-driver --locked)");
         let http = reqwest::blocking::Client::builder().timeout(Duration::from_secs(120)).build().unwrap();
         let base = format!("http://127.0.0.1:{port}");

@@ -259,4 +259,25 @@ fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
     s.wait_for("[data-testid=answer-chart]", Duration::from_secs(20));
     std::thread::sleep(Duration::from_millis(600));
     shot(&s, "14-explore-dark");
+
+    // A second launch hands over to the window already open, and ends.
+    let mut second = Command::new(&bin)
+        .env("PARTNER_LENS_HOME", &home_s)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("second launch");
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let status = loop {
+        if let Some(st) = second.try_wait().unwrap() {
+            break st;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = second.kill();
+            panic!("a second launch opened a second app instead of handing over");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(status.success(), "{status}");
+    assert!(s.find("[data-testid=screen-explore]").is_some(), "the first window is still there");
 }

@@ -1,6 +1,21 @@
 // Adding or changing one filter: pick a field, then its values, a date range or yes/no.
 import { useState } from "react";
-import { Button, Menu, MenuGroup, MenuGroupHeader, MenuItem, MenuList, MenuPopover, MenuTrigger, Popover, PopoverSurface, Radio, RadioGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Menu,
+  MenuGroup,
+  MenuGroupHeader,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Popover,
+  PopoverSurface,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { Add20Regular } from "@fluentui/react-icons";
 import type { DatasetId, FieldInfo, FilterChip } from "../../backend";
 import { DateRangePicker } from "./DateRangePicker";
@@ -62,14 +77,12 @@ export function ChipEditor({
       ) : null}
       {draft.kind === "dates" ? <DateRangePicker range={draft.range} onChange={(range) => setDraft({ ...draft, range })} /> : null}
       {draft.kind === "flag" ? (
-        <RadioGroup
-          aria-label={label}
-          value={draft.value ? "yes" : "no"}
-          onChange={(_, d) => setDraft({ ...draft, value: d.value === "yes" })}
-        >
-          <Radio value="yes" label="Yes" />
-          <Radio value="no" label="No" />
-        </RadioGroup>
+        <Switch
+          label={draft.value ? `${label}: yes` : `${label}: no`}
+          checked={draft.value}
+          onChange={(_, d) => setDraft({ ...draft, value: d.checked })}
+          data-testid="flag-switch"
+        />
       ) : null}
       <div className={s.actions}>
         <Button onClick={onCancel}>Cancel</Button>

@@ -4,7 +4,9 @@ import { useEffect, useState } from "react";
 import { Button, ProgressBar, Text, Tooltip, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, Dismiss20Regular } from "@fluentui/react-icons";
 import type { FetchReport, LoadProgress } from "../../backend";
-import { ago, formatNumber } from "../../lib/format";
+import { LOCALE, ago, formatNumber } from "../../lib/format";
+
+const asOf = new Intl.DateTimeFormat(LOCALE, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
 
 const useStyles = makeStyles({
   row: { display: "flex", alignItems: "center", gap: "12px", flexWrap: "wrap", minHeight: "32px" },
@@ -53,13 +55,15 @@ export function Freshness({
     );
   }
   if (!report) return null;
-  const when = new Date(report.fetchedAt * 1000);
+  const when = asOf.format(new Date(report.fetchedAt * 1000));
   return (
     <div className={s.row} data-testid="freshness">
-      <Tooltip content={`As of ${when.toLocaleString()}`} relationship="description">
+      <Tooltip
+        content={report.fromCache ? "The copy saved on this computer: it shows at once, and offline" : "Fetched from Partner Center"}
+        relationship="description"
+      >
         <Text className={s.muted}>
-          Updated {ago(report.fetchedAt, now)}
-          {report.fromCache ? ", saved on this computer" : ""} · {formatNumber(report.rows)} rows
+          Updated {ago(report.fetchedAt, now)} (as of {when}) · {formatNumber(report.rows)} rows
         </Text>
       </Tooltip>
       <Button appearance="subtle" size="small" icon={<ArrowClockwise20Regular />} onClick={onRefresh} data-testid="refresh">
