@@ -7,7 +7,7 @@ use std::path::Path;
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use super::commands::{app, explore, files, views};
+use super::commands::{accounts, app, explore, files, home, views};
 
 /// Generic over the runtime so tests can drive the same registry on Tauri's mock runtime.
 pub fn builder<R: tauri::Runtime>() -> Builder<R> {
@@ -18,6 +18,23 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             app::update_settings,
             app::clear_cache,
             app::licences,
+            accounts::list_accounts,
+            accounts::check_account,
+            accounts::add_account,
+            accounts::choose_certificate_file,
+            accounts::sign_in_browser,
+            accounts::start_device_sign_in,
+            accounts::finish_device_sign_in,
+            accounts::open_link,
+            accounts::sign_in_password,
+            accounts::set_app_credential,
+            accounts::rename_account,
+            accounts::make_default_account,
+            accounts::sign_out,
+            accounts::remove_account,
+            home::home,
+            home::snapshot_days,
+            home::refresh_all,
             explore::dataset_info,
             explore::compile_filters,
             explore::parse_filter_text,

@@ -14,8 +14,15 @@ pub type Chosen = Box<dyn FnOnce(Option<PathBuf>) + Send>;
 pub trait Desktop: Send + Sync {
     /// Opens the Save dialog; `done` gets the place chosen, or `None` if cancelled.
     fn save_dialog(&self, suggested_name: &str, filter_label: &str, ext: &str, done: Chosen);
+    /// Opens the Open dialog for one file of the kinds `exts` names.
+    fn open_dialog(&self, filter_label: &str, exts: &[&str], done: Chosen);
     fn open(&self, path: &Path) -> Result<(), String>;
     fn reveal(&self, path: &Path) -> Result<(), String>;
+    /// Opens a web address in the system browser (or, for tests and scripts, the program
+    /// named in `PARTNER_LENS_BROWSER`).
+    fn open_url(&self, url: &str) -> Result<(), String>;
+    /// Brings the window to the front (after a sign-in in the browser).
+    fn show_window(&self);
 }
 
 impl<R: Runtime> Desktop for AppHandle<R> {
@@ -26,6 +33,27 @@ impl<R: Runtime> Desktop for AppHandle<R> {
             .set_file_name(suggested_name)
             .add_filter(filter_label, &[ext])
             .save_file(move |p| done(p.and_then(|f| f.into_path().ok())));
+    }
+
+    fn open_dialog(&self, filter_label: &str, exts: &[&str], done: Chosen) {
+        self.dialog()
+            .file()
+            .set_title("Open")
+            .add_filter(filter_label, exts)
+            .pick_file(move |p| done(p.and_then(|f| f.into_path().ok())));
+    }
+
+    fn open_url(&self, url: &str) -> Result<(), String> {
+        let with = std::env::var("PARTNER_LENS_BROWSER").ok().filter(|s| !s.trim().is_empty());
+        self.opener().open_url(url, with).map_err(|e| e.to_string())
+    }
+
+    fn show_window(&self) {
+        if let Some(w) = tauri::Manager::get_webview_window(self, "main") {
+            let _ = w.unminimize();
+            let _ = w.show();
+            let _ = w.set_focus();
+        }
     }
 
     fn open(&self, path: &Path) -> Result<(), String> {

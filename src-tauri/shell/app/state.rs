@@ -13,18 +13,29 @@ pub struct AppState {
     pub ws: Arc<Workspace>,
     desktop: Option<Arc<dyn Desktop>>,
     chosen: Mutex<HashSet<PathBuf>>,
+    /// Web addresses the backend handed out (a device code's page): the only ones the window
+    /// may open.
+    links: Mutex<HashSet<String>>,
 }
 
 impl AppState {
     /// `desktop` is the real app's dialogs and opener; `None` on Tauri's mock runtime.
     pub fn new(ws: Arc<Workspace>, desktop: Option<Arc<dyn Desktop>>) -> AppState {
-        AppState { ws, desktop, chosen: Mutex::default() }
+        AppState { ws, desktop, chosen: Mutex::default(), links: Mutex::default() }
     }
 
     pub fn desktop(&self) -> Result<&dyn Desktop, ServiceError> {
         self.desktop.as_deref().ok_or_else(|| {
             ServiceError::new(ErrorCode::Internal, "This needs the desktop, which is not running.", None)
         })
+    }
+
+    pub fn allow_link(&self, url: &str) {
+        self.links.lock().unwrap_or_else(|e| e.into_inner()).insert(url.to_string());
+    }
+
+    pub fn may_open_link(&self, url: &str) -> bool {
+        self.links.lock().unwrap_or_else(|e| e.into_inner()).contains(url)
     }
 
     /// Remembers a file the person picked, so "Open" and "Show in folder" may use it.

@@ -35,13 +35,19 @@ pub struct AddArgs {
     pub tenant: String,
     #[arg(long)]
     pub client_id: String,
-    /// browser (default), device, password (legacy) or app.
+    /// browser (default), device, password (legacy), app (a client secret) or certificate.
     #[arg(long, default_value = "browser")]
     pub method: String,
     /// For --method password: the user name.
     #[arg(long)]
     pub username: Option<String>,
+    /// For --method certificate: a PEM file (key and certificate) or a PFX file (its password in
+    /// PARTNER_LENS_CERTIFICATE_PASSWORD).
+    #[arg(long)]
+    pub certificate: Option<std::path::PathBuf>,
 }
+
+pub const CERTIFICATE_PASSWORD_ENV: &str = "PARTNER_LENS_CERTIFICATE_PASSWORD";
 
 #[derive(Args, Debug)]
 pub struct SigninArgs {
@@ -76,20 +82,28 @@ pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
     match cmd {
         AccountsCmd::Add(a) => {
             let method = SignInMethod::parse(&a.method).ok_or_else(|| {
-                usage(format!("--method must be browser, device, password or app, not \"{}\"", a.method))
+                usage(format!("--method must be browser, device, password, app or certificate, not \"{}\"", a.method))
             })?;
             if method == SignInMethod::Password && a.username.is_none() {
                 return Err(usage("--method password needs --username"));
             }
             let secret = match method {
-                SignInMethod::AppSecret => Some(Secret::new(
+                SignInMethod::AppSecret => Some(
                     std::env::var(SECRET_ENV)
                         .ok()
                         .filter(|s| !s.is_empty())
                         .ok_or_else(|| usage(format!("Set the client secret in {SECRET_ENV}.")))?,
-                )),
+                ),
                 _ => None,
             };
+            if method == SignInMethod::AppCertificate && a.certificate.is_none() {
+                return Err(usage("--method certificate needs --certificate FILE (a PEM or PFX file)"));
+            }
+            let credential = lens_service::account_views::credential(
+                secret,
+                a.certificate.as_deref(),
+                std::env::var(CERTIFICATE_PASSWORD_ENV).ok(),
+            )?;
             let account = Account {
                 id: String::new(),
                 name: a.name.trim().to_string(),
@@ -100,7 +114,7 @@ pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
                 username: a.username,
                 sample: false,
             };
-            let saved = accounts.add(account, secret)?;
+            let saved = accounts.add(account, credential)?;
             println!("Added {} (id {}). Sign in with: partner-lens signin {}", saved.name, saved.id, saved.id);
         }
         AccountsCmd::List => {
@@ -191,7 +205,7 @@ pub async fn signin(a: SigninArgs) -> Result<(), ServiceError> {
             };
             accounts.sign_in_password(&account.id, &Secret::new(pw)).await?
         }
-        SignInMethod::AppSecret => accounts.check_sign_in(&account.id).await?,
+        SignInMethod::AppSecret | SignInMethod::AppCertificate => accounts.check_sign_in(&account.id).await?,
     }
     println!("Signed in to {}.", account.name);
     if let Some(why) = accounts.keyring_limitation() {

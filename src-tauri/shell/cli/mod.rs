@@ -5,6 +5,7 @@ mod accounts;
 mod aggregate;
 mod client_args;
 mod fetch;
+mod home;
 mod insights;
 mod question_args;
 mod sim;
@@ -31,6 +32,8 @@ pub enum Command {
     Fetch(fetch::FetchArgs),
     /// Group a file on disk (a report download, a fetched table) by fields and period.
     Aggregate(aggregate::AggregateArgs),
+    /// What Home shows: headlines, the biggest movers, the renewal radar, what changed.
+    Home(home::HomeArgs),
     /// Add, list and remove accounts.
     #[command(subcommand)]
     Accounts(accounts::AccountsCmd),
@@ -61,6 +64,7 @@ pub fn run(cmd: Command) -> i32 {
             Command::Sim(a) => sim::run(a).await,
             Command::Fetch(a) => fetch::run(a).await,
             Command::Aggregate(a) => aggregate::run(a).await,
+            Command::Home(a) => home::run(a).await,
             Command::Accounts(a) => accounts::run(a).await,
             Command::Signin(a) => accounts::signin(a).await,
             Command::Insights(a) => insights::run(a).await,

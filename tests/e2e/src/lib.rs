@@ -120,10 +120,23 @@ impl Session {
         v["value"].as_str().unwrap_or_default().to_string()
     }
 
+    /// Clicks the element, as a person would once it can be clicked: an element still moving
+    /// in (a panel opening, a list fading in) is tried again for a few seconds.
     pub fn click(&self, element: &str) {
-        self.scroll_to(element);
-        let v = self.post(&format!("/element/{element}/click"), json!({}));
-        assert!(v["value"].is_null(), "click failed: {v}");
+        let deadline = Instant::now() + Duration::from_secs(8);
+        loop {
+            self.scroll_to(element);
+            let v = self.post(&format!("/element/{element}/click"), json!({}));
+            if v["value"].is_null() {
+                return;
+            }
+            let busy =
+                matches!(v["value"]["error"].as_str(), Some("element not interactable" | "element click intercepted"));
+            if !busy || Instant::now() >= deadline {
+                panic!("click failed: {v}");
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
     }
 
     /// Clicks the element matching `css` once it is there.
@@ -214,14 +227,23 @@ impl Drop for Session {
 /// web page WebDriver sees) the way a person would: type the full path in the name field and
 /// press Enter. Driven with xdotool on the test's X display.
 pub fn answer_save_dialog(path: &Path) {
+    answer_file_dialog("^Save as$", &["ctrl+a"], path);
+}
+
+/// Answers the system's Open dialog: Ctrl+L for the location field, the full path, Enter.
+pub fn answer_open_dialog(path: &Path) {
+    answer_file_dialog("^Open$", &["ctrl+l", "ctrl+a"], path);
+}
+
+fn answer_file_dialog(title: &str, keys: &[&str], path: &Path) {
     let deadline = Instant::now() + Duration::from_secs(30);
     let window = loop {
-        let out = Command::new("xdotool").args(["search", "--onlyvisible", "--name", "^Save as$"]).output();
+        let out = Command::new("xdotool").args(["search", "--onlyvisible", "--name", title]).output();
         let out = out.expect("xdotool must be installed (apt install xdotool)");
         if let Some(id) = String::from_utf8_lossy(&out.stdout).lines().next().map(str::to_string) {
             break id;
         }
-        assert!(Instant::now() < deadline, "the Save dialog did not open");
+        assert!(Instant::now() < deadline, "the file dialog ({title}) did not open");
         std::thread::sleep(Duration::from_millis(200));
     };
     // The dialog starts its widgets after it maps; give it a moment before typing.
@@ -231,8 +253,46 @@ pub fn answer_save_dialog(path: &Path) {
         assert!(ok, "xdotool {args:?} failed");
     };
     run(&["windowfocus", "--sync", &window]);
-    run(&["key", "--clearmodifiers", "ctrl+a"]);
+    for k in keys {
+        run(&["key", "--clearmodifiers", k]);
+        std::thread::sleep(Duration::from_millis(200));
+    }
     run(&["type", "--delay", "15", &path.display().to_string()]);
     std::thread::sleep(Duration::from_millis(300));
     run(&["key", "Return"]);
+}
+
+/// Plays the system browser for a sign-in: waits for the app to "open" a new address (the
+/// `PARTNER_LENS_BROWSER` script appends each one to `urls`), follows the sign-in page's
+/// redirect back to the app's loopback listener, and returns the page the app showed.
+pub fn play_browser(urls: &Path, seen: usize) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let url = loop {
+        let lines: Vec<String> =
+            std::fs::read_to_string(urls).unwrap_or_default().lines().map(str::to_string).collect();
+        if lines.len() > seen {
+            break lines.last().unwrap().clone();
+        }
+        assert!(Instant::now() < deadline, "the app did not open a sign-in page in the browser");
+        std::thread::sleep(Duration::from_millis(150));
+    };
+    let http = reqwest::blocking::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
+    let r = http.get(&url).send().expect("the sign-in page");
+    assert_eq!(r.status().as_u16(), 302, "the sign-in page signs the test user in and redirects");
+    let back = r.headers()["location"].to_str().unwrap().to_string();
+    assert!(back.starts_with("http://127.0.0.1:") || back.starts_with("http://localhost:"), "{back}");
+    http.get(&back).send().and_then(|r| r.text()).expect("the app's loopback page")
+}
+
+/// A script that stands for the system browser: it appends each address it is asked to open
+/// to `urls`, and returns at once (as `xdg-open` does).
+pub fn browser_script(dir: &Path, urls: &Path) -> PathBuf {
+    let script = dir.join("browser.sh");
+    std::fs::write(&script, format!("#!/bin/sh\necho \"$1\" >> '{}'\n", urls.display())).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    script
 }

@@ -247,6 +247,14 @@ fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
     {
         s.click_css(&format!("[data-testid=nav-{place}]"));
         s.wait_for(&format!("[data-testid=screen-{place}]"), Duration::from_secs(10));
+        if place == "home" {
+            s.wait_for("[data-testid=tiles][data-ready=true]", Duration::from_secs(60));
+            shot(&s, name);
+            let radar = s.wait_for("[data-testid=renewal-radar]", Duration::from_secs(10));
+            s.scroll_to(&radar);
+            shot(&s, "08b-home-renewal-radar");
+            continue;
+        }
         shot(&s, name);
     }
     s.click_css("[data-testid=nav-settings]");
@@ -259,6 +267,14 @@ fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
     s.wait_for("[data-testid=answer-chart]", Duration::from_secs(20));
     std::thread::sleep(Duration::from_millis(600));
     shot(&s, "14-explore-dark");
+    s.click_css("[data-testid=nav-home]");
+    s.wait_for("[data-testid=tiles][data-ready=true]", Duration::from_secs(30));
+    shot(&s, "15-home-dark");
+    s.click_css("[data-testid=nav-accounts]");
+    s.wait_for("[data-testid=account-list]", Duration::from_secs(10));
+    shot(&s, "16-accounts-dark");
+    s.click_css("[data-testid=nav-explore]");
+    s.wait_for("[data-testid=answer-chart]", Duration::from_secs(20));
 
     // A second launch hands over to the window already open, and ends.
     let mut second = Command::new(&bin)

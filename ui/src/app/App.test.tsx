@@ -57,7 +57,6 @@ describe("the frame", () => {
     for (const [hash, id] of [
       ["#/reports", "reports-coming"],
       ["#/downloads", "downloads-coming"],
-      ["#/home", "home-coming"],
     ]) {
       const view = renderApp(mockBackend(), hash);
       const box = await screen.findByTestId(id);

@@ -13,16 +13,19 @@ import { ReportsScreen } from "../features/reports/ReportsScreen";
 import { SettingsScreen } from "../features/settings/SettingsScreen";
 import { WelcomeScreen } from "../features/welcome/WelcomeScreen";
 import { AppContext, type AppContextValue } from "./context";
+import { ALL_ACCOUNTS, allAccounts, offersAll } from "./allAccounts";
 import { Header } from "./Header";
+import { HealthBanner } from "./HealthBanner";
 import { Nav } from "./Nav";
 import { parseHash, routeToHash, useRoute, type Route } from "./router";
 import { useResolvedTheme } from "./theme";
+import { TOASTER } from "./toaster";
 
-export const TOASTER = "app-toaster";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100vh", background: tokens.colorNeutralBackground2 },
   body: { display: "flex", flex: 1, minHeight: 0 },
+  column: { flex: 1, display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0 },
   main: { flex: 1, overflow: "auto", padding: "20px 24px", minWidth: 0 },
   center: { display: "flex", justifyContent: "center", alignItems: "center", height: "100vh" },
 });
@@ -83,7 +86,8 @@ export function App() {
 
   const account = useMemo(() => {
     const id = effective?.account ?? info.data?.settings.defaultAccount;
-    return accounts.find((a) => a.id === id) ?? accounts[0] ?? null;
+    if (id === ALL_ACCOUNTS && offersAll(accounts)) return allAccounts(accounts);
+    return accounts.find((a) => a.id === id) ?? accounts.find((a) => a.isDefault) ?? accounts[0] ?? null;
   }, [accounts, effective, info.data]);
 
   if (info.isPending) {
@@ -123,9 +127,12 @@ export function App() {
                 onGo={(screen) => go({ ...(lastPlace.current[screen] ?? { screen }), account: account?.id })}
               />
             )}
-            <main className={s.main} data-testid={`screen-${effective.screen}`}>
-              <Screen route={effective} />
-            </main>
+            <div className={s.column}>
+              {effective.screen === "accounts" || effective.screen === "welcome" ? null : <HealthBanner accounts={accounts} onAccounts={() => go({ screen: "accounts", account: account?.id })} />}
+              <main className={s.main} data-testid={`screen-${effective.screen}`}>
+                <Screen route={effective} />
+              </main>
+            </div>
           </div>
         </div>
         <Toaster toasterId={TOASTER} position="bottom-end" />

@@ -1,7 +1,10 @@
-// The bar across the top: the app's name, the account in use (with a switcher when there are
-// several) and a plain "Sample data" label whenever the data shown is the sample's.
-import { Badge, Dropdown, Option, Text, makeStyles, tokens } from "@fluentui/react-components";
+// The bar across the top: the app's name, the account in use with a switcher (and "All
+// accounts" when there are several), a dot on any account that needs a new sign-in, and a plain
+// "Sample data" label whenever the data shown is the sample's.
+import { Badge, Dropdown, Option, OptionGroup, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { AccountView } from "../backend";
+import { stateWords } from "../features/accounts/words";
+import { ALL_ACCOUNTS, offersAll } from "./allAccounts";
 
 const useStyles = makeStyles({
   header: {
@@ -16,7 +19,9 @@ const useStyles = makeStyles({
   },
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   spacer: { flex: 1 },
-  switcher: { minWidth: "220px" },
+  switcher: { minWidth: "240px" },
+  option: { display: "flex", alignItems: "center", gap: "8px", width: "100%" },
+  optionName: { flex: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   sample: { color: tokens.colorNeutralForegroundOnBrand },
 });
 
@@ -30,6 +35,17 @@ function LensMark() {
   );
 }
 
+/// The small badge beside an account that needs the person.
+function Attention({ a }: { a: AccountView }) {
+  const w = stateWords(a);
+  if (a.sample || (!w.needsYou && !a.warning)) return null;
+  return (
+    <Badge size="small" color={w.needsYou ? "danger" : "warning"} data-testid={`attention-${a.id}`}>
+      {w.needsYou ? w.badge : "Sign in soon"}
+    </Badge>
+  );
+}
+
 export function Header({
   accounts,
   account,
@@ -40,6 +56,7 @@ export function Header({
   onAccount: (id: string) => void;
 }) {
   const s = useStyles();
+  const all = offersAll(accounts);
   return (
     <header className={s.header}>
       <LensMark />
@@ -52,12 +69,23 @@ export function Header({
           value={account.name}
           selectedOptions={[account.id]}
           onOptionSelect={(_, d) => d.optionValue && onAccount(d.optionValue)}
+          data-testid="account-switcher"
         >
-          {accounts.map((a) => (
-            <Option key={a.id} value={a.id}>
-              {a.name}
+          {all ? (
+            <Option value={ALL_ACCOUNTS} text="All accounts" data-testid="switch-all">
+              All accounts (combined)
             </Option>
-          ))}
+          ) : null}
+          <OptionGroup label={all ? "One account" : undefined}>
+            {accounts.map((a) => (
+              <Option key={a.id} value={a.id} text={a.name} data-testid={`switch-${a.id}`}>
+                <span className={s.option}>
+                  <span className={s.optionName}>{a.name}</span>
+                  <Attention a={a} />
+                </span>
+              </Option>
+            ))}
+          </OptionGroup>
         </Dropdown>
       ) : account ? (
         <Text data-testid="account-name">{account.name}</Text>

@@ -17,7 +17,39 @@ export const commands = {
 	 *  list from Cargo.lock and the UI's package-lock.json).
 	 */
 	licences: () => __TAURI_INVOKE<Licence[]>("licences"),
-	datasetInfo: (dataset: DatasetId) => __TAURI_INVOKE<DatasetInfo>("dataset_info", { dataset }),
+	listAccounts: () => typedError<AccountView[], ServiceError>(__TAURI_INVOKE("list_accounts")),
+	/**  Checks an account against Partner Center now: its state in plain words. */
+	checkAccount: (accountId: string) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("check_account", { accountId })),
+	/**
+	 *  Adds an account. An app account brings its secret, or a certificate file chosen in the Open
+	 *  dialog (with the password of a PFX file).
+	 */
+	addAccount: (account: NewAccount, secret: string | null, certificatePath: string | null, certificatePassword: string | null) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("add_account", { account, secret, certificatePath, certificatePassword })),
+	/**  Picks a certificate file (PEM or PFX) in the system's Open dialog. */
+	chooseCertificateFile: () => typedError<string | null, ServiceError>(__TAURI_INVOKE("choose_certificate_file")),
+	/**  Signs in in the system browser and waits ("Waiting for your browser…"); `job_id` cancels. */
+	signInBrowser: (accountId: string, jobId: string) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("sign_in_browser", { accountId, jobId })),
+	/**  A code to type on another device, and where. */
+	startDeviceSignIn: (accountId: string) => typedError<DeviceCodeView, ServiceError>(__TAURI_INVOKE("start_device_sign_in", { accountId })),
+	finishDeviceSignIn: (accountId: string, jobId: string) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("finish_device_sign_in", { accountId, jobId })),
+	/**  Opens a page the backend handed out (a device code's sign-in page) in the browser. */
+	openLink: (url: string) => typedError<null, ServiceError>(__TAURI_INVOKE("open_link", { url })),
+	signInPassword: (accountId: string, password: string) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("sign_in_password", { accountId, password })),
+	/**  A new secret or certificate for an app account ("Sign in again"). */
+	setAppCredential: (accountId: string, secret: string | null, certificatePath: string | null, certificatePassword: string | null) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("set_app_credential", { accountId, secret, certificatePath, certificatePassword })),
+	renameAccount: (accountId: string, name: string) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("rename_account", { accountId, name })),
+	makeDefaultAccount: (accountId: string) => typedError<null, ServiceError>(__TAURI_INVOKE("make_default_account", { accountId })),
+	signOut: (accountId: string) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("sign_out", { accountId })),
+	removeAccount: (accountId: string) => typedError<null, ServiceError>(__TAURI_INVOKE("remove_account", { accountId })),
+	home: (accountId: string, today: string) => typedError<HomeSummary, ServiceError>(__TAURI_INVOKE("home", { accountId, today })),
+	/**  The days of which a copy of the data is kept (for "as of"), newest first. */
+	snapshotDays: (accountId: string, dataset: DatasetId) => __TAURI_INVOKE<string[]>("snapshot_days", { accountId, dataset }),
+	/**
+	 *  Puts every data set at hand for Home: the copies here, or fetched now (all of them with
+	 *  `fetch_all`). `job_id` cancels.
+	 */
+	refreshAll: (accountId: string, fetchAll: boolean, jobId: string, onProgress: Channel<RefreshProgress>) => typedError<DatasetRefresh[], ServiceError>(__TAURI_INVOKE("refresh_all", { accountId, fetchAll, jobId, onProgress })),
+	datasetInfo: (dataset: DatasetId, allAccounts: boolean) => __TAURI_INVOKE<DatasetInfo>("dataset_info", { dataset, allAccounts }),
 	/**  The chips as filter text: all of it, the service's part, the part applied here. */
 	compileFilters: (dataset: DatasetId, chips: FilterChip[], today: string) => typedError<CompiledFilters, ServiceError>(__TAURI_INVOKE("compile_filters", { dataset, chips, today })),
 	/**  Filter text typed by the person, as chips (or the parser's plain message). */
@@ -52,11 +84,38 @@ export const commands = {
 };
 
 /* Types */
+/**  An account's sign-in, in plain words. */
+export type AccountState = 
+/**  Not checked yet. */
+{ kind: "unknown" } | { kind: "signedIn"; who: string } | 
+/**  The saved sign-in expired or was revoked, or there is none: sign in again. */
+{ kind: "needsSignIn" } | 
+/**  The tenant wants multi-factor sign-in, which this way of signing in cannot give. */
+{ kind: "mfaRequired" } | 
+/**  Signed in, but the account may not read the analytics. */
+{ kind: "noAccess" } | 
+/**  Partner Center could not be reached. */
+{ kind: "offline" } | 
+/**  The sign-in was refused for another reason (a wrong secret, say). */
+{ kind: "failed"; message: string };
+
 export type AccountView = {
 	id: string,
 	name: string,
+	/**  In words: "Global", "China (21Vianet)", "US Government", "Custom", "Sample data". */
 	cloud: string,
+	cloudKind: CloudKind,
+	tenant: string,
+	clientId: string,
+	method: SignInMethod,
+	username: string | null,
 	sample: boolean,
+	isDefault: boolean,
+	state: AccountState,
+	/**  Seconds since 1970, when the state was last checked. */
+	checkedAt: number | null,
+	/**  A warning before the sign-in runs out, or that it has. */
+	warning: string | null,
 };
 
 /**  What the person can do about it; the UI shows it as a button. */
@@ -121,6 +180,10 @@ export type ChartKind = "auto" | "line" | "bar" | "stacked" |
 /**  No chart: the table alone. */
 "table";
 
+export type CloudKind = "global" | "china" | "usGovernment" | "custom" | 
+/**  The built-in sample data. */
+"sample";
+
 export type ColumnInfo = {
 	name: string,
 	label: string,
@@ -170,6 +233,16 @@ export type DatasetInfo = {
 	metrics: MetricOption[],
 };
 
+/**  How one data set came out of a refresh. */
+export type DatasetRefresh = {
+	dataset: DatasetId,
+	/**  Rows at hand afterwards (none when it failed and nothing was kept). */
+	rows: number | null,
+	/**  Fetched from Partner Center now (rather than the copy already here). */
+	fetched: boolean,
+	error: ServiceError | null,
+};
+
 /**  A data set's name, for lists of them. */
 export type DatasetSummary = {
 	id: DatasetId,
@@ -189,6 +262,14 @@ export type DateAxis = {
 export type DateRange = { preset: "last7Days" } | { preset: "last30Days" } | { preset: "last90Days" } | { preset: "thisMonth" } | { preset: "lastMonth" } | { preset: "thisQuarter" } | { preset: "lastQuarter" } | { preset: "thisYear" } | 
 /**  From `from` to `to`, both days included (`YYYY-MM-DD`). */
 { preset: "between"; from: string; to: string };
+
+/**  What the person reads on the screen while signing in with a code on another device. */
+export type DeviceCodeView = {
+	userCode: string,
+	verificationUri: string,
+	/**  Seconds since 1970 when the code stops working. */
+	expiresAt: number,
+};
 
 /**
  *  What was clicked: a point's x (a period start or a category), and the series' keys (the
@@ -304,6 +385,23 @@ export type GroupKey = {
 	value: string | null,
 };
 
+export type Highlight = {
+	dataset: DatasetId,
+	kind: MoveKind,
+	sentence: string,
+	view: View,
+};
+
+export type HomeSummary = {
+	/**  The last complete month: "November 2026". */
+	period: string,
+	tiles: Tile[],
+	highlights: Highlight[],
+	renewals: Renewals | null,
+	/**  "Since Monday: 12 new subscriptions, 3 suspended, 1 reseller added." */
+	sinceLastVisit: string | null,
+};
+
 export type Licence = {
 	name: string,
 	version: string,
@@ -327,10 +425,53 @@ export type MetricOption = {
 	label: string,
 };
 
+export type MoveKind = "rise" | "fall" | "new" | "gone";
+
+/**  A new account, as the Add account dialog fills it in. */
+export type NewAccount = {
+	name: string,
+	cloud: CloudKind,
+	authorityUrl?: string | null,
+	apiUrl?: string | null,
+	tenant: string,
+	clientId: string,
+	method: SignInMethod,
+	username?: string | null,
+};
+
 /**  How dates are bucketed. */
 export type Period = "day" | 
 /**  ISO week, starting Monday. */
 "week" | "month" | "quarter" | "year";
+
+/**  Where a refresh is: which data set, and its fetch's progress. */
+export type RefreshProgress = {
+	dataset: DatasetId,
+	/**  1-based position among the data sets, and how many there are. */
+	step: number,
+	steps: number,
+	load: LoadProgress,
+};
+
+export type RenewalRow = {
+	customer: string,
+	subscriptions: number,
+	licences: number | null,
+	/**  `YYYY-MM-DD`, the first commitment end among them. */
+	firstEnd: string | null,
+};
+
+export type Renewals = {
+	/**  Subscriptions ending within 30, 60 and 90 days with auto-renew off. */
+	within30: number,
+	within60: number,
+	within90: number,
+	customers: RenewalRow[],
+	suspended: RenewalRow[],
+	/**  The subscriptions behind it, for Explore and for export. */
+	endingView: View,
+	suspendedView: View,
+};
 
 export type RowsPage = {
 	columns: ColumnInfo[],
@@ -380,6 +521,10 @@ export type Settings = {
 	lastRoute?: string | null,
 	/**  The account the window opens on. */
 	defaultAccount?: string | null,
+	/**  How long the daily copies of the data are kept, in days. */
+	snapshotDays?: number,
+	/**  The day of the last visit (`YYYY-MM-DD`): Home says what changed since. */
+	lastVisit?: string | null,
 };
 
 /**  A change to the settings; `None` leaves a value as it is. */
@@ -387,7 +532,20 @@ export type SettingsChange = {
 	theme?: Theme | null,
 	lastRoute?: string | null,
 	defaultAccount?: string | null,
+	snapshotDays?: number | null,
 };
+
+export type SignInMethod = 
+/**  Authorization code with PKCE in the system browser (works with MFA). The main way. */
+"browser" | 
+/**  A code typed on another device's browser; the fallback when no browser opens here. */
+"deviceCode" | 
+/**  User name and password (legacy: fails where multi-factor sign-in is enforced). */
+"password" | 
+/**  App only, with client id and secret: the Insights API's documented way. */
+"appSecret" | 
+/**  App only, with a certificate: a signed client assertion instead of a secret. */
+"appCertificate";
 
 export type Sort = {
 	/**  A result column: a grouping field or a metric's column name. */
@@ -404,6 +562,16 @@ export type TableLayout = {
 };
 
 export type Theme = "light" | "dark" | "system";
+
+export type Tile = {
+	dataset: DatasetId,
+	title: string,
+	value: number | null,
+	previous: number | null,
+	/**  "at the end of November, up 3.1% on October". */
+	detail: string,
+	view: View,
+};
 
 export type ValueCount = {
 	/**  `None` is the empty value. */
@@ -426,6 +594,8 @@ export type View = {
 	chart?: ChartKind,
 	/**  Filters added by clicking the chart, in order: the breadcrumb back. */
 	drill?: FilterChip[],
+	/**  Answer from the copy of the data kept on this day (`YYYY-MM-DD`), not the latest. */
+	asOf?: string | null,
 };
 
 /* Tauri Specta runtime */

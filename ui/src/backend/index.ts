@@ -9,6 +9,8 @@ import type {
   ExportSource,
   FilterChip,
   LoadProgress,
+  NewAccount,
+  RefreshProgress,
   RowsQuery,
   ServiceError,
   SettingsChange,
@@ -47,7 +49,30 @@ export const tauriBackend = {
   updateSettings: (change: SettingsChange) => unwrap(commands.updateSettings(change)),
   clearCache: () => unwrap(commands.clearCache()),
   licences: () => plain(commands.licences()),
-  datasetInfo: (dataset: DatasetId) => plain(commands.datasetInfo(dataset)),
+  listAccounts: () => unwrap(commands.listAccounts()),
+  checkAccount: (accountId: string) => unwrap(commands.checkAccount(accountId)),
+  addAccount: (account: NewAccount, secret: string | null, certificatePath: string | null, certificatePassword: string | null) =>
+    unwrap(commands.addAccount(account, secret, certificatePath, certificatePassword)),
+  chooseCertificateFile: () => unwrap(commands.chooseCertificateFile()),
+  signInBrowser: (accountId: string, jobId: string) => unwrap(commands.signInBrowser(accountId, jobId)),
+  startDeviceSignIn: (accountId: string) => unwrap(commands.startDeviceSignIn(accountId)),
+  finishDeviceSignIn: (accountId: string, jobId: string) => unwrap(commands.finishDeviceSignIn(accountId, jobId)),
+  openLink: (url: string) => unwrap(commands.openLink(url)),
+  signInPassword: (accountId: string, password: string) => unwrap(commands.signInPassword(accountId, password)),
+  setAppCredential: (accountId: string, secret: string | null, certificatePath: string | null, certificatePassword: string | null) =>
+    unwrap(commands.setAppCredential(accountId, secret, certificatePath, certificatePassword)),
+  renameAccount: (accountId: string, name: string) => unwrap(commands.renameAccount(accountId, name)),
+  makeDefaultAccount: (accountId: string) => unwrap(commands.makeDefaultAccount(accountId)),
+  signOut: (accountId: string) => unwrap(commands.signOut(accountId)),
+  removeAccount: (accountId: string) => unwrap(commands.removeAccount(accountId)),
+  home: (accountId: string, today: string) => unwrap(commands.home(accountId, today)),
+  snapshotDays: (accountId: string, dataset: DatasetId) => plain(commands.snapshotDays(accountId, dataset)),
+  refreshAll: (accountId: string, fetchAll: boolean, jobId: string, onProgress: (p: RefreshProgress) => void) => {
+    const channel = new Channel<RefreshProgress>();
+    channel.onmessage = onProgress;
+    return unwrap(commands.refreshAll(accountId, fetchAll, jobId, channel));
+  },
+  datasetInfo: (dataset: DatasetId, allAccounts: boolean) => plain(commands.datasetInfo(dataset, allAccounts)),
   compileFilters: (dataset: DatasetId, chips: FilterChip[], today: string) =>
     unwrap(commands.compileFilters(dataset, chips, today)),
   parseFilterText: (dataset: DatasetId, text: string) => unwrap(commands.parseFilterText(dataset, text)),

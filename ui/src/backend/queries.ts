@@ -1,12 +1,15 @@
 // Every query key and data hook in one place, so screens share cached answers and a change (a
 // saved view, a refreshed table) invalidates exactly what depends on it.
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { DatasetId, FetchReport, FilterChip, RowsQuery, SettingsChange, View } from "./index";
+import type { AccountView, AppInfo, DatasetId, FetchReport, FilterChip, RowsQuery, SettingsChange, View } from "./index";
 import { useBackend } from "./context";
 
 export const keys = {
   appInfo: ["appInfo"] as const,
-  datasetInfo: (d: DatasetId) => ["datasetInfo", d] as const,
+  datasetInfo: (d: DatasetId, all: boolean) => ["datasetInfo", d, all] as const,
+  check: (account: string) => ["check", account] as const,
+  home: (account: string, today: string, stamp: number) => ["home", account, today, stamp] as const,
+  snapshots: (account: string, d: DatasetId) => ["snapshots", account, d] as const,
   compile: (d: DatasetId, chips: FilterChip[], today: string) => ["compile", d, JSON.stringify(chips), today] as const,
   tableStatus: (account: string, d: DatasetId, filter: string | null) => ["tableStatus", account, d, filter] as const,
   explore: (account: string, view: View, today: string, stamp: number) =>
@@ -24,9 +27,75 @@ export function useAppInfo() {
   return useQuery({ queryKey: keys.appInfo, queryFn: b.appInfo });
 }
 
-export function useDatasetInfo(dataset: DatasetId) {
+/// A data set's fields; with "All accounts" it has the account as a field too.
+export function useDatasetInfo(dataset: DatasetId, allAccounts = false) {
   const b = useBackend();
-  return useQuery({ queryKey: keys.datasetInfo(dataset), queryFn: () => b.datasetInfo(dataset), staleTime: Infinity });
+  return useQuery({
+    queryKey: keys.datasetInfo(dataset, allAccounts),
+    queryFn: () => b.datasetInfo(dataset, allAccounts),
+    staleTime: Infinity,
+  });
+}
+
+/// Puts a changed account into the app's list (so the header, the banner and every screen see
+/// it at once).
+export function usePutAccount() {
+  const qc = useQueryClient();
+  return (a: AccountView) =>
+    qc.setQueryData(keys.appInfo, (old: AppInfo | undefined) =>
+      old ? { ...old, accounts: old.accounts.map((x) => (x.id === a.id ? a : x)) } : old,
+    );
+}
+
+/// Checks an account against Partner Center (once in a while, not on every visit).
+export function useCheckAccount(account: AccountView) {
+  const b = useBackend();
+  const put = usePutAccount();
+  return useQuery({
+    queryKey: keys.check(account.id),
+    queryFn: async () => {
+      const a = await b.checkAccount(account.id);
+      put(a);
+      return a;
+    },
+    enabled: !account.sample,
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+}
+
+/// An account change (add, sign-in, rename, default, sign-out, remove): the list is read again.
+export function useAccountChange<A, R>(fn: (args: A) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: keys.appInfo });
+      qc.invalidateQueries({ queryKey: ["home"] });
+    },
+  });
+}
+
+export function useHome(account: string, today: string, stamp: number | null) {
+  const b = useBackend();
+  return useQuery({
+    queryKey: keys.home(account, today, stamp ?? 0),
+    queryFn: () => b.home(account, today),
+    enabled: stamp !== null,
+    staleTime: Infinity,
+    // While a refresh works, the figures stay; another account's never stand in for these.
+    placeholderData: (previous, query) => (query?.queryKey[1] === account ? previous : undefined),
+  });
+}
+
+export function useSnapshotDays(account: string, dataset: DatasetId, enabled: boolean) {
+  const b = useBackend();
+  return useQuery({
+    queryKey: keys.snapshots(account, dataset),
+    queryFn: () => b.snapshotDays(account, dataset),
+    enabled,
+    staleTime: 60_000,
+  });
 }
 
 export function useCompiledFilters(dataset: DatasetId, chips: FilterChip[], today: string) {

@@ -15,7 +15,11 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
     <div className={s.row}>
       <div className={s.titles}>
         <Title2 as="h1">{title}</Title2>
-        {subtitle ? <Text className={s.sub}>{subtitle}</Text> : null}
+        {subtitle ? (
+          <Text className={s.sub} data-testid="page-subtitle">
+            {subtitle}
+          </Text>
+        ) : null}
       </div>
       {actions ? <div className={s.actions}>{actions}</div> : null}
     </div>

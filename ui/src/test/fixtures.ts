@@ -1,6 +1,6 @@
 // Small, realistic answers for the UI tests, typed by the generated bindings (so a change in
 // the backend's shapes fails the type check here too).
-import type { AppInfo, DatasetInfo, ExploreAnswer, FetchReport, FieldInfo, RowsPage, View } from "../backend";
+import type { AccountView, AppInfo, DatasetInfo, ExploreAnswer, FetchReport, FieldInfo, HomeSummary, RowsPage, View } from "../backend";
 
 function field(name: string, label: string, kind: FieldInfo["kind"], groupable = true): FieldInfo {
   return {
@@ -14,7 +14,69 @@ function field(name: string, label: string, kind: FieldInfo["kind"], groupable =
   };
 }
 
-export const SAMPLE = { id: "sample", name: "Contoso (sample)", cloud: "Custom", sample: true };
+export const SAMPLE: AccountView = {
+  id: "sample",
+  name: "Contoso (sample)",
+  cloud: "Sample data",
+  cloudKind: "sample",
+  tenant: "contoso-sample",
+  clientId: "sample",
+  method: "appSecret",
+  username: null,
+  sample: true,
+  isDefault: false,
+  state: { kind: "signedIn", who: "the sample app" },
+  checkedAt: null,
+  warning: null,
+};
+
+/// A real-looking account in a given state.
+export function account(id: string, name: string, over: Partial<AccountView> = {}): AccountView {
+  return {
+    id,
+    name,
+    cloud: "Global",
+    cloudKind: "global",
+    tenant: `${id}.onmicrosoft.com`,
+    clientId: "11111111-2222-3333-4444-555555555555",
+    method: "browser",
+    username: null,
+    sample: false,
+    isDefault: false,
+    state: { kind: "signedIn", who: `alex@${id}.com` },
+    checkedAt: Math.floor(Date.now() / 1000) - 60,
+    warning: null,
+    ...over,
+  };
+}
+
+export function homeSummary(): HomeSummary {
+  const v = (dataset: View["dataset"]): View => defaultView(dataset);
+  return {
+    period: "November 2026",
+    tiles: [
+      { dataset: "subscriptions", title: "Active subscriptions", value: 1204, previous: 1168, detail: "at the end of November, up 3.1% on October", view: v("subscriptions") },
+      { dataset: "azureUsage", title: "Azure usage", value: 182, previous: 150, detail: "in November, up 21% on October", view: v("azureUsage") },
+    ],
+    highlights: [
+      { dataset: "azureUsage", kind: "rise", sentence: "Azure usage in West Europe rose 42% in November, most of it from Fabrikam.", view: v("azureUsage") },
+      { dataset: "subscriptions", kind: "gone", sentence: "New subscriptions of type Azure stopped in November: 5 subscriptions in October, none in November.", view: v("subscriptions") },
+    ],
+    renewals: {
+      within30: 1,
+      within60: 2,
+      within90: 3,
+      customers: [
+        { customer: "Fabrikam", subscriptions: 2, licences: 8, firstEnd: "2026-12-20" },
+        { customer: "Contoso", subscriptions: 1, licences: 7, firstEnd: "2027-02-20" },
+      ],
+      suspended: [{ customer: "Litware", subscriptions: 1, licences: 4, firstEnd: null }],
+      endingView: v("subscriptions"),
+      suspendedView: v("subscriptions"),
+    },
+    sinceLastVisit: "Since Monday: 2 new subscriptions, 1 suspended.",
+  };
+}
 
 export function appInfo(over: Partial<AppInfo> = {}): AppInfo {
   return {
@@ -27,7 +89,7 @@ export function appInfo(over: Partial<AppInfo> = {}): AppInfo {
       { id: "search", title: "Search" },
       { id: "referrals", title: "Referrals" },
     ],
-    settings: { theme: "light", sampleData: true, lastRoute: null, defaultAccount: null },
+    settings: { theme: "light", sampleData: true, lastRoute: null, defaultAccount: null, snapshotDays: 90, lastVisit: null },
     dataDir: "/home/alex/.local/share/Partner Lens",
     logsDir: "/home/alex/.local/state/partner-lens/logs",
     cacheBytes: 48_000,

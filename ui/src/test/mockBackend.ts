@@ -4,7 +4,7 @@
 import { vi } from "vitest";
 import type { Backend } from "../backend";
 import type { AppInfo, FilterChip, SavedView, Settings, View } from "../backend";
-import { answer, appInfo, datasetInfo, report, rowsPage } from "./fixtures";
+import { SAMPLE, account, answer, appInfo, datasetInfo, homeSummary, report, rowsPage } from "./fixtures";
 
 type Spied<T> = { [K in keyof T]: T[K] & ReturnType<typeof vi.fn> };
 
@@ -20,9 +20,51 @@ export function mockBackend(over: Partial<Backend> = {}, info: AppInfo = appInfo
     appInfo: async () => ({ ...info, settings, accounts }),
     startSample: async () => {
       settings = { ...settings, sampleData: true };
-      accounts = [{ id: "sample", name: "Contoso (sample)", cloud: "Custom", sample: true }];
+      accounts = [SAMPLE];
       return accounts[0];
     },
+    listAccounts: async () => accounts,
+    checkAccount: async (id) => accounts.find((a) => a.id === id) ?? SAMPLE,
+    addAccount: async (n) => {
+      const a = account(n.name.toLowerCase().replace(/\W+/g, "-"), n.name, { method: n.method, tenant: n.tenant, clientId: n.clientId, state: { kind: "needsSignIn" } });
+      accounts = [...accounts, a];
+      return a;
+    },
+    chooseCertificateFile: async () => "/home/alex/certs/partner-lens.pfx",
+    signInBrowser: async (id) => {
+      accounts = accounts.map((a) => (a.id === id ? { ...a, state: { kind: "signedIn", who: "alex@contoso.com" }, warning: null } : a));
+      return accounts.find((a) => a.id === id)!;
+    },
+    startDeviceSignIn: async () => ({ userCode: "HXQ4-T7PL", verificationUri: "https://microsoft.com/devicelogin", expiresAt: Math.floor(Date.now() / 1000) + 900 }),
+    finishDeviceSignIn: () => new Promise(() => {}),
+    openLink: async () => null,
+    signInPassword: async () => {
+      throw { code: "mfa_required", message: "Your organisation requires multi-factor sign-in.", action: "signIn", detail: "AADSTS50076" };
+    },
+    setAppCredential: async (id) => accounts.find((a) => a.id === id)!,
+    renameAccount: async (id, name) => {
+      accounts = accounts.map((a) => (a.id === id ? { ...a, name } : a));
+      return accounts.find((a) => a.id === id)!;
+    },
+    makeDefaultAccount: async (id) => {
+      settings = { ...settings, defaultAccount: id };
+      accounts = accounts.map((a) => ({ ...a, isDefault: a.id === id }));
+      return null;
+    },
+    signOut: async (id) => {
+      accounts = accounts.map((a) => (a.id === id ? { ...a, state: { kind: "needsSignIn" } } : a));
+      return accounts.find((a) => a.id === id)!;
+    },
+    removeAccount: async (id) => {
+      accounts = accounts.filter((a) => a.id !== id);
+      return null;
+    },
+    home: async () => homeSummary(),
+    snapshotDays: async () => ["2026-11-30", "2026-11-23"],
+    refreshAll: async () => [
+      { dataset: "subscriptions", rows: 600, fetched: false, error: null },
+      { dataset: "referrals", rows: null, fetched: false, error: { code: "forbidden", message: "This account may not read referrals.", action: null, detail: null } },
+    ],
     updateSettings: async (c) => {
       settings = {
         ...settings,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::cloud::Cloud;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "camelCase")]
 pub enum SignInMethod {
     /// Authorization code with PKCE in the system browser (works with MFA). The main way.
@@ -19,6 +20,8 @@ pub enum SignInMethod {
     Password,
     /// App only, with client id and secret: the Insights API's documented way.
     AppSecret,
+    /// App only, with a certificate: a signed client assertion instead of a secret.
+    AppCertificate,
 }
 
 impl SignInMethod {
@@ -28,6 +31,7 @@ impl SignInMethod {
             "device" | "devicecode" => SignInMethod::DeviceCode,
             "password" => SignInMethod::Password,
             "app" | "appsecret" | "secret" => SignInMethod::AppSecret,
+            "certificate" | "cert" | "appcertificate" => SignInMethod::AppCertificate,
             _ => return None,
         })
     }
@@ -38,7 +42,13 @@ impl SignInMethod {
             SignInMethod::DeviceCode => "device code",
             SignInMethod::Password => "user name and password (legacy)",
             SignInMethod::AppSecret => "app secret",
+            SignInMethod::AppCertificate => "app certificate",
         }
+    }
+
+    /// The app signs in by itself (no person, no refresh token).
+    pub fn is_app(self) -> bool {
+        matches!(self, SignInMethod::AppSecret | SignInMethod::AppCertificate)
     }
 }
 
@@ -154,6 +164,22 @@ impl AccountStore {
         let gone = all.remove(pos);
         self.save(&all)?;
         Ok(gone)
+    }
+
+    /// Gives an account another name (its id stays, so saved data stays with it).
+    pub fn rename(&self, id: &str, name: &str) -> Result<Account, AccountsError> {
+        let mut all = self.list()?;
+        if name.is_empty() {
+            return Err(AccountsError::Io("an account needs a name".into()));
+        }
+        if all.iter().any(|a| a.id != id && a.name.eq_ignore_ascii_case(name)) {
+            return Err(AccountsError::Exists(name.to_string()));
+        }
+        let a = all.iter_mut().find(|a| a.id == id).ok_or_else(|| AccountsError::NotFound(id.into()))?;
+        a.name = name.to_string();
+        let renamed = a.clone();
+        self.save(&all)?;
+        Ok(renamed)
     }
 
     pub fn find(&self, id_or_name: &str) -> Result<Account, AccountsError> {

@@ -2,6 +2,7 @@
 //! providers for the client, and (with the keyring) secrets that never touch a file in clear.
 
 pub mod accounts;
+pub mod certificate;
 pub mod cloud;
 pub mod oauth;
 pub mod provider;
@@ -9,6 +10,7 @@ pub mod secrets;
 pub mod signin;
 
 pub use accounts::{Account, AccountStore, AccountsError, SignInMethod};
+pub use certificate::{AppCertificate, CertificateError};
 pub use cloud::Cloud;
 pub use provider::{AppIdentity, SessionTokens};
 pub use secrets::{AccountSecrets, KeyringKey, SecretError, SecretStore};

@@ -2,6 +2,7 @@
 //! (v1 gives numbers as strings, **quirk**), and turning `AADSTS` failures into errors a person
 //! can act on.
 
+use base64::Engine as _;
 use lens_client::{ClientError, ErrorKind, Phase};
 use lens_model::Secret;
 use serde::Deserialize;
@@ -26,7 +27,9 @@ pub fn token_url(authority: &str, tenant: &str, v: Endpoint) -> String {
 }
 
 /// Scope for delegated (user) tokens, with a refresh token.
-pub const USER_SCOPE: &str = "https://api.partnercenter.microsoft.com/user_impersonation offline_access";
+/// A person's sign-in: Partner Center on their behalf, a refresh token, and an ID token saying
+/// who they are.
+pub const USER_SCOPE: &str = "https://api.partnercenter.microsoft.com/user_impersonation offline_access openid profile";
 /// Scope for app-only tokens on v2.
 pub const APP_SCOPE: &str = "https://api.partnercenter.microsoft.com/.default";
 
@@ -37,6 +40,18 @@ pub struct Tokens {
     pub refresh_token: Option<Secret>,
     /// Seconds since the epoch, by our own clock.
     pub expires_at: i64,
+    /// Who signed in, from the ID token (`preferred_username`), for "Signed in as …".
+    pub username: Option<String>,
+}
+
+/// The person's name in an ID token, read for display only (never trusted for access).
+pub fn id_token_username(id_token: &str) -> Option<String> {
+    let claims = id_token.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(claims.trim_end_matches('=')).ok()?;
+    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    ["preferred_username", "upn", "email", "unique_name"]
+        .iter()
+        .find_map(|k| v.get(*k).and_then(|x| x.as_str()).map(str::to_string))
 }
 
 #[derive(Deserialize)]
@@ -46,6 +61,8 @@ struct RawTokens {
     refresh_token: Option<String>,
     #[serde(default, deserialize_with = "lenient_i64")]
     expires_in: Option<i64>,
+    #[serde(default)]
+    id_token: Option<String>,
 }
 
 fn lenient_i64<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
@@ -154,6 +171,7 @@ pub async fn request_raw(
             access_token: Secret::new(raw.access_token),
             refresh_token: raw.refresh_token.map(Secret::new),
             expires_at: now + raw.expires_in.unwrap_or(3599),
+            username: raw.id_token.as_deref().and_then(id_token_username),
         });
     }
     let err: RawError = serde_json::from_slice(&body).unwrap_or_default();
@@ -174,7 +192,7 @@ fn sign_in_error(status: u16, error: &str, description: &str, codes: &[i64]) -> 
     let (kind, msg) = match (code, error) {
         (Some(50_076 | 50_079 | 50_074), _) => (
             ErrorKind::MfaRequired,
-            "This account must sign in with multi-factor authentication, which a user name and password alone cannot do. Use \"Sign in with browser\" instead.",
+            "This account must sign in with multi-factor authentication, which a user name and password alone cannot do. Sign in with your browser instead.",
         ),
         (Some(700_082), _) => {
             (ErrorKind::SessionExpired, "The sign-in has expired after 90 days without use. Sign in again.")
@@ -190,6 +208,16 @@ fn sign_in_error(status: u16, error: &str, description: &str, codes: &[i64]) -> 
             (ErrorKind::SignInFailed, "The tenant was not found. Check the tenant ID or domain.")
         }
         (Some(50_126), _) => (ErrorKind::SignInFailed, "The user name or password is wrong."),
+        (Some(700_027), _) => (
+            ErrorKind::SignInFailed,
+            "This certificate is not registered on the app: upload it to the app registration in Microsoft Entra ID (Certificates & secrets).",
+        ),
+        (Some(50_012 | 5_002_738), _) => {
+            (ErrorKind::SignInFailed, "The app's certificate signature was refused. Choose the certificate again.")
+        }
+        (Some(700_024), _) => {
+            (ErrorKind::SignInFailed, "The sign-in was refused as out of date: check this computer's date and time.")
+        }
         (Some(50_148), _) => {
             (ErrorKind::SignInFailed, "The sign-in could not be verified (PKCE). Start the sign-in again.")
         }
@@ -214,7 +242,7 @@ mod tests {
     fn aadsts_codes_map_to_plain_actions() {
         let e = sign_in_error(400, "invalid_grant", "AADSTS50076: Due to a configuration change...", &[]);
         assert_eq!(e.kind, ErrorKind::MfaRequired);
-        assert!(e.message.contains("Sign in with browser"));
+        assert!(e.message.contains("Sign in with your browser"));
         let e = sign_in_error(400, "invalid_grant", "", &[700_082]);
         assert_eq!(e.kind, ErrorKind::SessionExpired);
         let e = sign_in_error(401, "invalid_client", "AADSTS7000215: Invalid client secret provided.", &[]);

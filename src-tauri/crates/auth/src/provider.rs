@@ -13,6 +13,9 @@ use tokio::sync::Mutex;
 
 use crate::oauth::{self, APP_SCOPE, Endpoint, Tokens};
 
+/// The `client_assertion_type` of a signed JWT (RFC 7523).
+pub const CLIENT_ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
 /// Renew this long before the service's expiry.
 pub const RENEW_MARGIN_SECS: i64 = 300;
 
@@ -29,6 +32,7 @@ pub struct AppIdentity {
 
 enum Grant {
     AppSecret { secret: Secret },
+    AppCertificate { certificate: Arc<crate::certificate::AppCertificate> },
     RefreshToken { on_rotate: Option<RotateHook> },
 }
 
@@ -81,6 +85,17 @@ impl SessionTokens {
         SessionTokens::new(http, app, Endpoint::V1, Grant::AppSecret { secret }, state, clock)
     }
 
+    /// App-only sign-in with a certificate: a signed client assertion each time (v1 endpoint).
+    pub fn app_certificate(
+        http: reqwest::Client,
+        app: &AppIdentity,
+        certificate: Arc<crate::certificate::AppCertificate>,
+        clock: SharedClock,
+    ) -> SessionTokens {
+        let state = State { current: None, refresh: None, acquired: 0 };
+        SessionTokens::new(http, app, Endpoint::V1, Grant::AppCertificate { certificate }, state, clock)
+    }
+
     /// A person's session from a sign-in that gave a refresh token (v2 endpoint).
     pub fn user(
         http: reqwest::Client,
@@ -121,6 +136,25 @@ impl SessionTokens {
                     ("grant_type", "client_credentials"),
                     ("client_id", self.client_id.as_str()),
                     ("client_secret", secret.expose()),
+                ];
+                if self.endpoint == Endpoint::V2 {
+                    form.push(("scope", APP_SCOPE));
+                }
+                oauth::request(&self.http, &self.token_url, self.endpoint, &form, now).await?
+            }
+            Grant::AppCertificate { certificate } => {
+                let assertion = certificate.assertion(&self.client_id, &self.token_url, now).map_err(|e| {
+                    ClientError::new(
+                        ErrorKind::SignInFailed,
+                        Phase::SignIn,
+                        format!("The app certificate cannot sign in: {e}"),
+                    )
+                })?;
+                let mut form = vec![
+                    ("grant_type", "client_credentials"),
+                    ("client_id", self.client_id.as_str()),
+                    ("client_assertion_type", CLIENT_ASSERTION_TYPE),
+                    ("client_assertion", assertion.expose()),
                 ];
                 if self.endpoint == Endpoint::V2 {
                     form.push(("scope", APP_SCOPE));

@@ -38,6 +38,7 @@ fn large_tokens_round_trip_and_nothing_is_stored_in_clear() {
     );
     let refresh = random("rt.", 4000);
     let client_secret = random("cs.", 40);
+    let key_pem = format!("key material {}", random("", 64));
     assert!(refresh.len() > 2560);
     store
         .put(
@@ -45,6 +46,7 @@ fn large_tokens_round_trip_and_nothing_is_stored_in_clear() {
             AccountSecrets {
                 refresh_token: Some(Secret::new(refresh.clone())),
                 client_secret: Some(Secret::new(client_secret.clone())),
+                certificate: Some(Secret::new(key_pem.clone())),
             },
         )
         .unwrap();
@@ -55,10 +57,11 @@ fn large_tokens_round_trip_and_nothing_is_stored_in_clear() {
     let got = again.get("contoso").unwrap();
     assert_eq!(got.refresh_token.as_ref().map(|s| s.expose()), Some(refresh.as_str()));
     assert_eq!(got.client_secret.as_ref().map(|s| s.expose()), Some(client_secret.as_str()));
+    assert_eq!(got.certificate.as_ref().map(|s| s.expose()), Some(key_pem.as_str()));
     assert_eq!(again.get("fabrikam").unwrap().refresh_token.unwrap().expose(), "rt.other");
     assert!(again.get("nobody").unwrap().refresh_token.is_none());
 
-    for needle in [&refresh[..40], &client_secret[..], "rt.other"] {
+    for needle in [&refresh[..40], &client_secret[..], &key_pem[20..70], "rt.other"] {
         assert!(files_contain(dir.path(), needle).is_empty(), "a secret is readable on disk");
     }
     again.remove("contoso").unwrap();

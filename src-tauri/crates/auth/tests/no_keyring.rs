@@ -16,7 +16,14 @@ fn no_keyring_means_memory_only_and_a_plain_reason() {
     let reason = store.limitation().expect("no keyring is reachable").to_string();
     assert!(reason.contains("keyring") && reason.contains("only until Partner Lens closes"), "{reason}");
     store
-        .put("a", AccountSecrets { refresh_token: Some(Secret::new("rt.x".to_string())), client_secret: None })
+        .put(
+            "a",
+            AccountSecrets {
+                refresh_token: Some(Secret::new("rt.x".to_string())),
+                client_secret: None,
+                certificate: None,
+            },
+        )
         .unwrap();
     assert_eq!(store.get("a").unwrap().refresh_token.unwrap().expose(), "rt.x");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing is written without a keyring");

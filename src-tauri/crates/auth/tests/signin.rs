@@ -185,7 +185,7 @@ async fn the_password_grant_explains_mfa_in_plain_words() {
         .await
         .unwrap_err();
     assert_eq!(e.kind, ErrorKind::MfaRequired);
-    assert!(e.message.contains("Sign in with browser"), "{}", e.message);
+    assert!(e.message.contains("Sign in with your browser"), "{}", e.message);
     let open_sim = self::sim(SimConfig { mfa_enforced: false, ..SimConfig::default() }).await;
     let sim = open_sim;
     let t = password(&http, &app(&sim), "alex@contoso.onmicrosoft.com", &Secret::new("sample-password"), now())

@@ -91,6 +91,15 @@ impl Client {
         Ok(summary)
     }
 
+    /// Asks for one row of subscriptions: how an account's access to the analytics is checked
+    /// (a token alone does not show a refused role or a sign-in without multi-factor).
+    pub async fn check_access(&self) -> Result<(), ClientError> {
+        let mut q = AnalyticsQuery::new(lens_model::dataset::DatasetId::Subscriptions);
+        q.top = 1;
+        let schema = Arc::new(PageSchema::raw(q.dataset.spec()));
+        self.get_page(self.page_url(&q, 0)?, &schema, &Call::default(), 1, None).await.map(|_| ())
+    }
+
     fn page_url(&self, q: &AnalyticsQuery, skip: usize) -> Result<Url, ClientError> {
         let mut url = self.url(&format!("{}{}", self.cfg.analytics_root.trim_end_matches('/'), q.dataset.suffix()))?;
         {

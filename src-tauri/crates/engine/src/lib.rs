@@ -7,6 +7,7 @@ pub mod error;
 pub mod export;
 pub mod filter_expr;
 pub mod fsio;
+pub mod home;
 pub mod nested;
 pub mod pivot;
 pub mod question;

@@ -110,6 +110,36 @@ impl TableBuilder {
     }
 }
 
+/// Tables of one data set stacked, every row labelled in `label` with where it came from (the
+/// account's name): how several accounts are read side by side. Columns only some tables have
+/// are empty in the others.
+pub fn stack_labelled(parts: &[(String, DataFrame)], label: &str) -> Result<DataFrame, EngineError> {
+    let mut columns: Vec<(String, DataType)> = vec![(label.to_string(), DataType::String)];
+    for (_, df) in parts {
+        for c in df.columns() {
+            if !columns.iter().any(|(n, _)| n == c.name().as_str()) {
+                columns.push((c.name().to_string(), c.dtype().clone()));
+            }
+        }
+    }
+    let mut out: Option<DataFrame> = None;
+    for (name, df) in parts {
+        let mut df = df.clone();
+        df.with_column(Series::new(label.into(), vec![name.as_str(); df.height()]).into_column())?;
+        let aligned = align(df, &columns)?;
+        match &mut out {
+            None => out = Some(aligned),
+            Some(o) => {
+                o.vstack_mut_owned(aligned)?;
+            }
+        }
+    }
+    match out {
+        Some(df) => Ok(df),
+        None => empty(&columns),
+    }
+}
+
 fn empty(columns: &[(String, DataType)]) -> Result<DataFrame, EngineError> {
     let cols = columns.iter().map(|(n, t)| Series::new_empty(n.as_str().into(), t).into_column()).collect();
     Ok(DataFrame::new(0, cols)?)
@@ -194,6 +224,20 @@ mod tests {
         let df = t.finish().unwrap();
         let n: Vec<Option<f64>> = df.column("n").unwrap().f64().unwrap().iter().collect();
         assert_eq!(n, vec![Some(37.0), Some(0.5)]);
+    }
+
+    #[test]
+    fn tables_stack_with_their_label_and_every_column() {
+        let a = df!("id" => ["a", "b"], "n" => [1i64, 2]).unwrap();
+        let b = df!("id" => ["c"], "extra" => ["x"]).unwrap();
+        let df = stack_labelled(&[("EU".into(), a), ("US".into(), b)], "account").unwrap();
+        assert_eq!(
+            df.get_column_names().iter().map(|n| n.as_str()).collect::<Vec<_>>(),
+            ["account", "id", "n", "extra"]
+        );
+        let acct: Vec<Option<&str>> = df.column("account").unwrap().str().unwrap().iter().collect();
+        assert_eq!(acct, [Some("EU"), Some("EU"), Some("US")]);
+        assert_eq!(df.column("n").unwrap().null_count(), 1);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The one registry of accounts, for the window and the command line alike: the accounts file,
-//! the secrets kept apart, the sample account when the person switched the sample data on, and
-//! a client for each account that renews its own tokens and saves each rotated refresh token.
+//! the secrets kept apart (in the vault), the sample account when the person switched the sample
+//! data on, what is known of each sign-in (its state, who, when it was last renewed), and a
+//! client for each account that renews its own tokens and saves each rotated refresh token.
 //! The sample account's simulator starts inside the process the first time it is used.
 
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use std::time::Duration;
 
 use lens_auth::provider::{AppIdentity, RotateHook, SessionTokens};
 use lens_auth::signin::{self, device::DeviceCode};
-use lens_auth::{Account, AccountSecrets, AccountStore, KeyringKey, SecretStore, SignInMethod};
+use lens_auth::{Account, AccountSecrets, AccountStore, AppCertificate, KeyringKey, SecretStore, SignInMethod};
 use lens_client::{Client, ClientError, ErrorKind, Phase, SharedTokens};
 use lens_model::Secret;
 use lens_model::clock::SystemClock;
@@ -18,11 +19,14 @@ use crate::demo::{Demo, DemoOptions, SAMPLE_ACCOUNT_ID};
 use crate::error::{Action, ErrorCode, ServiceError};
 use crate::paths::AppPaths;
 use crate::settings::SettingsStore;
+use crate::signins::AccountState;
+use crate::store::Store;
 use crate::workspace::{api_client, app_client};
 
 pub struct Accounts {
     store: AccountStore,
     secrets: Arc<SecretStore>,
+    db: Arc<Store>,
     http: reqwest::Client,
     settings: Arc<SettingsStore>,
     demo: tokio::sync::Mutex<Option<Arc<Demo>>>,
@@ -50,6 +54,12 @@ impl From<lens_auth::SecretError> for ServiceError {
     }
 }
 
+impl From<lens_auth::CertificateError> for ServiceError {
+    fn from(e: lens_auth::CertificateError) -> Self {
+        ServiceError::new(ErrorCode::SignInFailed, e.0, Some(Action::OpenSettings))
+    }
+}
+
 pub fn identity(a: &Account) -> AppIdentity {
     AppIdentity {
         authority: a.cloud.authority_url().to_string(),
@@ -58,18 +68,50 @@ pub fn identity(a: &Account) -> AppIdentity {
     }
 }
 
+/// What an app account signs in with, when it is added or its secret replaced.
+pub enum AppCredential {
+    Secret(Secret),
+    /// A PEM file's text, or a PFX file's bytes and password.
+    CertificatePem(String),
+    CertificatePfx {
+        bytes: Vec<u8>,
+        password: Secret,
+    },
+}
+
+/// A client and what keeps it working: for the sample account, its simulator runs as long as
+/// the connection lives (even after the registry it came from is gone).
+pub struct Connection {
+    client: Client,
+    _demo: Option<Arc<Demo>>,
+}
+
+impl Connection {
+    pub fn new(client: Client) -> Connection {
+        Connection { client, _demo: None }
+    }
+}
+
+impl std::ops::Deref for Connection {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.client
+    }
+}
+
 impl Accounts {
     pub fn open(paths: &AppPaths) -> Result<Accounts, ServiceError> {
-        Accounts::with_settings(paths, Arc::new(SettingsStore::open(&paths.data)))
+        Accounts::with(paths, Arc::new(SettingsStore::open(&paths.data)), Arc::new(Store::open(&paths.data)?))
     }
 
-    /// The registry over settings the caller shares (the window keeps one settings store).
-    pub fn with_settings(paths: &AppPaths, settings: Arc<SettingsStore>) -> Result<Accounts, ServiceError> {
+    /// The registry over settings and a database the caller shares (the window keeps one of each).
+    pub fn with(paths: &AppPaths, settings: Arc<SettingsStore>, db: Arc<Store>) -> Result<Accounts, ServiceError> {
         let secrets = SecretStore::open(paths.data.clone(), &KeyringKey::default());
         let http = lens_client::http_client(Duration::from_secs(15), Duration::from_secs(60))?;
         Ok(Accounts {
             store: AccountStore::new(paths.data.clone()),
             secrets: Arc::new(secrets),
+            db,
             http,
             settings,
             demo: tokio::sync::Mutex::new(None),
@@ -79,6 +121,10 @@ impl Accounts {
 
     pub fn settings(&self) -> &Arc<SettingsStore> {
         &self.settings
+    }
+
+    pub fn db(&self) -> &Arc<Store> {
+        &self.db
     }
 
     /// Switches the sample data on: the sample account joins the accounts.
@@ -126,32 +172,117 @@ impl Accounts {
         }
         self.secrets.get(&a.id).is_ok_and(|s| match a.method {
             SignInMethod::AppSecret => s.client_secret.is_some(),
+            SignInMethod::AppCertificate => s.certificate.is_some(),
             _ => s.refresh_token.is_some(),
         })
     }
 
-    /// Adds an account; an app-secret account needs its secret now.
-    pub fn add(&self, account: Account, client_secret: Option<Secret>) -> Result<Account, ServiceError> {
-        if account.method == SignInMethod::AppSecret && client_secret.is_none() {
-            return Err(ServiceError::usage("An app account needs its client secret."));
+    fn credential_secrets(&self, method: SignInMethod, c: AppCredential) -> Result<AccountSecrets, ServiceError> {
+        Ok(match (method, c) {
+            (SignInMethod::AppSecret, AppCredential::Secret(s)) => {
+                if s.expose().trim().is_empty() {
+                    return Err(ServiceError::usage("Give the app's client secret."));
+                }
+                AccountSecrets { client_secret: Some(s), ..AccountSecrets::default() }
+            }
+            (SignInMethod::AppCertificate, AppCredential::CertificatePem(text)) => {
+                let cert = AppCertificate::from_pem(&text)?;
+                AccountSecrets { certificate: Some(cert.to_secret()?), ..AccountSecrets::default() }
+            }
+            (SignInMethod::AppCertificate, AppCredential::CertificatePfx { bytes, password }) => {
+                let cert = AppCertificate::from_pfx(&bytes, password.expose())?;
+                AccountSecrets { certificate: Some(cert.to_secret()?), ..AccountSecrets::default() }
+            }
+            _ => return Err(ServiceError::usage("This way of signing in takes no secret or certificate.")),
+        })
+    }
+
+    /// Adds an account; an app account needs its secret or certificate now.
+    pub fn add(&self, account: Account, credential: Option<AppCredential>) -> Result<Account, ServiceError> {
+        if account.name.trim().is_empty() {
+            return Err(ServiceError::usage("Give the account a name."));
         }
+        if account.tenant.trim().is_empty() || account.client_id.trim().is_empty() {
+            return Err(ServiceError::usage("Give the tenant and the app's client ID."));
+        }
+        if let lens_auth::Cloud::Custom { authority_url, api_url } = &account.cloud {
+            for (what, u) in [("sign-in", authority_url), ("Partner Center", api_url)] {
+                if url::Url::parse(u).map(|u| !matches!(u.scheme(), "http" | "https")).unwrap_or(true) {
+                    return Err(ServiceError::usage(format!("The {what} address \"{u}\" is not a web address.")));
+                }
+            }
+        }
+        let secrets = match (account.method.is_app(), credential) {
+            (true, Some(c)) => Some(self.credential_secrets(account.method, c)?),
+            (true, None) => {
+                return Err(ServiceError::usage(if account.method == SignInMethod::AppCertificate {
+                    "An app account needs its certificate."
+                } else {
+                    "An app account needs its client secret."
+                }));
+            }
+            (false, _) => None,
+        };
         let saved = self.store.add(account)?;
-        if let Some(s) = client_secret
-            && let Err(e) = self.secrets.put(&saved.id, AccountSecrets { refresh_token: None, client_secret: Some(s) })
+        if let Some(s) = secrets
+            && let Err(e) = self.secrets.put(&saved.id, s)
         {
             let _ = self.store.remove(&saved.id);
             return Err(e.into());
         }
+        if self.settings.get().default_account.is_none() {
+            let _ = self.settings.update(|s| s.default_account = Some(saved.id.clone()));
+        }
         Ok(saved)
+    }
+
+    /// Replaces an app account's secret or certificate ("Sign in again").
+    pub fn set_credential(&self, id: &str, c: AppCredential) -> Result<(), ServiceError> {
+        let a = self.find(id)?;
+        let secrets = self.credential_secrets(a.method, c)?;
+        self.secrets.put(&a.id, secrets)?;
+        Ok(())
+    }
+
+    pub fn rename(&self, id: &str, name: &str) -> Result<Account, ServiceError> {
+        if id == SAMPLE_ACCOUNT_ID {
+            return Err(ServiceError::usage("The sample account keeps its name."));
+        }
+        Ok(self.store.rename(id, name.trim())?)
+    }
+
+    /// Forgets the account's sign-in (its tokens); the account stays.
+    pub fn sign_out(&self, id: &str) -> Result<(), ServiceError> {
+        let a = self.find(id)?;
+        let mut s = self.secrets.get(&a.id)?;
+        s.refresh_token = None;
+        if a.method.is_app() {
+            s.client_secret = None;
+            s.certificate = None;
+        }
+        self.secrets.put(&a.id, s)?;
+        self.db.set_state(&a.id, &AccountState::NeedsSignIn, now())?;
+        Ok(())
     }
 
     pub fn remove(&self, id: &str) -> Result<Account, ServiceError> {
         if id == SAMPLE_ACCOUNT_ID && self.settings.get().sample_data {
-            self.settings.update(|s| s.sample_data = false)?;
+            self.settings.update(|s| {
+                s.sample_data = false;
+                if s.default_account.as_deref() == Some(SAMPLE_ACCOUNT_ID) {
+                    s.default_account = None;
+                }
+            })?;
             return Ok(crate::demo::sample_account(None));
         }
         let gone = self.store.remove(id)?;
         self.secrets.remove(&gone.id)?;
+        self.db.forget_sign_in(&gone.id)?;
+        self.settings.update(|s| {
+            if s.default_account.as_deref() == Some(gone.id.as_str()) {
+                s.default_account = None;
+            }
+        })?;
         Ok(gone)
     }
 
@@ -164,6 +295,10 @@ impl Accounts {
             )
         })?;
         self.secrets.set_refresh_token(&a.id, refresh)?;
+        let who = t.username.clone().or_else(|| a.username.clone());
+        self.db.signed_in(&a.id, who.as_deref(), now())?;
+        let state = AccountState::SignedIn { who: who.unwrap_or_else(|| format!("a user of {}", a.tenant)) };
+        self.db.set_state(&a.id, &state, now())?;
         Ok(())
     }
 
@@ -223,43 +358,26 @@ impl Accounts {
                 let secret = saved.client_secret.ok_or_else(|| missing_sign_in(&a))?;
                 Arc::new(SessionTokens::app_secret(self.http.clone(), &app, secret, clock))
             }
+            SignInMethod::AppCertificate => {
+                let pem = saved.certificate.ok_or_else(|| missing_sign_in(&a))?;
+                let cert = Arc::new(AppCertificate::from_pem(pem.expose())?);
+                Arc::new(SessionTokens::app_certificate(self.http.clone(), &app, cert, clock))
+            }
             _ => {
                 let refresh = saved.refresh_token.ok_or_else(|| missing_sign_in(&a))?;
-                let secrets = self.secrets.clone();
-                let account_id = a.id.clone();
+                let (secrets, db, account_id) = (self.secrets.clone(), self.db.clone(), a.id.clone());
                 let hook: RotateHook = Arc::new(move |new: &Secret| {
                     if let Err(e) = secrets.set_refresh_token(&account_id, new.clone()) {
                         tracing::error!("the renewed sign-in could not be saved: {e}");
                     }
+                    let _ = db.refreshed(&account_id, now());
                 });
                 Arc::new(SessionTokens::from_refresh(self.http.clone(), &app, refresh, Some(hook), clock))
             }
         };
         Ok((a.clone(), api_client(&a, tokens)?))
     }
-}
 
-/// A client and what keeps it working: for the sample account, its simulator runs as long as
-/// the connection lives (even after the registry it came from is gone).
-pub struct Connection {
-    client: Client,
-    _demo: Option<Arc<Demo>>,
-}
-
-impl Connection {
-    pub fn new(client: Client) -> Connection {
-        Connection { client, _demo: None }
-    }
-}
-
-impl std::ops::Deref for Connection {
-    type Target = Client;
-    fn deref(&self) -> &Client {
-        &self.client
-    }
-}
-
-impl Accounts {
     /// A client for the account that keeps what it needs alive.
     pub async fn connect(&self, id: &str) -> Result<Connection, ServiceError> {
         let (account, client) = self.client(id).await?;
@@ -272,12 +390,56 @@ impl Accounts {
         let (_, client) = self.client(id).await?;
         Ok(client.check_sign_in().await?)
     }
+
+    /// Checks the account against Partner Center (a token, then one row of analytics) and
+    /// keeps what was found: its state in plain words.
+    pub async fn check(&self, id: &str, client: Option<&Client>) -> Result<AccountState, ServiceError> {
+        let a = self.find(id)?;
+        if !self.is_signed_in(&a) {
+            // Nothing to sign in with: no need to ask Partner Center. A password refused for
+            // want of multi-factor keeps saying so.
+            let state = match self.db.sign_in(&a.id)?.state {
+                Some(AccountState::MfaRequired) => AccountState::MfaRequired,
+                _ => AccountState::NeedsSignIn,
+            };
+            self.db.set_state(&a.id, &state, now())?;
+            return Ok(state);
+        }
+        let result = match client {
+            Some(c) => c.check_access().await.map_err(ServiceError::from),
+            None => match self.client(id).await {
+                Ok((_, c)) => c.check_access().await.map_err(ServiceError::from),
+                Err(e) => Err(e),
+            },
+        };
+        let record = self.db.sign_in(&a.id)?;
+        let state = match result {
+            Ok(()) => AccountState::SignedIn {
+                who: if a.sample {
+                    "the sample app".into()
+                } else if a.method.is_app() {
+                    format!("the app {}", a.client_id)
+                } else {
+                    record
+                        .who
+                        .clone()
+                        .or_else(|| a.username.clone())
+                        .unwrap_or_else(|| format!("a user of {}", a.tenant))
+                },
+            },
+            Err(e) => AccountState::from_error(&e),
+        };
+        self.db.set_state(&a.id, &state, now())?;
+        Ok(state)
+    }
 }
 
 fn missing_sign_in(a: &Account) -> ServiceError {
     ServiceError::from(ClientError::new(
         ErrorKind::SessionExpired,
         Phase::SignIn,
-        format!("{} is not signed in. Sign in first (partner-lens signin {}).", a.name, a.id),
+        // Both the window (a "Sign in" button) and the command line (`partner-lens signin`)
+        // show this, so it names no screen and no command.
+        format!("{} is not signed in, or its sign-in has run out: sign in again.", a.name),
     ))
 }

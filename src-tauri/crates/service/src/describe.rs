@@ -4,27 +4,9 @@ use lens_engine::Metric;
 use lens_model::dataset::{DatasetId, FieldType};
 use serde::Serialize;
 
-use lens_auth::Account;
-
 use crate::explore::View;
 use crate::explore::view::default_metrics;
 use crate::labels::{field_label, rows_noun};
-
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "camelCase")]
-pub struct AccountView {
-    pub id: String,
-    pub name: String,
-    pub cloud: String,
-    pub sample: bool,
-}
-
-impl From<&Account> for AccountView {
-    fn from(a: &Account) -> Self {
-        AccountView { id: a.id.clone(), name: a.name.clone(), cloud: a.cloud.title().into(), sample: a.sample }
-    }
-}
 
 /// How a field is filtered without typing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -98,7 +80,28 @@ fn metric_options(id: DatasetId) -> Vec<MetricOption> {
     metrics.into_iter().map(|m| MetricOption { label: crate::labels::metric_label(&m, noun), metric: m }).collect()
 }
 
-pub fn dataset_info(id: DatasetId) -> DatasetInfo {
+/// A data set as the window offers it; with `all_accounts`, rows also say which account they
+/// are from (a field to split and filter by).
+pub fn dataset_info(id: DatasetId, all_accounts: bool) -> DatasetInfo {
+    let mut info = dataset_fields(id);
+    if all_accounts {
+        info.fields.insert(
+            0,
+            FieldInfo {
+                name: crate::workspace::ACCOUNT_FIELD.into(),
+                label: "Account".into(),
+                kind: FieldType::Str,
+                groupable: true,
+                filter: FilterStyle::Values,
+                service_filters: false,
+                numeric: false,
+            },
+        );
+    }
+    info
+}
+
+fn dataset_fields(id: DatasetId) -> DatasetInfo {
     let spec = id.spec();
     DatasetInfo {
         id,
@@ -172,11 +175,12 @@ mod tests {
     #[test]
     fn every_data_set_describes_its_fields_in_words() {
         for id in DatasetId::ALL {
-            let info = dataset_info(id);
+            let info = dataset_info(id, false);
             assert!(info.fields.iter().all(|f| !f.label.is_empty() && !f.label.contains('_')));
             assert!(info.fields.iter().any(|f| f.filter == FilterStyle::Dates), "{id}");
         }
-        let s = dataset_info(DatasetId::Subscriptions);
+        let s = dataset_info(DatasetId::Subscriptions, false);
+        assert_eq!(dataset_info(DatasetId::Subscriptions, true).fields[0].label, "Account");
         let lc = s.fields.iter().find(|f| f.name == "licenseCount").unwrap();
         assert!(lc.numeric && !lc.service_filters);
     }

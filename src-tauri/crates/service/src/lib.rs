@@ -2,6 +2,7 @@
 //! sets into tables and answering questions about them. The command line and the Tauri shell
 //! are thin layers over this crate.
 
+pub mod account_views;
 pub mod accounts;
 pub mod demo;
 pub mod describe;
@@ -9,21 +10,26 @@ pub mod error;
 pub mod explore;
 pub mod export;
 pub mod fetch;
+pub mod home;
 pub mod inline;
 pub mod insights;
 pub mod labels;
 pub mod output;
 pub mod paths;
 pub mod question;
+pub mod refresh;
 pub mod saved_views;
 pub mod settings;
+pub mod signins;
 pub mod simulator;
+pub mod snapshots;
 pub mod store;
 pub mod to_file;
 pub mod workspace;
 
+pub use account_views::AccountView;
 pub use accounts::{Accounts, Connection};
-pub use describe::{AccountView, DatasetInfo, FieldInfo, LoadProgress, dataset_info};
+pub use describe::{DatasetInfo, FieldInfo, LoadProgress, dataset_info};
 pub use error::{Action, ErrorCode, ServiceError};
 pub use fetch::{FetchReport, Table, fetch_table};
 pub use lens_auth::{Account, Cloud, SignInMethod};

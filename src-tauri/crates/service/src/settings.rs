@@ -30,11 +30,22 @@ pub struct Settings {
     pub last_route: Option<String>,
     /// The account the window opens on.
     pub default_account: Option<String>,
+    /// How long the daily copies of the data are kept, in days.
+    pub snapshot_days: u32,
+    /// The day of the last visit (`YYYY-MM-DD`): Home says what changed since.
+    pub last_visit: Option<String>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { theme: Theme::System, sample_data: false, last_route: None, default_account: None }
+        Settings {
+            theme: Theme::System,
+            sample_data: false,
+            last_route: None,
+            default_account: None,
+            snapshot_days: 90,
+            last_visit: None,
+        }
     }
 }
 
@@ -46,6 +57,7 @@ pub struct SettingsChange {
     pub theme: Option<Theme>,
     pub last_route: Option<String>,
     pub default_account: Option<String>,
+    pub snapshot_days: Option<u32>,
 }
 
 pub struct SettingsStore {
@@ -99,6 +111,9 @@ impl SettingsStore {
             }
             if let Some(a) = change.default_account {
                 s.default_account = Some(a);
+            }
+            if let Some(d) = change.snapshot_days {
+                s.snapshot_days = d.clamp(1, 3650);
             }
         })
     }

@@ -10,13 +10,23 @@ use rusqlite::Connection;
 use crate::error::{ErrorCode, ServiceError};
 
 /// Each step brings the schema from version `i` to `i + 1`; never edit a released step.
-const MIGRATIONS: &[&str] = &["CREATE TABLE saved_views (
+const MIGRATIONS: &[&str] = &[
+    "CREATE TABLE saved_views (
         name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
         dataset TEXT NOT NULL,
         view TEXT NOT NULL,
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
-    );"];
+    );",
+    "CREATE TABLE sign_ins (
+        account TEXT NOT NULL PRIMARY KEY,
+        state TEXT,
+        checked_at INTEGER,
+        signed_in_at INTEGER,
+        refreshed_at INTEGER,
+        who TEXT
+    );",
+];
 
 pub struct Store {
     conn: Mutex<Connection>,

@@ -13,11 +13,11 @@ use lens_engine::cache::{Cache, CacheMeta};
 use lens_model::Secret;
 use lens_model::clock::SystemClock;
 use lens_model::dataset::DatasetId;
-use polars::prelude::DataFrame;
+use polars::prelude::{DataFrame, IntoLazy};
 use tokio_util::sync::CancellationToken;
 
+use crate::account_views::AccountView;
 use crate::accounts::Accounts;
-use crate::describe::AccountView;
 use crate::error::{Action, ErrorCode, ServiceError};
 use crate::explore::{self, CompiledFilters, ExploreAnswer, FieldValues, RowsPage, RowsQuery, View};
 use crate::fetch::{FetchReport, Table, fetch_table};
@@ -25,6 +25,7 @@ use crate::paths::AppPaths;
 use crate::settings::SettingsStore;
 use crate::store::Store;
 use lens_auth::Account;
+use lens_auth::signin::device::DeviceCode;
 
 /// A table in memory: an account's data set as fetched with a service filter (or none).
 type TableKey = (String, DatasetId, Option<String>);
@@ -32,16 +33,31 @@ type TableKey = (String, DatasetId, Option<String>);
 /// The rows table's filtered and sorted rows, kept while the person scrolls through them.
 type RowsKey = (String, DatasetId, Option<String>, Option<String>, RowsQuery);
 
+/// An "All accounts" table, with the (account, stamp) of each part it was made from, so a new
+/// fetch of any part makes it again.
+type Combined = (Vec<(String, i64)>, Arc<Table>);
+
 pub struct Workspace {
     paths: AppPaths,
     accounts: Arc<Accounts>,
     store: Arc<Store>,
     clients: Mutex<HashMap<String, Client>>,
     tables: Mutex<HashMap<TableKey, Arc<Table>>>,
+    /// "All accounts" tables, with the tables of each account they were made from.
+    combined: Mutex<HashMap<(DatasetId, Option<String>), Combined>>,
+    /// Copies of the data as it was on a day, for questions "as of" then.
+    snapshots: Mutex<HashMap<(String, DatasetId, NaiveDate), Arc<Table>>>,
     jobs: Mutex<HashMap<String, CancellationToken>>,
     rows: Mutex<Option<(RowsKey, Arc<DataFrame>)>>,
+    devices: Mutex<HashMap<String, DeviceCode>>,
     cache: Cache,
+    previous_visit: Option<NaiveDate>,
 }
+
+/// The account id that stands for every signed-in account, side by side.
+pub const ALL_ACCOUNTS: &str = "all";
+/// The field "All accounts" tables gain: which account a row is from.
+pub const ACCOUNT_FIELD: &str = "account";
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
@@ -86,6 +102,10 @@ fn cache_name(dataset: DatasetId, filter: Option<&str>) -> String {
     }
 }
 
+fn settings_last_visit(accounts: &Accounts) -> Option<NaiveDate> {
+    accounts.settings().get().last_visit.and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+}
+
 /// A `YYYY-MM-DD` date from the window (the person's today, for "last 30 days").
 pub fn parse_today(s: &str) -> Result<NaiveDate, ServiceError> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
@@ -101,18 +121,26 @@ async fn blocking<T: Send + 'static>(
 impl Workspace {
     pub fn open(paths: AppPaths) -> Result<Workspace, ServiceError> {
         let settings = Arc::new(SettingsStore::open(&paths.data));
-        let accounts = Arc::new(Accounts::with_settings(&paths, settings)?);
         let store = Arc::new(Store::open(&paths.data)?);
+        let accounts = Arc::new(Accounts::with(&paths, settings, store.clone())?);
         let cache = Cache::new(paths.cache());
+        // This visit's day is kept; the one before it is what Home compares with.
+        let today = chrono::Local::now().date_naive();
+        let previous_visit = settings_last_visit(&accounts).filter(|d| *d < today);
+        let _ = accounts.settings().update(|s| s.last_visit = Some(today.to_string()));
         Ok(Workspace {
             paths,
             accounts,
             store,
             clients: Mutex::default(),
             tables: Mutex::default(),
+            combined: Mutex::default(),
+            snapshots: Mutex::default(),
             jobs: Mutex::default(),
             rows: Mutex::default(),
+            devices: Mutex::default(),
             cache,
+            previous_visit,
         })
     }
 
@@ -132,15 +160,47 @@ impl Workspace {
         &self.store
     }
 
-    pub fn account_views(&self) -> Result<Vec<AccountView>, ServiceError> {
-        Ok(self.accounts.list()?.iter().map(AccountView::from).collect())
-    }
-
     /// "Try with sample data": the sample account is switched on and its simulator started.
     pub async fn start_sample(&self) -> Result<AccountView, ServiceError> {
         self.accounts.enable_sample()?;
-        let demo = self.accounts.demo().await?;
-        Ok(AccountView::from(&demo.account))
+        self.accounts.demo().await?;
+        self.account_view(crate::demo::SAMPLE_ACCOUNT_ID)
+    }
+
+    /// Keeps a device code between showing it and waiting for it (`Some`), or takes it (`None`).
+    pub(crate) fn pending_device(&self, account: &str, set: Option<DeviceCode>) -> Option<DeviceCode> {
+        let mut d = lock(&self.devices);
+        match set {
+            Some(c) => {
+                d.insert(account.to_string(), c);
+                None
+            }
+            None => d.remove(account),
+        }
+    }
+
+    /// Forgets an account's tables, in memory and on disk.
+    pub(crate) fn forget_tables(&self, account: &str) {
+        lock(&self.tables).retain(|(a, _, _), _| a != account);
+        lock(&self.combined).clear();
+        self.cache.remove_account(account);
+        crate::snapshots::forget(&self.paths.cache(), account);
+    }
+
+    /// The accounts "All accounts" combines: every one that can sign in without asking and
+    /// was not last found without access or out of reach.
+    pub fn members(&self) -> Result<Vec<Account>, ServiceError> {
+        use crate::signins::AccountState as S;
+        let usable = |a: &Account| {
+            let state = self.store.sign_in(&a.id).ok().and_then(|r| r.state);
+            a.sample || matches!(state, None | Some(S::Unknown | S::SignedIn { .. }))
+        };
+        Ok(self.accounts.list()?.into_iter().filter(|a| self.accounts.is_signed_in(a) && usable(a)).collect())
+    }
+
+    /// The day of the visit before this one (for "Since Monday: …").
+    pub fn previous_visit(&self) -> Option<NaiveDate> {
+        self.previous_visit
     }
 
     /// A client for an account that is not in the registry (scripts and tests).
@@ -193,6 +253,9 @@ impl Workspace {
         dataset: DatasetId,
         filter: Option<&str>,
     ) -> Option<Arc<Table>> {
+        if account_id == ALL_ACCOUNTS {
+            return self.combined_table(dataset, filter);
+        }
         let tables = lock(&self.tables);
         let exact = tables.get(&(account_id.to_string(), dataset, filter.map(str::to_string)));
         exact.or_else(|| tables.get(&(account_id.to_string(), dataset, None))).cloned()
@@ -207,6 +270,14 @@ impl Workspace {
         dataset: DatasetId,
         filter: Option<&str>,
     ) -> Result<Option<FetchReport>, ServiceError> {
+        if account_id == ALL_ACCOUNTS {
+            for m in self.members()? {
+                if Box::pin(self.table_status(&m.id, dataset, filter)).await?.is_none() {
+                    return Ok(None);
+                }
+            }
+            return Ok(self.combined_table(dataset, filter).map(|t| t.report(0)));
+        }
         if let Some(t) = self.covering_table(account_id, dataset, filter) {
             return Ok(Some(t.report(0)));
         }
@@ -245,6 +316,33 @@ impl Workspace {
         job: &str,
         progress: &(dyn Fn(Progress) + Send + Sync),
     ) -> Result<FetchReport, ServiceError> {
+        if account_id == ALL_ACCOUNTS {
+            // One account after the other; the rows so far are those of all of them. An
+            // account that fails is left out (and named), so one revoked sign-in does not
+            // hide the others.
+            let mut done = 0usize;
+            let mut left_out: Vec<(String, ServiceError)> = Vec::new();
+            for m in self.members()? {
+                let before = done;
+                let each = |p: Progress| progress(Progress { rows: before + p.rows, total: None, ..p });
+                match Box::pin(self.load(&m.id, dataset, filter, job, &each)).await {
+                    Ok(r) => done += r.rows as usize,
+                    Err(e) if e.code == ErrorCode::Cancelled => return Err(e),
+                    Err(e) => left_out.push((m.name.clone(), e)),
+                }
+            }
+            let Some(t) = self.combined_table(dataset, filter) else {
+                return Err(left_out.into_iter().next().map(|(_, e)| e).unwrap_or_else(|| {
+                    ServiceError::new(ErrorCode::NotLoaded, "No account is signed in.", Some(Action::SignIn))
+                }));
+            };
+            let mut report = t.report(0);
+            if !left_out.is_empty() {
+                let names: Vec<String> = left_out.iter().map(|(n, e)| format!("{n} ({})", e.message)).collect();
+                report.note = Some(format!("Left out of All accounts: {}", names.join("; ")));
+            }
+            return Ok(report);
+        }
         let parsed = filter.map(|f| lens_model::filter::parse_for(f, dataset.spec())).transpose()?;
         let client = self.client(account_id).await?;
         let cancel = self.begin_job(job);
@@ -266,7 +364,16 @@ impl Workspace {
                 "The data could not be saved on this computer, so it will be fetched again next time: {e}"
             ));
         }
+        if table.filter.is_none() {
+            let (dir, acct, t) = (self.paths.cache(), account_id.to_string(), table.clone());
+            let keep = self.settings().get().snapshot_days;
+            let day = chrono::Local::now().date_naive();
+            if let Err(e) = blocking(move || crate::snapshots::keep(&dir, &acct, &t, day, keep)).await {
+                tracing::warn!("the day's copy of the data could not be kept: {e}");
+            }
+        }
         lock(&self.tables).insert((account_id.to_string(), dataset, table.filter.clone()), table);
+        lock(&self.combined).clear();
         *lock(&self.rows) = None;
         Ok(report)
     }
@@ -281,6 +388,28 @@ impl Workspace {
         })
     }
 
+    /// The table a view is answered from: the copy of its "as of" day, or the one at hand.
+    pub(crate) async fn view_table(
+        &self,
+        account_id: &str,
+        view: &View,
+        f: &CompiledFilters,
+    ) -> Result<Arc<Table>, ServiceError> {
+        let Some(day) = &view.as_of else { return self.table_for(account_id, view.dataset, f) };
+        let day = parse_today(day)?;
+        if account_id == ALL_ACCOUNTS {
+            return Err(ServiceError::usage(
+                "\"As of\" an earlier day works for one account at a time: pick an account.",
+            ));
+        }
+        self.table_as_of(account_id, view.dataset, day).await?.ok_or_else(|| {
+            ServiceError::not_found(format!(
+                "No copy of {} is kept from {day} or before.",
+                view.dataset.title().to_lowercase()
+            ))
+        })
+    }
+
     /// Answers an Explore question from the table at hand.
     pub async fn explore(
         &self,
@@ -289,7 +418,7 @@ impl Workspace {
         today: NaiveDate,
     ) -> Result<ExploreAnswer, ServiceError> {
         let f = explore::filters::compile(view.dataset, &view.all_filters(), today)?;
-        let table = self.table_for(account_id, view.dataset, &f)?;
+        let table = self.view_table(account_id, view, &f).await?;
         let view = view.clone();
         blocking(move || explore::answer::answer(&table, &view, &f)).await
     }
@@ -319,7 +448,7 @@ impl Workspace {
         let mut chips = view.all_filters();
         chips.extend(explore::rows::group_chips(view, &query.group)?);
         let f = explore::filters::compile(view.dataset, &chips, today)?;
-        let table = self.table_for(account_id, view.dataset, &f)?;
+        let table = self.view_table(account_id, view, &f).await?;
         let filter = explore::answer::local_filter(&table, &f);
         let key: RowsKey = (account_id.to_string(), view.dataset, table.filter.clone(), filter.clone(), query.clone());
         if let Some((k, rows)) = lock(&self.rows).as_ref()
@@ -387,4 +516,111 @@ fn dir_size(dir: &std::path::Path) -> u64 {
             Err(_) => 0,
         })
         .sum()
+}
+
+impl Workspace {
+    /// Every signed-in account's table of `dataset` side by side, each row labelled with its
+    /// account: built when every one of them is at hand, and again when one of them changes.
+    fn combined_table(&self, dataset: DatasetId, filter: Option<&str>) -> Option<Arc<Table>> {
+        let members = self.members().ok()?;
+        let mut parts = Vec::new();
+        // The members whose data is at hand (one that could not be fetched is left out).
+        for m in &members {
+            if let Some(t) = self.covering_table(&m.id, dataset, filter) {
+                parts.push((m.name.clone(), t));
+            }
+        }
+        if parts.is_empty() {
+            return None;
+        }
+        let stamps: Vec<(String, i64)> =
+            parts.iter().map(|(n, t)| (n.clone(), t.fetched_at * 1_000_000 + t.df.height() as i64)).collect();
+        let key = (dataset, filter.map(str::to_string));
+        if let Some((s, t)) = lock(&self.combined).get(&key)
+            && *s == stamps
+        {
+            return Some(t.clone());
+        }
+        // A part fetched without the service's filter gets it here, so every part holds the
+        // same rows and the whole reads as one table fetched with that filter.
+        let frames: Option<Vec<(String, DataFrame)>> = parts
+            .iter()
+            .map(|(name, t)| {
+                let df = match (filter, &t.filter) {
+                    (Some(f), None) => {
+                        let q = lens_engine::Question { filter: Some(f.to_string()), ..Default::default() };
+                        lens_engine::aggregate::filtered(t.df.clone().lazy(), &q).ok()?.collect().ok()?
+                    }
+                    _ => t.df.clone(),
+                };
+                Some((name.clone(), df))
+            })
+            .collect();
+        let df = lens_engine::table::stack_labelled(&frames?, ACCOUNT_FIELD).ok()?;
+        let table = Arc::new(Table {
+            dataset,
+            df,
+            fetched_at: parts.iter().map(|(_, t)| t.fetched_at).min().unwrap_or(0),
+            filter: filter.map(str::to_string),
+            total: None,
+            bad_rows: Vec::new(),
+            json_columns: parts.iter().flat_map(|(_, t)| t.json_columns.clone()).collect(),
+        });
+        lock(&self.combined).insert(key, (stamps, table.clone()));
+        Some(table)
+    }
+
+    /// The copy of an account's data set as it was at the end of `day` (the latest kept on or
+    /// before it).
+    pub async fn table_as_of(
+        &self,
+        account_id: &str,
+        dataset: DatasetId,
+        day: NaiveDate,
+    ) -> Result<Option<Arc<Table>>, ServiceError> {
+        let key = (account_id.to_string(), dataset, day);
+        if let Some(t) = lock(&self.snapshots).get(&key) {
+            return Ok(Some(t.clone()));
+        }
+        let (dir, acct) = (self.paths.cache(), account_id.to_string());
+        let found = blocking(move || crate::snapshots::at(&dir, &acct, dataset, day)).await?;
+        let Some(table) = found else { return Ok(None) };
+        let table = Arc::new(table);
+        lock(&self.snapshots).insert(key, table.clone());
+        Ok(Some(table))
+    }
+
+    /// The days of which a copy of an account's data set is kept, newest first.
+    pub fn snapshot_days(&self, account_id: &str, dataset: DatasetId) -> Vec<NaiveDate> {
+        crate::snapshots::days(&self.paths.cache(), account_id, dataset)
+    }
+
+    /// Home's summary: the tables at hand for every data set, and the copies from the last visit.
+    pub async fn home(&self, account_id: &str, today: NaiveDate) -> Result<crate::home::HomeSummary, ServiceError> {
+        let mut tables = Vec::new();
+        let mut before = Vec::new();
+        for d in DatasetId::ALL {
+            // The copy saved by an earlier session counts (a damaged one is left out here;
+            // Explore says what is wrong with it).
+            let _ = self.table_status(account_id, d, None).await;
+            if let Some(t) = self.covering_table(account_id, d, None) {
+                tables.push((d, t));
+            }
+            if let (Some(v), false) = (self.previous_visit, account_id == ALL_ACCOUNTS)
+                && let Some(t) = self.table_as_of(account_id, d, v).await?
+            {
+                before.push((d, t));
+            }
+        }
+        let last_visit = self.previous_visit;
+        blocking(move || {
+            let input = crate::home::HomeInput {
+                tables: tables.iter().map(|(d, t)| (*d, &t.df)).collect(),
+                at_last_visit: before.iter().map(|(d, t)| (*d, &t.df)).collect(),
+                last_visit,
+            };
+            crate::home::summary(&input, today)
+        })
+        .await
+    }
 }

@@ -18,6 +18,7 @@ pub fn routes(app: Router<Arc<SimState>>) -> Router<Arc<SimState>> {
         .route("/_sim/faults", put(set_faults).get(get_faults))
         .route("/_sim/clock/advance", post(advance))
         .route("/_sim/mfa", put(set_mfa))
+        .route("/_sim/access", put(set_access))
         .route("/_sim/issued", get(issued))
 }
 
@@ -57,6 +58,17 @@ struct Mfa {
 async fn set_mfa(State(s): State<Arc<SimState>>, Json(m): Json<Mfa>) -> Response {
     s.update_config(|c| c.mfa_enforced = m.enforced);
     Json(json!({"enforced": m.enforced})).into_response()
+}
+
+#[derive(Deserialize)]
+struct Access {
+    /// Callers who sign in but may not read analytics (403).
+    denied: Vec<String>,
+}
+
+async fn set_access(State(s): State<Arc<SimState>>, Json(a): Json<Access>) -> Response {
+    s.update_config(|c| c.no_access = a.denied.clone());
+    Json(json!({"denied": a.denied})).into_response()
 }
 
 /// Every token the simulator has issued, so tests can search files and logs for them.

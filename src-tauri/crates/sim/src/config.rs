@@ -53,10 +53,16 @@ pub struct SimConfig {
     pub file_bom: Option<bool>,
     /// Serve `/_sim/*` (faults, clock, recorded requests). Never on in demo mode.
     pub admin: bool,
+    /// Certificates (PEM) registered on the test app: client assertions signed by their keys
+    /// sign in as the app.
+    pub certificates: Vec<String>,
     /// Write every date cell of raw rows in one of all the documented forms in turn (0 to 7
     /// fraction digits, date only, `Z`, `+00:00`, null, `0001-01-01T00:00:00`) and add unknown
     /// fields with nested values to every row: for tests of what the app keeps of a page.
     pub every_form: bool,
+    /// Callers (user names or app client ids) who sign in but hold no analytics role: their
+    /// calls answer 403, as the service does for a user without one.
+    pub no_access: Vec<String>,
 }
 
 impl Default for SimConfig {
@@ -75,7 +81,9 @@ impl Default for SimConfig {
             file_encoding: None,
             file_bom: None,
             admin: false,
+            certificates: Vec::new(),
             every_form: false,
+            no_access: Vec::new(),
         }
     }
 }

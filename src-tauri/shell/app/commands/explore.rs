@@ -12,8 +12,8 @@ use crate::app::AppState;
 
 #[tauri::command]
 #[specta::specta]
-pub fn dataset_info(dataset: DatasetId) -> DatasetInfo {
-    lens_service::dataset_info(dataset)
+pub fn dataset_info(dataset: DatasetId, all_accounts: bool) -> DatasetInfo {
+    lens_service::dataset_info(dataset, all_accounts)
 }
 
 /// The chips as filter text: all of it, the service's part, the part applied here.

@@ -1,7 +1,9 @@
 //! The commands the window calls. Each converts its arguments, calls one function of
 //! lens-service and converts the result; no logic lives here.
 
+pub mod accounts;
 pub mod app;
 pub mod explore;
 pub mod files;
+pub mod home;
 pub mod views;

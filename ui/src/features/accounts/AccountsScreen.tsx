@@ -1,57 +1,175 @@
-// Accounts: the Partner Center accounts Partner Lens uses (the same ones `partner-lens accounts
-// list` shows). Adding and signing in comes with the accounts work.
-import { Badge, Button, Card, CardHeader, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { DataBarVertical24Regular, PeopleTeam24Regular } from "@fluentui/react-icons";
+// Accounts: the Partner Center accounts Partner Lens reads (the same registry and keyring vault
+// as `partner-lens accounts`), each with its state in plain words; adding one, signing in
+// again, renaming, the default, signing out and removing.
+import { useState } from "react";
+import { Button, Toast, ToastTitle, makeStyles, useToastController } from "@fluentui/react-components";
+import { Add20Regular, DataBarVertical24Regular, PeopleTeam24Regular } from "@fluentui/react-icons";
+import { useQueryClient } from "@tanstack/react-query";
+import type { AccountView, UiError } from "../../backend";
+import { toUiError } from "../../backend";
+import { useBackend } from "../../backend/context";
+import { keys, usePutAccount, useStartSample } from "../../backend/queries";
 import { useApp } from "../../app/context";
-import { useStartSample } from "../../backend/queries";
+import { TOASTER } from "../../app/toaster";
 import { EmptyState } from "../../components/EmptyState";
+import { ErrorBar } from "../../components/ErrorBar";
 import { PageHeader } from "../../components/PageHeader";
+import { AccountCard, type AccountActions } from "./AccountCard";
+import { AddAccountDialog } from "./AddAccountDialog";
+import { RemoveDialog } from "./RemoveDialog";
+import { RenameDialog } from "./RenameDialog";
+import { SignInDialog } from "./SignInDialog";
 
 const useStyles = makeStyles({
-  list: { display: "flex", flexDirection: "column", gap: "8px", maxWidth: "720px" },
-  muted: { color: tokens.colorNeutralForeground3 },
+  list: { display: "flex", flexDirection: "column", gap: "10px", maxWidth: "780px" },
 });
 
 export function AccountsScreen() {
   const s = useStyles();
   const { info, go } = useApp();
+  const b = useBackend();
+  const qc = useQueryClient();
+  const put = usePutAccount();
   const start = useStartSample();
+  const { dispatchToast } = useToastController(TOASTER);
+  const [adding, setAdding] = useState(false);
+  const [signingIn, setSigningIn] = useState<AccountView | null>(null);
+  const [renaming, setRenaming] = useState<AccountView | null>(null);
+  const [renameError, setRenameError] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<AccountView | null>(null);
+  const [error, setError] = useState<UiError | null>(null);
+
+  const toast = (text: string) =>
+    dispatchToast(
+      <Toast data-testid="account-toast">
+        <ToastTitle>{text}</ToastTitle>
+      </Toast>,
+      { intent: "success" },
+    );
+  const changed = (a?: AccountView) => {
+    if (a) {
+      put(a);
+      // Checked again from the backend (what the dialog held may be older than what it did).
+      void qc.invalidateQueries({ queryKey: keys.check(a.id) });
+    }
+    void qc.invalidateQueries({ queryKey: keys.appInfo });
+    void qc.invalidateQueries({ queryKey: ["home"] });
+  };
+  const run = async (f: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await f();
+    } catch (e) {
+      setError(toUiError(e));
+    }
+  };
+  const signedIn = (a: AccountView) => {
+    setSigningIn(null);
+    changed(a);
+    // A new sign-in means new data may be readable: Explore and Home ask again.
+    qc.removeQueries({ queryKey: ["tableStatus", a.id] });
+    toast(a.state.kind === "signedIn" ? `${a.name}: ${a.state.who === a.name ? "signed in" : `signed in as ${a.state.who}`}` : `${a.name} is added`);
+  };
+  const actions: AccountActions = {
+    onSignIn: setSigningIn,
+    onRename: (a) => {
+      setRenameError(null);
+      setRenaming(a);
+    },
+    onMakeDefault: (a) =>
+      void run(async () => {
+        await b.makeDefaultAccount(a.id);
+        changed();
+        toast(`${a.name} opens first from now on`);
+      }),
+    onSignOut: (a) =>
+      void run(async () => {
+        changed(await b.signOut(a.id));
+        toast(`${a.name} is signed out`);
+      }),
+    onRemove: setRemoving,
+  };
+
   return (
     <>
-      <PageHeader title="Accounts" subtitle="The Partner Center accounts Partner Lens reads" />
+      <PageHeader
+        title="Accounts"
+        subtitle="The Partner Center accounts Partner Lens reads. Sign-ins are kept in your system's keyring."
+        actions={
+          <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)} data-testid="add-account">
+            Add account
+          </Button>
+        }
+      />
+      {error ? <ErrorBar error={{ ...error, action: null }} /> : null}
       {info.accounts.length ? (
         <div className={s.list} data-testid="account-list">
           {info.accounts.map((a) => (
-            <Card key={a.id}>
-              <CardHeader
-                header={<Text weight="semibold">{a.name}</Text>}
-                description={<Text className={s.muted}>{a.sample ? "Sample data, made up on this computer" : a.cloud}</Text>}
-                action={a.sample ? <Badge color="informative">Sample data</Badge> : undefined}
-              />
-            </Card>
+            <AccountCard key={a.id} account={a} actions={actions} />
           ))}
         </div>
-      ) : null}
-      <EmptyState
-        icon={<PeopleTeam24Regular />}
-        title="Signing in to your own account"
-        testId="accounts-coming"
-        actions={
-          info.accounts.length ? null : (
-            <Button
-              appearance="primary"
-              icon={<DataBarVertical24Regular />}
-              onClick={() => start.mutate(undefined, { onSuccess: (a) => go({ screen: "explore", account: a.id }) })}
-            >
-              Try with sample data meanwhile
-            </Button>
-          )
-        }
-      >
-        Adding a Partner Center account here, signing in with your browser, a code or an app secret, and seeing each
-        account's state comes next. Today, accounts added with the command line (partner-lens accounts add) are
-        listed above.
-      </EmptyState>
+      ) : (
+        <EmptyState
+          icon={<PeopleTeam24Regular />}
+          title="No account yet"
+          testId="no-accounts"
+          actions={
+            <>
+              <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>
+                Add account
+              </Button>
+              <Button
+                icon={<DataBarVertical24Regular />}
+                onClick={() => start.mutate(undefined, { onSuccess: (a) => go({ screen: "home", account: a.id }) })}
+              >
+                Try with sample data
+              </Button>
+            </>
+          }
+        >
+          Add your Partner Center account to see your own data. You need your tenant and the application (client) ID of
+          an app registration with access to Partner Center analytics.
+        </EmptyState>
+      )}
+      <AddAccountDialog
+        open={adding}
+        onClose={() => setAdding(false)}
+        onAdded={(a) => {
+          setAdding(false);
+          signedIn(a);
+        }}
+      />
+      <SignInDialog account={signingIn} onClose={() => setSigningIn(null)} onDone={signedIn} />
+      <RenameDialog
+        account={renaming}
+        error={renameError}
+        onClose={() => setRenaming(null)}
+        onRename={(name) => {
+          if (!renaming) return;
+          b.renameAccount(renaming.id, name).then(
+            (a) => {
+              setRenaming(null);
+              changed(a);
+            },
+            (e) => setRenameError(toUiError(e).message),
+          );
+        }}
+      />
+      <RemoveDialog
+        account={removing}
+        onClose={() => setRemoving(null)}
+        onRemove={() => {
+          const a = removing;
+          setRemoving(null);
+          if (a)
+            void run(async () => {
+              await b.removeAccount(a.id);
+              qc.removeQueries({ queryKey: keys.check(a.id) });
+              changed();
+              toast(`${a.name} is removed`);
+            });
+        }}
+      />
     </>
   );
 }

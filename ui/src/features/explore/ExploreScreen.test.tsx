@@ -33,6 +33,18 @@ describe("Explore", () => {
     await waitFor(() => expect(lastView()?.date?.period ?? "month").toBe("month"));
   });
 
+  it("answers as of an earlier day's copy of the data, and says so", async () => {
+    const b = mockBackend();
+    renderApp(b, "#/explore?account=sample");
+    await screen.findByTestId("answer-table");
+    await userEvent.click(await screen.findByTestId("as-of"));
+    await userEvent.click(await screen.findByRole("option", { name: /Nov 23, 2026/ }));
+    await waitFor(() => expect(lastView()?.asOf).toBe("2026-11-23"));
+    expect(b.explore).toHaveBeenLastCalledWith("sample", expect.objectContaining({ asOf: "2026-11-23" }), expect.any(String));
+    expect(screen.getByText(/Showing the data as it was on Nov 23, 2026/)).toBeTruthy();
+    await expectAccessible();
+  });
+
   it("adds a filter picked from the field's values, as a chip", async () => {
     const b = mockBackend();
     renderApp(b, "#/explore?account=sample");

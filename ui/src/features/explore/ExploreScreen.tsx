@@ -19,12 +19,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { DatasetId, GroupKey, RowsQuery, TableLayout, View } from "../../backend";
 import { toUiError } from "../../backend";
 import { useBackend } from "../../backend/context";
-import { keys, useCompiledFilters, useDatasetInfo, useExplore } from "../../backend/queries";
+import { keys, useCompiledFilters, useDatasetInfo, useExplore, useSnapshotDays } from "../../backend/queries";
+import { ALL_ACCOUNTS } from "../../app/allAccounts";
 import { useApp } from "../../app/context";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBar, NoteBar } from "../../components/ErrorBar";
 import { PageHeader } from "../../components/PageHeader";
-import { today as todayIso } from "../../lib/format";
+import { formatDate, today as todayIso } from "../../lib/format";
+import { AsOfPicker } from "./AsOfPicker";
 import type { ChartHandle } from "./AnswerChart";
 import { AnswerTable } from "./AnswerTable";
 import { ChartCard } from "./ChartCard";
@@ -41,6 +43,7 @@ import { useTable } from "./useTable";
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: "14px", maxWidth: "1500px", margin: "0 auto" },
   controls: { display: "flex", flexDirection: "column", gap: "12px", padding: "14px 16px" },
+  freshness: { display: "flex", alignItems: "center", gap: "12px", flexWrap: "wrap" },
   topRow: { display: "flex", alignItems: "flex-start", gap: "12px", flexWrap: "wrap", justifyContent: "space-between" },
   card: { padding: "16px" },
   center: { display: "flex", justifyContent: "center", padding: "40px" },
@@ -56,7 +59,10 @@ export function ExploreScreen() {
   const b = useBackend();
   const qc = useQueryClient();
   const dataset: DatasetId = route.view?.dataset ?? "subscriptions";
-  const info = useDatasetInfo(dataset);
+  const all = account?.id === ALL_ACCOUNTS;
+  const info = useDatasetInfo(dataset, all);
+  // "As of" works one account at a time: the copies are kept per account.
+  const days = useSnapshotDays(account?.id ?? "", dataset, !!account && !all);
   const view: View | undefined = route.view ?? info.data?.defaultView;
   const today = todayIso();
   const chips = useMemo(() => [...(view?.filters ?? []), ...(view?.drill ?? [])], [view]);
@@ -77,7 +83,7 @@ export function ExploreScreen() {
     go({ screen: "explore", account: account.id, view: v }, opts);
   };
   const pickDataset = async (d: DatasetId) => {
-    const next = await qc.fetchQuery({ queryKey: keys.datasetInfo(d), queryFn: () => b.datasetInfo(d), staleTime: Infinity });
+    const next = await qc.fetchQuery({ queryKey: keys.datasetInfo(d, all), queryFn: () => b.datasetInfo(d, all), staleTime: Infinity });
     setLayout({ hidden: [], columns: [], sort: null, search: null });
     setView(next.defaultView);
   };
@@ -147,11 +153,17 @@ export function ExploreScreen() {
                 serviceFilter={serviceFilter}
                 onChange={(filters) => setView({ ...view, filters, drill: [] })}
               />
-              <Freshness report={table.report} fetching={table.fetching} progress={table.progress} onRefresh={table.refresh} onCancel={table.cancel} />
+              <div className={s.freshness}>
+                <AsOfPicker days={days.data ?? []} value={view.asOf ?? null} onChange={(asOf) => setView({ ...view, asOf })} />
+                <Freshness report={table.report} fetching={table.fetching} progress={table.progress} onRefresh={table.refresh} onCancel={table.cancel} />
+              </div>
               </div>
               <DrillTrail steps={view.drill ?? []} fields={info.data.fields} onBack={(keep) => setView({ ...view, drill: (view.drill ?? []).slice(0, keep) })} />
               <GroupingBar info={info.data} view={view} resolvedChart={a?.chartKind} onChange={(v) => setView(v)} />
             </Card>
+            {view.asOf ? (
+              <NoteBar text={`Showing the data as it was on ${formatDate(view.asOf)}, from the copy kept that day. Choose "Latest data" to see today's.`} />
+            ) : null}
             {table.error?.code === "cancelled" ? <NoteBar text="The fetch was stopped. The answer below is from the data you already had." /> : null}
             {table.report?.note ? <NoteBar text={table.report.note} /> : null}
             {table.report && table.report.badRows > 0 ? (

@@ -3,7 +3,6 @@
 // Show in folder.
 import {
   Button,
-  Link,
   Menu,
   MenuDivider,
   MenuGroup,
@@ -12,18 +11,10 @@ import {
   MenuList,
   MenuPopover,
   MenuTrigger,
-  Toast,
-  ToastBody,
-  ToastFooter,
-  ToastTitle,
-  useToastController,
 } from "@fluentui/react-components";
 import { ArrowExportUp20Regular } from "@fluentui/react-icons";
-import type { ExportSource, UiError, View } from "../../backend";
-import { describeError, toUiError } from "../../backend";
-import { useBackend } from "../../backend/context";
-import { TOASTER } from "../../app/App";
-import { formatNumber } from "../../lib/format";
+import type { ExportSource, View } from "../../backend";
+import { useSaveToFile } from "../../components/useSaveToFile";
 import type { ChartHandle } from "./AnswerChart";
 
 /// Excel's limit on rows in a sheet (the header takes one).
@@ -48,54 +39,10 @@ export function ExportMenu({
   chart: React.MutableRefObject<ChartHandle | null>;
   baseName: string;
 }) {
-  const b = useBackend();
-  const { dispatchToast } = useToastController(TOASTER);
-
-  const saved = (path: string, rows: number) =>
-    dispatchToast(
-      <Toast data-testid="saved-toast">
-        <ToastTitle>Saved</ToastTitle>
-        <ToastBody subtitle={rows ? `${formatNumber(rows)} rows` : undefined}>Saved to {path}</ToastBody>
-        <ToastFooter>
-          <Link onClick={() => void b.openPath(path).catch(failed)}>Open</Link>
-          <Link onClick={() => void b.showInFolder(path).catch(failed)}>Show in folder</Link>
-        </ToastFooter>
-      </Toast>,
-      { intent: "success", timeout: 10_000 },
-    );
-  const failed = (e: unknown) => {
-    const err: UiError = toUiError(e);
-    dispatchToast(
-      <Toast data-testid="export-error">
-        <ToastTitle>{describeError(err).title}</ToastTitle>
-        <ToastBody>{err.message}</ToastBody>
-      </Toast>,
-      { intent: "error", timeout: 12_000 },
-    );
-  };
-
-  const table = async (source: ExportSource, kind: "xlsx" | "csv", name: string) => {
-    try {
-      const path = await b.chooseSavePath(`${name}.${kind}`, kind);
-      if (!path) return;
-      const done = await b.exportView(account, view, source, today, path);
-      saved(done.path, done.rows);
-    } catch (e) {
-      failed(e);
-    }
-  };
-  const picture = async (kind: "png" | "svg") => {
-    try {
-      const data = kind === "png" ? chart.current?.png() : chart.current?.svg();
-      if (!data) return;
-      const path = await b.chooseSavePath(`${baseName}.${kind}`, kind);
-      if (!path) return;
-      const done = await b.savePicture(path, data);
-      saved(done.path, 0);
-    } catch (e) {
-      failed(e);
-    }
-  };
+  const save = useSaveToFile();
+  const table = (source: ExportSource, kind: "xlsx" | "csv", name: string) => save.table(account, view, source, today, name, kind);
+  const picture = (kind: "png" | "svg") =>
+    save.picture(kind === "png" ? chart.current?.png() : chart.current?.svg(), baseName, kind);
   const hasChart = !!chart.current;
   return (
     <Menu>

@@ -1,38 +1,129 @@
-// Home: the saved views, and (with the accounts work) headline figures and what changed.
-import { Card, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { DataTrending24Regular } from "@fluentui/react-icons";
+// Home, for one account or all: what changed since the last visit, a tile per data set with its
+// headline figure, the biggest movers in a sentence each, the renewal radar and the saved
+// views. Made from the copies of the data at hand; Refresh fetches them all again.
+import { Button, Card, ProgressBar, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowClockwise20Regular, Dismiss20Regular, History20Regular } from "@fluentui/react-icons";
+import type { View } from "../../backend";
+import { toUiError } from "../../backend";
+import { useHome } from "../../backend/queries";
 import { useApp } from "../../app/context";
 import { EmptyState } from "../../components/EmptyState";
+import { ErrorBar, NoteBar } from "../../components/ErrorBar";
 import { PageHeader } from "../../components/PageHeader";
+import { useSaveToFile } from "../../components/useSaveToFile";
+import { formatNumber, today as todayIso } from "../../lib/format";
 import { SavedViewsList } from "../explore/SavedViewsList";
+import { Highlights } from "./Highlights";
+import { RenewalRadar } from "./RenewalRadar";
+import { Tiles } from "./Tiles";
+import { useHomeTables } from "./useHomeTables";
 
 const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "minmax(0, 2fr) minmax(280px, 1fr)", gap: "16px", alignItems: "start" },
-  card: { padding: "16px" },
+  page: { display: "flex", flexDirection: "column", gap: "16px", maxWidth: "1400px", margin: "0 auto" },
+  grid: { display: "grid", gridTemplateColumns: "minmax(0, 3fr) minmax(300px, 2fr)", gap: "16px", alignItems: "start" },
+  column: { display: "flex", flexDirection: "column", gap: "16px", minWidth: 0 },
+  card: { padding: "16px", gap: "10px" },
+  since: { display: "flex", alignItems: "center", gap: "8px", padding: "10px 14px" },
+  progress: { display: "flex", alignItems: "center", gap: "12px", flexWrap: "wrap" },
+  bar: { flex: 1, minWidth: "200px", maxWidth: "360px" },
   muted: { color: tokens.colorNeutralForeground3 },
+  center: { display: "flex", justifyContent: "center", padding: "40px" },
 });
 
 export function HomeScreen() {
   const s = useStyles();
-  const { account } = useApp();
+  const { account, go, info } = useApp();
+  const today = todayIso();
+  const tables = useHomeTables(account?.id ?? null);
+  const home = useHome(account?.id ?? "", today, tables.stamp);
+  const save = useSaveToFile();
+  if (!account) return <EmptyState title="No account yet">Add an account or try the sample data to see Home.</EmptyState>;
+
+  const open = (view: View) => go({ screen: "explore", account: account.id, view });
+  const title = (d: string) => info.datasets.find((x) => x.id === d)?.title ?? d;
+  const failures = (tables.results ?? []).filter((r) => r.error);
+  const h = home.data;
+  const p = tables.progress;
+
   return (
-    <>
-      <PageHeader title="Home" subtitle={account ? `${account.name}` : undefined} />
-      <div className={s.grid}>
-        <Card className={s.card}>
-          <EmptyState icon={<DataTrending24Regular />} title="Your week at a glance" testId="home-coming">
-            Home will show a tile per data set with its headline figure and the change against the previous month, the
-            biggest movers in one sentence each, and the subscriptions coming up for renewal. Until then, Explore has
-            every figure.
-          </EmptyState>
+    <div className={s.page}>
+      <PageHeader
+        title="Home"
+        subtitle={h ? `${account.name} · ${h.period}, the last complete month` : account.name}
+        actions={
+          tables.busy ? (
+            <div className={s.progress} role="status" data-testid="home-fetching">
+              <Text>
+                {p
+                  ? `Fetching ${title(p.dataset).toLowerCase()} (${p.step} of ${p.steps}): ${formatNumber(p.load.rows)} rows`
+                  : "Getting the data ready…"}
+              </Text>
+              <ProgressBar className={s.bar} value={p ? (p.step - 1) / p.steps : undefined} />
+              <Button icon={<Dismiss20Regular />} onClick={tables.cancel}>
+                Cancel
+              </Button>
+            </div>
+          ) : (
+            <Button icon={<ArrowClockwise20Regular />} onClick={tables.refresh} data-testid="home-refresh">
+              Refresh all
+            </Button>
+          )
+        }
+      />
+      {tables.error ? <ErrorBar error={tables.error} onRetry={tables.refresh} /> : null}
+      {failures.map((f) => (
+        <NoteBar key={f.dataset} text={`${title(f.dataset)}: ${f.error?.message ?? ""}`} />
+      ))}
+      {home.error ? <ErrorBar error={toUiError(home.error)} onRetry={() => void home.refetch()} /> : null}
+      {h?.sinceLastVisit ? (
+        <Card className={s.since} appearance="filled-alternative" data-testid="since-last-visit">
+          <History20Regular aria-hidden="true" />
+          <Text>{h.sinceLastVisit}</Text>
         </Card>
-        <Card className={s.card}>
-          <Text weight="semibold" as="h2">
-            Saved views
-          </Text>
-          <SavedViewsList emptyText="Save a question in Explore and it appears here." />
-        </Card>
-      </div>
-    </>
+      ) : null}
+      {!h ? (
+        home.error ? null : (
+          <div className={s.center}>
+            <Spinner label="Working out what changed…" />
+          </div>
+        )
+      ) : (
+        <>
+          {h.tiles.length ? (
+            <Tiles tiles={h.tiles} ready={!home.isPlaceholderData && !tables.busy} onOpen={(t) => open(t.view)} />
+          ) : (
+            <EmptyState title="No data yet">Refresh to fetch the data sets from Partner Center.</EmptyState>
+          )}
+          <div className={s.grid}>
+            <div className={s.column}>
+              <Card className={s.card}>
+                <Text weight="semibold" as="h2" size={400}>
+                  Highlights of {h.period}
+                </Text>
+                <Highlights items={h.highlights} onOpen={(x) => open(x.view)} />
+              </Card>
+              {h.renewals ? (
+                <Card className={s.card}>
+                  <Text weight="semibold" as="h2" size={400}>
+                    Renewal radar
+                  </Text>
+                  <RenewalRadar
+                    renewals={h.renewals}
+                    onOpen={open}
+                    onExport={(v, name) => void save.table(account.id, v, { kind: "rows", query: {}, columns: [] }, today, `${name} ${today}`, "xlsx")}
+                  />
+                </Card>
+              ) : null}
+            </div>
+            <Card className={s.card}>
+              <Text weight="semibold" as="h2" size={400}>
+                Saved views
+              </Text>
+              <SavedViewsList emptyText="Save a question in Explore and it appears here." />
+            </Card>
+          </div>
+        </>
+      )}
+    </div>
   );
 }

@@ -25,6 +25,8 @@ pub use vault::Vault;
 pub struct AccountSecrets {
     pub refresh_token: Option<Secret>,
     pub client_secret: Option<Secret>,
+    /// An app certificate's private key and certificate, as one PEM text.
+    pub certificate: Option<Secret>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -29,6 +29,8 @@ struct Doc {
 struct Entry {
     refresh_token: Option<String>,
     client_secret: Option<String>,
+    #[serde(default)]
+    certificate: Option<String>,
 }
 
 pub struct Vault {
@@ -109,6 +111,7 @@ impl Vault {
             .map(|e| AccountSecrets {
                 refresh_token: e.refresh_token.clone().map(Secret::new),
                 client_secret: e.client_secret.clone().map(Secret::new),
+                certificate: e.certificate.clone().map(Secret::new),
             })
             .unwrap_or_default())
     }
@@ -121,6 +124,7 @@ impl Vault {
             Entry {
                 refresh_token: s.refresh_token.as_ref().map(|t| t.expose().to_string()),
                 client_secret: s.client_secret.as_ref().map(|t| t.expose().to_string()),
+                certificate: s.certificate.as_ref().map(|t| t.expose().to_string()),
             },
         );
         self.write(&doc)

@@ -84,14 +84,6 @@ impl Workspace {
         let df = match source {
             ExportSource::Answer { layout } => {
                 let f = super::filters::compile(dataset, &view.all_filters(), today)?;
-                let covering = self.table_status(account_id, dataset, f.server.as_deref()).await?;
-                if covering.is_none() {
-                    return Err(ServiceError::new(
-                        crate::ErrorCode::NotLoaded,
-                        format!("{} has not been fetched yet.", dataset.title()),
-                        Some(crate::Action::Retry),
-                    ));
-                }
                 let answer_rows = self.answer_frame(account_id, view, &f).await?;
                 let q = view.question(None);
                 let metrics = q.metrics.clone();
@@ -126,9 +118,7 @@ impl Workspace {
         view: &View,
         f: &super::CompiledFilters,
     ) -> Result<DataFrame, ServiceError> {
-        let table = self
-            .covering_table(account_id, view.dataset, f.server.as_deref())
-            .ok_or_else(|| ServiceError::internal("the table went away during an export"))?;
+        let table = self.view_table(account_id, view, f).await?;
         let q = view.question(super::answer::local_filter(&table, f));
         tokio::task::spawn_blocking(move || Ok(lens_engine::answer(table.df.clone().lazy(), &q)?))
             .await

@@ -102,21 +102,25 @@ impl FilterChip {
     /// The chip in the filter language.
     pub fn to_filter(&self, spec: &DatasetSpec, today: NaiveDate) -> Result<Filter, ServiceError> {
         let bad = |msg: String| ServiceError::new(crate::ErrorCode::BadFilter, msg, Some(crate::Action::EditFilter));
-        let field_of = |name: &str| {
+        let field_of = |name: &str| -> Result<(String, FieldType), ServiceError> {
+            if name.eq_ignore_ascii_case(crate::workspace::ACCOUNT_FIELD) {
+                return Ok((crate::workspace::ACCOUNT_FIELD.to_string(), FieldType::Str));
+            }
             spec.field(name)
+                .map(|f| (f.name.to_string(), f.ty))
                 .ok_or_else(|| bad(format!("\"{name}\" is not a field of {}", spec.id.title().to_lowercase())))
         };
         Ok(match self {
             FilterChip::Values { field, values, exclude } => {
-                let f = field_of(field)?;
+                let (name, ty) = field_of(field)?;
                 if values.is_empty() {
-                    return Err(bad(format!("Pick at least one value of {}", crate::labels::field_label(f.name))));
+                    return Err(bad(format!("Pick at least one value of {}", crate::labels::field_label(&name))));
                 }
                 let op = if *exclude { Op::Ne } else { Op::Eq };
                 let parts: Vec<Filter> = values
                     .iter()
                     .map(|v| {
-                        let value = match (v, f.ty) {
+                        let value = match (v, ty) {
                             (None, _) => Ok(Literal::Null),
                             (Some(t), FieldType::Int | FieldType::Float) => t
                                 .trim()
@@ -126,22 +130,22 @@ impl FilterChip {
                             (Some(t), FieldType::Bool) => Ok(Literal::Bool(t.eq_ignore_ascii_case("true"))),
                             (Some(t), _) => Ok(Literal::Str(t.clone())),
                         }?;
-                        Ok(Filter::Compare { field: f.name.to_string(), op, value })
+                        Ok(Filter::Compare { field: name.clone(), op, value })
                     })
                     .collect::<Result<_, ServiceError>>()?;
                 join(parts, !*exclude)
             }
             FilterChip::Dates { field, range } => {
-                let f = field_of(field)?;
+                let (name, _) = field_of(field)?;
                 let (from, until) = range.days(today)?;
-                Filter::date(f.name, Op::Ge, &from.format("%Y-%m-%d").to_string()).and(Filter::date(
-                    f.name,
+                Filter::date(&name, Op::Ge, &from.format("%Y-%m-%d").to_string()).and(Filter::date(
+                    &name,
                     Op::Lt,
                     &until.format("%Y-%m-%d").to_string(),
                 ))
             }
-            FilterChip::Flag { field, value } => Filter::is(field_of(field)?.name, *value),
-            FilterChip::Contains { field, text } => Filter::contains(field_of(field)?.name, text.clone()),
+            FilterChip::Flag { field, value } => Filter::is(&field_of(field)?.0, *value),
+            FilterChip::Contains { field, text } => Filter::contains(&field_of(field)?.0, text.clone()),
             FilterChip::Text { text } => filter::parse(text)?,
         })
     }
@@ -177,7 +181,7 @@ pub fn compile(dataset: DatasetId, chips: &[FilterChip], today: NaiveDate) -> Re
         let f = chip.to_filter(spec, today)?;
         // Every field must exist, whichever side applies it.
         for name in f.fields() {
-            if spec.field(name).is_none() {
+            if spec.field(name).is_none() && !name.eq_ignore_ascii_case(crate::workspace::ACCOUNT_FIELD) {
                 return Err(ServiceError::new(
                     crate::ErrorCode::BadFilter,
                     format!("The filter is not right: \"{name}\" is not a field of {}", dataset.title().to_lowercase()),

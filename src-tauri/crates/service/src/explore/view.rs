@@ -50,6 +50,9 @@ pub struct View {
     /// Filters added by clicking the chart, in order: the breadcrumb back.
     #[serde(default)]
     pub drill: Vec<FilterChip>,
+    /// Answer from the copy of the data kept on this day (`YYYY-MM-DD`), not the latest.
+    #[serde(default)]
+    pub as_of: Option<String>,
 }
 
 /// The metrics a data set is usually read with.
@@ -84,6 +87,7 @@ impl View {
             fill_gaps: true,
             chart: ChartKind::Auto,
             drill: Vec::new(),
+            as_of: None,
         }
     }
 

@@ -1,6 +1,8 @@
 //! The services' integration tests, as one binary: each test binary links all of polars (~270 MB
 //! in a debug build), so one binary instead of one per file saves disk and link time.
 
+mod accounts;
 mod demo;
+mod home;
 mod round_trip;
 mod server_equality;

@@ -35,5 +35,16 @@ pub fn check(s: &SimState, headers: &HeaderMap, api: Api) -> Result<Subject, Api
     if cfg.mfa_enforced && matches!(info.subject, Subject::User { .. }) && !info.mfa {
         return Err(ApiError::mfa_required(api));
     }
+    let who = match &info.subject {
+        Subject::User { username, .. } => username,
+        Subject::App { client_id } => client_id,
+    };
+    if cfg.no_access.iter().any(|c| c.eq_ignore_ascii_case(who)) {
+        return Err(ApiError::new(
+            api,
+            axum::http::StatusCode::FORBIDDEN,
+            "The caller is not authorized to perform this operation. The user or app needs a Partner Center analytics role.",
+        ));
+    }
     Ok(info.subject.clone())
 }

@@ -1,5 +1,6 @@
 //! Sign-in endpoints for the clouds' authority paths, and the token check on API calls.
 
+pub mod assertion;
 pub mod authorize;
 pub mod check;
 pub mod store;

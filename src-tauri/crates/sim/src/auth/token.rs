@@ -130,6 +130,26 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
             let client_id = field(form, "client_id")?;
             check_client(s, client_id)?;
             check_audience(form, v)?;
+            if let Some(assertion) = form.get("client_assertion") {
+                if form.get("client_assertion_type").map(|t| t.as_str())
+                    != Some("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                {
+                    return Err(OAuthError::new(
+                        "invalid_request",
+                        50_027,
+                        "The client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer.",
+                    ));
+                }
+                let certs: Vec<_> =
+                    s.config().certificates.iter().filter_map(|pem| super::assertion::register(pem).ok()).collect();
+                let path = match v {
+                    Version::V1 => "oauth2/token",
+                    Version::V2 => "oauth2/v2.0/token",
+                };
+                let audience = format!("{}/{tenant}/{path}", s.base_url());
+                super::assertion::verify(assertion, &certs, client_id, &audience, now)?;
+                return Ok(respond(s, v, Subject::App { client_id: client_id.to_string() }, tenant, true, false, now));
+            }
             if form.get("client_secret").map(|x| x.as_str()) != Some(creds.secret.as_str()) {
                 return Err(OAuthError::unauthorized_client(
                     7_000_215,
@@ -299,6 +319,11 @@ fn respond(
     now: i64,
 ) -> Response {
     let lifetime = s.config().token_lifetime_secs;
+    let person = match &subject {
+        Subject::User { username, .. } => Some(username.clone()),
+        Subject::App { .. } => None,
+    };
+    let tenant_id = tenant.clone();
     // Real tokens run to a few kilobytes; refresh tokens exceed Windows' 2560-byte credential
     // limit, which is why the client cannot simply store one in the keyring.
     let access = opaque("sim-at", 700);
@@ -338,7 +363,24 @@ fn respond(
     if let Some(r) = refresh {
         body["refresh_token"] = json!(r);
     }
+    // A person's v2 sign-in (the client asks for `openid profile`) also says who signed in.
+    if let (Version::V2, Some(user)) = (v, person) {
+        body["id_token"] = json!(id_token(&user, &tenant_id, now, lifetime));
+    }
     axum::Json(body).into_response()
+}
+
+/// An ID token: who signed in. The client reads it to show "Signed in as …" (the service signs
+/// it; a client that only displays it need not check the signature).
+fn id_token(username: &str, tenant: &str, now: i64, lifetime: i64) -> String {
+    let b64 = |v: serde_json::Value| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string());
+    let header = b64(json!({"typ": "JWT", "alg": "RS256", "kid": "sim"}));
+    let claims = b64(json!({
+        "aud": "sim", "iss": format!("https://login.microsoftonline.com/{tenant}/v2.0"),
+        "iat": now, "nbf": now, "exp": now + lifetime,
+        "name": "Alex Wilber", "preferred_username": username, "tid": tenant, "ver": "2.0",
+    }));
+    format!("{header}.{claims}.c2ltdWxhdG9yLXNpZ25hdHVyZQ")
 }
 
 #[cfg(test)]

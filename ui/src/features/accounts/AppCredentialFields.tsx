@@ -1,0 +1,106 @@
+// The app-only credential: a client secret, or a certificate file (PEM with its key, or a PFX
+// with its password) picked in the system's Open dialog. Nothing typed here is kept by the
+// window: it goes to the backend, which puts it in the system keyring.
+import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { DocumentKey20Regular } from "@fluentui/react-icons";
+import type { SignInMethod } from "../../backend";
+import { toUiError } from "../../backend";
+import { useBackend } from "../../backend/context";
+
+export interface AppCredential {
+  secret: string;
+  certificatePath: string | null;
+  certificatePassword: string;
+}
+
+export const NO_CREDENTIAL: AppCredential = { secret: "", certificatePath: null, certificatePassword: "" };
+
+const useStyles = makeStyles({
+  file: { display: "flex", alignItems: "center", gap: "10px", flexWrap: "wrap" },
+  name: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+export function isPfx(path: string | null): boolean {
+  return !!path && /\.(pfx|p12)$/i.test(path);
+}
+
+/// Whether enough is given to sign in with.
+export function credentialReady(method: SignInMethod, c: AppCredential): boolean {
+  if (method === "appSecret") return c.secret.trim().length > 0;
+  if (method === "appCertificate") return c.certificatePath !== null;
+  return true;
+}
+
+/// The arguments the backend takes: (secret, certificate path, certificate password).
+export function credentialArgs(method: SignInMethod, c: AppCredential): [string | null, string | null, string | null] {
+  if (method === "appSecret") return [c.secret.trim(), null, null];
+  if (method === "appCertificate") return [null, c.certificatePath, isPfx(c.certificatePath) ? c.certificatePassword : null];
+  return [null, null, null];
+}
+
+export function AppCredentialFields({
+  method,
+  value,
+  onChange,
+  onError,
+}: {
+  method: SignInMethod;
+  value: AppCredential;
+  onChange: (c: AppCredential) => void;
+  onError: (message: string) => void;
+}) {
+  const s = useStyles();
+  const b = useBackend();
+  if (method === "appSecret") {
+    return (
+      <Field label="Client secret" required hint="The secret's value from the app registration (not its ID).">
+        <Input
+          type="password"
+          value={value.secret}
+          onChange={(_, d) => onChange({ ...value, secret: d.value })}
+          autoComplete="off"
+          data-testid="client-secret"
+        />
+      </Field>
+    );
+  }
+  if (method !== "appCertificate") return null;
+  const choose = async () => {
+    try {
+      const path = await b.chooseCertificateFile();
+      if (path) onChange({ ...value, certificatePath: path });
+    } catch (e) {
+      onError(toUiError(e).message);
+    }
+  };
+  const fileName = value.certificatePath?.split(/[\\/]/).pop() ?? null;
+  return (
+    <>
+      <Field label="Certificate" required hint="A .pem file with the certificate and its private key, or a .pfx file.">
+        <div className={s.file}>
+          <Button icon={<DocumentKey20Regular />} onClick={() => void choose()} data-testid="choose-certificate">
+            {fileName ? "Choose another file…" : "Choose file…"}
+          </Button>
+          {fileName ? (
+            <Text className={s.name} title={value.certificatePath ?? undefined} data-testid="certificate-name">
+              {fileName}
+            </Text>
+          ) : (
+            <Text className={s.muted}>No file chosen</Text>
+          )}
+        </div>
+      </Field>
+      {isPfx(value.certificatePath) ? (
+        <Field label="PFX password" hint="Leave empty if the file has none.">
+          <Input
+            type="password"
+            value={value.certificatePassword}
+            onChange={(_, d) => onChange({ ...value, certificatePassword: d.value })}
+            autoComplete="off"
+          />
+        </Field>
+      ) : null}
+    </>
+  );
+}

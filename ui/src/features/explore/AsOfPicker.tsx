@@ -1,0 +1,32 @@
+// "As of": answer the question from the copy of the data kept on an earlier day (each refresh
+// keeps one a day), to see how things stood then. Only offered when copies exist.
+import { Dropdown, Option, makeStyles } from "@fluentui/react-components";
+import { formatDate } from "../../lib/format";
+
+const LATEST = "latest";
+
+const useStyles = makeStyles({ box: { minWidth: "180px" } });
+
+export function AsOfPicker({ days, value, onChange }: { days: string[]; value: string | null; onChange: (day: string | null) => void }) {
+  const s = useStyles();
+  if (!days.length && !value) return null;
+  const label = (d: string) => `As of ${formatDate(d)}`;
+  return (
+    <Dropdown
+      className={s.box}
+      aria-label="Data as of"
+      size="small"
+      value={value ? label(value) : "Latest data"}
+      selectedOptions={[value ?? LATEST]}
+      onOptionSelect={(_, d) => onChange(d.optionValue === LATEST || !d.optionValue ? null : d.optionValue)}
+      data-testid="as-of"
+    >
+      <Option value={LATEST}>Latest data</Option>
+      {days.map((d) => (
+        <Option key={d} value={d} text={label(d)}>
+          {label(d)}
+        </Option>
+      ))}
+    </Dropdown>
+  );
+}
