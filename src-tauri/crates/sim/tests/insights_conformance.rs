@@ -7,6 +7,7 @@ mod common;
 use std::io::Read;
 
 use common::*;
+use lens_model::insights::catalog::{ColKind, Timespan};
 use lens_sim::SimConfig;
 use lens_sim::insights::files::Encoding;
 use reqwest::Method;
@@ -65,6 +66,40 @@ async fn step_1_data_sets_include_the_seed_s_dynamics_usage() {
         json!(["LAST_MONTH", "LAST_3_MONTHS", "LAST_6_MONTHS", "LAST_1_YEAR", "LIFETIME"])
     );
     assert_eq!(d["minimumRecurrenceInterval"], 24);
+}
+
+/// Every data set of the catalogue answers a try query with rows: its first text columns, its
+/// date column and every metric, over each of its time ranges but "today"; the metrics are
+/// numbers and the dates lie in the range asked for.
+#[tokio::test]
+async fn every_data_set_of_the_catalogue_returns_rows() {
+    let sim = start(cfg()).await;
+    let t = token(&sim).await;
+    let (_, v) = get(&sim, &t, &format!("{ROOT}/ScheduledDataset")).await;
+    let sets = v["value"].as_array().unwrap();
+    assert_eq!(sets.len(), 20);
+    for d in sets {
+        let name = d["datasetName"].as_str().unwrap();
+        let ds = lens_model::insights::catalog::dataset(name).unwrap();
+        let text: Vec<&str> = ds.columns.iter().filter(|c| c.kind == ColKind::Text).map(|c| c.name).take(2).collect();
+        let metrics = ds.metrics.join(", ");
+        let range = ds.date_ranges.iter().find(|r| **r != Timespan::Today).unwrap();
+        let query = format!(
+            "SELECT {}, {}, {metrics} FROM {name} TIMESPAN {}",
+            text.join(", "),
+            ds.date_column,
+            range.keyword()
+        );
+        let (s, v) =
+            get(&sim, &t, &format!("{ROOT}/ScheduledQueries/testQueryResult?exportQuery={}", enc(&query))).await;
+        assert_eq!(s, 200, "{query}: {v}");
+        let rows = v["value"].as_array().unwrap();
+        assert!(!rows.is_empty(), "{name} returns rows to {query}");
+        for m in ds.metrics {
+            assert!(rows.iter().all(|r| r[m].is_number()), "{name}.{m} is a number");
+        }
+        assert!(rows.iter().all(|r| r[text[0]].as_str().is_some_and(|x| !x.is_empty())), "{name}.{}", text[0]);
+    }
 }
 
 #[tokio::test]

@@ -31,6 +31,11 @@ fn metric_agg(t: &InsightsTable<'_>, metric: &str) -> Agg {
         "TotalAssignedSeats" => col(&["TotalAssignedSeats", "AssignedSeats"]).map(Agg::Sum),
         "TotalActiveSeats" => col(&["ActiveSeats"]).map(Agg::Sum),
         "TotalRevenue" | "TotalRevenueAndACR" => col(&[REVENUE]).map(Agg::Sum),
+        "LearnerCount" => col(&["UserId"]).map(Agg::Distinct),
+        "ResellerCount" => col(&["ResellerName"]).map(Agg::Distinct),
+        "CompetencyCount" => col(&["CompetencyName"]).map(Agg::Distinct),
+        "TotalActiveUsers" => col(&["ActiveUsers"]).map(Agg::Sum),
+        "TotalMinutes" => col(&["Minutes"]).map(Agg::Sum),
         _ => None,
     };
     found.unwrap_or(Agg::Count)

@@ -1,8 +1,9 @@
 //! Rows of the Insights data sets, from the same world as the Analytics API: the same
 //! customers, tenants, markets and resellers, one row a customer a month (and a subscription,
 //! workload or service where the data set has one). Generated lazily from the row index.
-//! CustomersAndTenants, SeatsSubscriptionsAndRevenue, AzureUsage, OfficeUsage and DynamicsUsage
-//! have rows; the other fifteen data sets are served empty (their files have only a header).
+//! Every data set of the catalogue has rows: the customer ones a row a customer a month, the
+//! partner ones (learning, profile, competencies) a row a person or competency a month, and the
+//! daily ones (Teams, learning) dated on a day within the month.
 
 use lens_model::dates;
 use lens_model::insights::InsightsDataset;
@@ -47,15 +48,8 @@ impl<'w> InsightsTable<'w> {
         InsightsTable { world, dataset, columns, first_month: (total.div_euclid(12), total.rem_euclid(12) + 1) }
     }
 
-    pub fn has_rows(&self) -> bool {
-        matches!(
-            self.dataset.name,
-            "CustomersAndTenants" | "SeatsSubscriptionsAndRevenue" | "AzureUsage" | "OfficeUsage" | "DynamicsUsage"
-        )
-    }
-
     pub fn len(&self) -> usize {
-        if self.has_rows() { self.world.customers.len() * MONTHS as usize } else { 0 }
+        self.world.customers.len() * MONTHS as usize
     }
 
     pub fn is_empty(&self) -> bool {
@@ -87,14 +81,25 @@ impl<'w> InsightsTable<'w> {
         }
         let product_mix = cr.below(100);
         let wants = |name: &str| match name {
-            "AzureUsage" => product_mix < 45,
-            "DynamicsUsage" => product_mix.is_multiple_of(4),
+            "AzureUsage" | "CLASAzurePropensity" => product_mix < 45,
+            "DynamicsUsage" | "CLASD365Propensity" => product_mix.is_multiple_of(4),
+            "PowerBIUsage" => product_mix % 3 == 0,
+            "EMSUsage" => product_mix % 5 < 2,
+            "TeamsUsage3PApps" => product_mix % 2 == 0,
+            // The partner's own data: a few people, competencies or profile sections.
+            "Profile" => k < 6,
+            "CompetencySummaryHistory" | "CompetencyPeformanceRequirement" => k < 8,
+            "MSLearn" | "TrainingCompletions" => k < 40,
+            "ResellerPerformance" => k < self.world.resellers.len() * 3,
+            "CLASAgreementRenewalsPropensity" => j % 12 == (k % 12) as i64,
             _ => true,
         };
         if !wants(self.dataset.name) {
             return None;
         }
         let month = self.month(j);
+        // A day within the month, for the daily data sets (never after the world's today).
+        let day = (month + r.below(28) as i64).min(w.today - 1);
         let seats = (5.0 + cr.unit().powi(3) * 400.0).round() * (1.0 + j as f64 * 0.01);
         let seats = seats.round();
         let mut values = Vec::with_capacity(self.columns.len());
@@ -172,8 +177,35 @@ impl<'w> InsightsTable<'w> {
                 }
                 "UsageUnits" => IVal::Text(r.word(&["Hours", "GB", "Days"]).into()),
                 "UsageQuantity" => IVal::Num((r.unit() * 2000.0 * 100.0).round() / 100.0),
-                "ResellerID" => IVal::Text(w.resellers[k % w.resellers.len()].id.clone()),
+                "ResellerID" | "ResellerMpnId" => IVal::Text(w.resellers[k % w.resellers.len()].id.clone()),
                 "ResellerName" => IVal::Text(w.resellers[k % w.resellers.len()].name.clone()),
+                "ResellerMarket" | "Country" => IVal::Text(c.market.into()),
+                "Revenue" => {
+                    let v = (seats * (10.0 + r.unit() * 25.0) * 100.0).round() / 100.0;
+                    revenue += v;
+                    IVal::Num(v)
+                }
+                "Seats" => IVal::Num(seats),
+                "UserId" => IVal::Text(format!("learner{:04}@{}", k + 1, partner_domain(w.partner.name))),
+                "LearningPath" => IVal::Text(r.word(LEARNING_PATHS).into()),
+                "Module" | "CourseName" => IVal::Text(r.word(MODULES).into()),
+                "CompletionDate" | "Date" | "LastUpdated" => IVal::Date(day),
+                "ProfileSection" => IVal::Text(PROFILE_SECTIONS[k % PROFILE_SECTIONS.len()].into()),
+                "Status" => IVal::Text(if r.chance(0.8) { "Complete" } else { "In progress" }.into()),
+                "CompetencyName" => IVal::Text(COMPETENCIES[k % COMPETENCIES.len()].into()),
+                "Level" => IVal::Text(if k % 3 == 0 { "Gold" } else { "Silver" }.into()),
+                "Requirement" => {
+                    IVal::Text(r.word(&["Certified people", "Customer revenue", "Customer deployments"]).into())
+                }
+                "Target" => IVal::Num((5 + k % 4 * 5) as f64),
+                "Achieved" => IVal::Num((r.unit() * (10 + k % 4 * 5) as f64).round()),
+                "AgreementType" => IVal::Text(r.word(&["Enterprise Agreement", "CSP", "MCA"]).into()),
+                "Propensity" => IVal::Text(r.word(&["High", "Medium", "Low"]).into()),
+                "RenewalDate" => IVal::Date(month + r.below(28) as i64),
+                "AppName" => IVal::Text(r.word(&["Polly", "Trello", "Jira Cloud", "Miro", "Asana"]).into()),
+                "ActiveUsers" | "Participants" => IVal::Num((seats * (0.2 + r.unit() * 0.6)).round()),
+                "CallType" => IVal::Text(r.word(&["Meeting", "1:1 call", "Group call"]).into()),
+                "Minutes" => IVal::Num((seats * (20.0 + r.unit() * 200.0)).round()),
                 REVENUE => IVal::Num((revenue * 100.0).round() / 100.0),
                 _ => IVal::Null,
             };
@@ -187,6 +219,31 @@ impl<'w> InsightsTable<'w> {
         Some(values)
     }
 }
+
+const LEARNING_PATHS: &[&str] = &[
+    "Azure Fundamentals",
+    "Microsoft 365 Fundamentals",
+    "Dynamics 365 Fundamentals",
+    "Security, Compliance and Identity",
+];
+const MODULES: &[&str] = &[
+    "Describe cloud concepts",
+    "Describe Azure architecture",
+    "Describe Microsoft 365 apps",
+    "Describe Dynamics 365 Sales",
+    "Describe identity concepts",
+];
+const PROFILE_SECTIONS: &[&str] = &["Overview", "Locations", "Industries", "Services", "Contact", "Reviews"];
+const COMPETENCIES: &[&str] = &[
+    "Cloud Platform",
+    "Cloud Productivity",
+    "Data Analytics",
+    "Security",
+    "Application Development",
+    "Enterprise Resource Planning",
+    "Collaboration and Content",
+    "Messaging",
+];
 
 const SKUS: &[&str] = &[
     "Microsoft 365 Business Premium",
@@ -218,4 +275,10 @@ fn subscription(w: &World, k: usize, cr: &mut Rng) -> Guid {
 
 fn month_day_of(_w: &World, j: i64, t: &InsightsTable<'_>) -> i64 {
     t.month(j.clamp(0, MONTHS - 1))
+}
+
+/// The partner's own domain, for its people's user names.
+fn partner_domain(name: &str) -> String {
+    let slug: String = name.chars().filter(|ch| ch.is_ascii_alphanumeric()).collect::<String>().to_lowercase();
+    format!("{slug}.com")
 }
