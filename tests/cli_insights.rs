@@ -15,6 +15,14 @@ fn insights(sim: &Sim, args: &[&str]) -> Output {
     run(&all.iter().map(String::as_str).collect::<Vec<_>>(), sim.home.path())
 }
 
+/// The same command with the account flags after the subcommand, as `fetch` takes them.
+fn insights_after(sim: &Sim, args: &[&str]) -> Output {
+    let mut all: Vec<String> = vec!["insights".into()];
+    all.extend(args.iter().map(|s| s.to_string()));
+    all.extend(account_args(&sim.url));
+    run(&all.iter().map(String::as_str).collect::<Vec<_>>(), sim.home.path())
+}
+
 fn ok(o: Output) -> (String, String) {
     let out = String::from_utf8_lossy(&o.stdout).to_string();
     let err = String::from_utf8_lossy(&o.stderr).to_string();
@@ -30,7 +38,10 @@ fn id_in(text: &str) -> String {
 fn query_try_report_download_and_aggregate_the_file() {
     let sim = sim(&["--clock", "fast", "--scale", "3000", "--seed", "4"]);
     let (out, _) = ok(insights(&sim, &["datasets", "--name", "DynamicsUsage"]));
-    assert!(out.starts_with("DynamicsUsage  (every 24 h at most)"), "{out}");
+    assert!(out.starts_with("DynamicsUsage  (runs at most once every 24 hours)"), "{out}");
+    // The account flags work after the subcommand too, for every command.
+    let (after, _) = ok(insights_after(&sim, &["datasets", "--name", "DynamicsUsage"]));
+    assert_eq!(after, out);
     assert!(out.contains("TotalRevenueAndACR") && out.contains("LAST_1_YEAR"));
 
     let (out, _) = ok(insights(
@@ -57,11 +68,8 @@ fn query_try_report_download_and_aggregate_the_file() {
     let (_, err) = ok(insights(&sim, &["download", &report_id, "--out", file.to_str().unwrap(), "--wait", "60"]));
     assert!(err.contains("Wrote run"), "{err}");
     let bytes = std::fs::read(&file).unwrap();
-    assert!(
-        !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.starts_with(&[0x1f, 0x8b]),
-        "the file is decoded: no byte-order mark, no gzip"
-    );
-    let text = String::from_utf8(bytes).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFCustomerMarket"), "decoded (no gzip), with a byte-order mark for Excel");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
     let mut lines = text.lines();
     assert_eq!(lines.next(), Some("CustomerMarket\tCustomerCount"));
     let counts: Vec<u64> = lines.map(|l| l.split('\t').nth(1).unwrap().parse().unwrap()).collect();
@@ -70,6 +78,25 @@ fn query_try_report_download_and_aggregate_the_file() {
 
     let (out, _) = ok(insights(&sim, &["executions", &report_id]));
     assert!(out.contains("Completed"), "{out}");
+    // Every run, by one call per documented status (there is no "all").
+    let (out, _) = ok(insights_after(&sim, &["executions", &report_id, "--all"]));
+    assert!(out.contains("Completed") && !out.contains("No completed run"), "{out}");
+
+    // A test run's rows keep their accents for Excel: UTF-8 with a byte-order mark.
+    let rows = sim.home.path().join("names.csv");
+    ok(insights_after(
+        &sim,
+        &[
+            "try",
+            "--query",
+            "SELECT CustomerName, CustomerCount FROM CustomersAndTenants TIMESPAN LIFETIME",
+            "--out",
+            rows.to_str().unwrap(),
+        ],
+    ));
+    let bytes = std::fs::read(&rows).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBFCustomerName,CustomerCount\n"));
+    assert!(String::from_utf8(bytes).unwrap().chars().any(|c| !c.is_ascii()), "names with accents come through");
     let (out, _) = ok(insights(&sim, &["reports"]));
     assert!(out.contains("Markets now"), "{out}");
 
@@ -114,7 +141,9 @@ fn refusals_are_plain_and_made_before_sending() {
             "2",
         ],
     );
-    assert!(String::from_utf8_lossy(&o.stderr).contains("every 4 to 2160 hours"));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("every 4 to 2160 hours"), "{err}");
+    assert!(!err.contains("phase") && !err.contains("Check the filter"), "no jargon for a schedule typed wrong: {err}");
     let log: serde_json::Value = reqwest::blocking::get(format!("{}/_sim/requests", sim.url)).unwrap().json().unwrap();
     assert!(
         !log.as_array()

@@ -118,7 +118,10 @@ pub async fn run(a: InsightsArgs) -> Result<(), ServiceError> {
     match a.cmd {
         InsightsCmd::Datasets { name } => {
             for d in insights::datasets(&client, name.as_deref()).await? {
-                println!("{}  (every {} h at most)", d.dataset_name, d.minimum_recurrence_interval.unwrap_or(0));
+                match d.minimum_recurrence_interval {
+                    Some(h) => println!("{}  (runs at most once every {h} hours)", d.dataset_name),
+                    None => println!("{}", d.dataset_name),
+                }
                 println!("  columns: {}", d.selectable_columns.join(", "));
                 println!("  metrics: {}", d.available_metrics.join(", "));
                 println!("  ranges:  {}", d.available_date_ranges.join(", "));

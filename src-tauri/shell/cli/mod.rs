@@ -84,17 +84,18 @@ pub fn run(cmd: Command) -> i32 {
 /// Prints an error the way a person reads it: the sentence, then the detail for support.
 pub fn report(e: &ServiceError) {
     eprintln!("Error: {}", e.message);
-    if let Some(d) = &e.detail {
-        eprintln!("       ({d})");
-    }
     let hint = match e.action {
         Some(lens_service::Action::SignIn) => Some("Sign in again and retry."),
         Some(lens_service::Action::Retry) => Some("Try again in a moment."),
-        Some(lens_service::Action::EditFilter) => Some("Check the filter or options and try again."),
+        // The message says what is wrong with what was typed; nothing to add.
+        Some(lens_service::Action::EditFilter) => None,
         Some(lens_service::Action::OpenSettings) => Some("Check the account settings (tenant, client ID, secret)."),
         None => None,
     };
     if let Some(h) = hint {
         eprintln!("       {h}");
+    }
+    if let Some(d) = &e.detail {
+        eprintln!("       For support: {d}.");
     }
 }

@@ -23,6 +23,21 @@ pub enum Phase {
     SignIn,
 }
 
+impl Phase {
+    /// The step in words, for "while …" in the details shown for support.
+    pub fn words(self) -> &'static str {
+        match self {
+            Phase::Request => "preparing the request",
+            Phase::Connect => "connecting",
+            Phase::Tls => "securing the connection",
+            Phase::Response => "reading the answer",
+            Phase::Timeout => "waiting for the answer",
+            Phase::Parse => "reading the data",
+            Phase::SignIn => "signing in",
+        }
+    }
+}
+
 impl fmt::Display for Phase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

@@ -337,6 +337,25 @@ impl Client {
         }
     }
 
+    /// Every run of a report in the last 90 days, newest first: one call per documented status
+    /// (the service filters on `executionStatus`, `Completed` when none is given, and has no
+    /// "all"), and the `Failed` runs it may also report.
+    pub async fn all_executions(&self, report_id: &str, call: &Call) -> Result<Vec<ExecutionInfo>, ClientError> {
+        let mut out: Vec<ExecutionInfo> = Vec::new();
+        for status in ["Pending", "Running", "Paused", "Completed", "Failed"] {
+            for e in self.executions(report_id, Some(status), false, call).await? {
+                if !out.iter().any(|x| x.execution_id == e.execution_id) {
+                    out.push(e);
+                }
+            }
+        }
+        // Newest first: by when the file was made, runs without one (still to come) on top.
+        out.sort_by(|a, b| {
+            b.report_generated_time.cmp(&a.report_generated_time).then(b.execution_id.cmp(&a.execution_id))
+        });
+        Ok(out)
+    }
+
     /// Downloads a report file from its secure link: a plain GET without our token (the link
     /// is its own credential and points at storage, not at Partner Center).
     pub async fn download_report(&self, secure_link: &str) -> Result<Bytes, ClientError> {

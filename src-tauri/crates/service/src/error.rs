@@ -159,15 +159,20 @@ impl From<ClientError> for ServiceError {
             }
             _ => e.message.clone(),
         };
-        let mut detail = vec![format!("phase: {}", e.phase)];
+        // For support: what Partner Center answered and the request to look up. A failure that
+        // never left this computer (a query checked here) has none; its phase goes to the log.
+        let mut detail = Vec::new();
         if let Some(s) = e.status {
             detail.push(format!("HTTP {s}"));
         }
         if let Some(id) = &e.request_id {
             detail.push(format!("request id {id}"));
         }
-        tracing::warn!(code = code.as_str(), "{e}");
-        ServiceError { code, message, action, detail: Some(detail.join(", ")) }
+        if !detail.is_empty() {
+            detail.insert(0, format!("while {}", e.phase.words()));
+        }
+        tracing::warn!(code = code.as_str(), phase = %e.phase, "{e}");
+        ServiceError { code, message, action, detail: (!detail.is_empty()).then(|| detail.join(", ")) }
     }
 }
 

@@ -67,10 +67,19 @@ fn csv_field(s: &str) -> String {
     if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
 }
 
-/// Writes test-run rows as CSV.
+/// The byte-order mark every CSV or TSV the app writes starts with, so Excel reads accents.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A report file's decoded text as the app keeps it: with a byte-order mark.
+pub fn with_bom(text: &[u8]) -> Vec<u8> {
+    let body = text.strip_prefix(BOM).unwrap_or(text);
+    [BOM, body].concat()
+}
+
+/// Writes test-run rows as CSV (with a byte-order mark).
 pub fn write_rows_csv(rows: &[Map<String, Value>], path: &Path) -> Result<(), ServiceError> {
     let columns = columns(rows);
-    let mut text = columns.join(",") + "\n";
+    let mut text = String::from("\u{feff}") + &columns.join(",") + "\n";
     for r in rows {
         let cells: Vec<String> =
             columns.iter().map(|c| csv_field(&cell_text(r.get(c).unwrap_or(&Value::Null)))).collect();
@@ -145,7 +154,12 @@ pub async fn resume_report(client: &Client, id: &str) -> Result<ReportInfo, Serv
 
 /// The runs of a report: the latest completed one, or all of them.
 pub async fn executions(client: &Client, report: &str, all: bool) -> Result<Vec<ExecutionInfo>, ServiceError> {
-    Ok(client.executions(report, if all { Some("all") } else { None }, !all, &Call::default()).await?)
+    let call = Call::default();
+    Ok(if all {
+        client.all_executions(report, &call).await?
+    } else {
+        client.executions(report, None, true, &call).await?
+    })
 }
 
 /// Downloads the newest completed file of a report to `out`, waiting up to `wait` for the
@@ -171,6 +185,7 @@ pub async fn download_latest(
         }
         tokio::time::sleep(Duration::from_secs(2)).await;
     };
-    write_file(out, &bytes, "the report file")?;
-    Ok((run, bytes.len()))
+    let kept = with_bom(&bytes);
+    write_file(out, &kept, "the report file")?;
+    Ok((run, kept.len()))
 }

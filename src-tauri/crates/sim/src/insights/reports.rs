@@ -319,7 +319,9 @@ pub async fn executions(
     }
     let mut items = Vec::new();
     for (seq, at, status) in runs.iter().rev() {
-        if status_filter != "all" && !status_filter.split(',').any(|f| f.trim() == status.to_ascii_lowercase()) {
+        // Only the documented statuses filter; there is no "all" (a client lists every run
+        // with one call per status).
+        if !status_filter.split(',').any(|f| f.trim() == status.to_ascii_lowercase()) {
             continue;
         }
         let exec_id = execution_id(&report.report_id, *seq);
