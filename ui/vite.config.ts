@@ -16,5 +16,7 @@ export default defineConfig({
     environment: "jsdom",
     globals: true,
     setupFiles: ["./src/test/setup.ts"],
+    // Whole-app tests on a shared two-core machine: a few seconds each, sometimes more.
+    testTimeout: 20_000,
   },
 });

@@ -7,7 +7,7 @@ use std::path::Path;
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use super::commands::{accounts, app, explore, files, home, views};
+use super::commands::{accounts, app, downloads, explore, files, home, reports, schedules, views};
 
 /// Generic over the runtime so tests can drive the same registry on Tauri's mock runtime.
 pub fn builder<R: tauri::Runtime>() -> Builder<R> {
@@ -53,6 +53,31 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             files::save_picture,
             files::open_path,
             files::show_in_folder,
+            reports::report_catalogue,
+            reports::build_report_query,
+            reports::preview_report,
+            reports::plan_report_schedule,
+            reports::list_reports,
+            reports::create_report,
+            reports::update_report,
+            reports::pause_report,
+            reports::resume_report,
+            reports::delete_report,
+            downloads::list_downloads,
+            downloads::check_downloads_now,
+            downloads::retry_download,
+            downloads::open_download,
+            downloads::show_download,
+            downloads::download_info,
+            downloads::download_values,
+            downloads::compile_download_filters,
+            schedules::list_schedules,
+            schedules::save_schedule,
+            schedules::delete_schedule,
+            schedules::run_schedule_now,
+            schedules::schedule_history,
+            schedules::choose_folder,
+            app::set_start_at_login,
         ])
         // Our 64-bit values are timestamps and row counts, far below 2^53.
         .dangerously_cast_bigints_to_number()

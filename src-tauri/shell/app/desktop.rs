@@ -16,6 +16,10 @@ pub trait Desktop: Send + Sync {
     fn save_dialog(&self, suggested_name: &str, filter_label: &str, ext: &str, done: Chosen);
     /// Opens the Open dialog for one file of the kinds `exts` names.
     fn open_dialog(&self, filter_label: &str, exts: &[&str], done: Chosen);
+    /// Starts the app when the person signs in to the computer, or stops doing so.
+    fn set_autostart(&self, on: bool) -> Result<(), String>;
+    /// Opens the folder picker.
+    fn folder_dialog(&self, done: Chosen);
     fn open(&self, path: &Path) -> Result<(), String>;
     fn reveal(&self, path: &Path) -> Result<(), String>;
     /// Opens a web address in the system browser (or, for tests and scripts, the program
@@ -41,6 +45,19 @@ impl<R: Runtime> Desktop for AppHandle<R> {
             .set_title("Open")
             .add_filter(filter_label, exts)
             .pick_file(move |p| done(p.and_then(|f| f.into_path().ok())));
+    }
+
+    fn set_autostart(&self, on: bool) -> Result<(), String> {
+        use tauri_plugin_autostart::ManagerExt;
+        let l = self.autolaunch();
+        if on { l.enable() } else { l.disable() }.map_err(|e| e.to_string())
+    }
+
+    fn folder_dialog(&self, done: Chosen) {
+        self.dialog()
+            .file()
+            .set_title("Choose a folder")
+            .pick_folder(move |p| done(p.and_then(|f| f.into_path().ok())));
     }
 
     fn open_url(&self, url: &str) -> Result<(), String> {

@@ -4,6 +4,8 @@ pub mod bindings;
 pub mod commands;
 pub mod desktop;
 pub mod state;
+pub mod tray;
+pub mod worker;
 
 use std::sync::Arc;
 
@@ -13,7 +15,7 @@ use tauri::Manager;
 pub use state::AppState;
 
 /// Brings the main window to the front (a second launch, a finished sign-in).
-pub fn show_main(app: &tauri::AppHandle) {
+pub fn show_main<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.unminimize();
         let _ = w.show();
@@ -54,12 +56,27 @@ pub fn run() -> i32 {
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
-            app.manage(AppState::new(ws, Some(Arc::new(app.handle().clone()))));
+            let state = AppState::new(ws.clone(), Some(Arc::new(app.handle().clone())));
+            worker::start(app.handle().clone(), ws.clone(), state.wake.clone());
+            app.manage(state);
+            let has_tray = tray::create(app.handle(), ws.clone());
             if let Some(w) = app.get_webview_window("main") {
                 keep_on_screen(&w);
+                if has_tray {
+                    let (ws, handle) = (ws.clone(), app.handle().clone());
+                    let window = w.as_ref().window();
+                    w.on_window_event(move |e| {
+                        if let tauri::WindowEvent::CloseRequested { api, .. } = e {
+                            api.prevent_close();
+                            tray::hide_instead_of_close(&window, &ws, &worker::Desktop(handle.clone()));
+                        }
+                    });
+                }
             }
             Ok(())
         })

@@ -16,18 +16,24 @@ pub struct AppState {
     /// Web addresses the backend handed out (a device code's page): the only ones the window
     /// may open.
     links: Mutex<HashSet<String>>,
+    /// Starts a round of the worker at once (a report just made, a schedule saved).
+    pub wake: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
     /// `desktop` is the real app's dialogs and opener; `None` on Tauri's mock runtime.
     pub fn new(ws: Arc<Workspace>, desktop: Option<Arc<dyn Desktop>>) -> AppState {
-        AppState { ws, desktop, chosen: Mutex::default(), links: Mutex::default() }
+        AppState { ws, desktop, chosen: Mutex::default(), links: Mutex::default(), wake: Arc::default() }
     }
 
     pub fn desktop(&self) -> Result<&dyn Desktop, ServiceError> {
         self.desktop.as_deref().ok_or_else(|| {
             ServiceError::new(ErrorCode::Internal, "This needs the desktop, which is not running.", None)
         })
+    }
+
+    pub fn wake_worker(&self) {
+        self.wake.notify_one();
     }
 
     pub fn allow_link(&self, url: &str) {
@@ -51,6 +57,7 @@ impl AppState {
         }
         let Ok(real) = path.canonicalize() else { return false };
         let paths = self.ws.paths();
-        [&paths.data, &paths.logs].iter().any(|root| root.canonicalize().is_ok_and(|r| real.starts_with(r)))
+        let library = self.ws.library();
+        [&paths.data, &paths.logs, &library].iter().any(|root| root.canonicalize().is_ok_and(|r| real.starts_with(r)))
     }
 }

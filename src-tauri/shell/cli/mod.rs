@@ -4,10 +4,12 @@
 mod accounts;
 mod aggregate;
 mod client_args;
+mod downloads;
 mod fetch;
 mod home;
 mod insights;
 mod question_args;
+mod schedule;
 mod sim;
 
 use clap::{Parser, Subcommand};
@@ -39,6 +41,12 @@ pub enum Command {
     Accounts(accounts::AccountsCmd),
     /// Sign in to an account (browser, device code, password or app secret).
     Signin(accounts::SigninArgs),
+    /// Report files that arrive by themselves: fetch the new ones, list them.
+    #[command(subcommand)]
+    Downloads(downloads::DownloadsCmd),
+    /// Local schedules for saved views (list, add, run, run-due for cron).
+    #[command(subcommand)]
+    Schedule(schedule::ScheduleCmd),
     /// The Partner Insights API: data sets, queries, reports, executions, downloads.
     Insights(insights::InsightsArgs),
     /// Write the window's TypeScript bindings (for developers).
@@ -68,6 +76,8 @@ pub fn run(cmd: Command) -> i32 {
             Command::Accounts(a) => accounts::run(a).await,
             Command::Signin(a) => accounts::signin(a).await,
             Command::Insights(a) => insights::run(a).await,
+            Command::Downloads(a) => downloads::run(a).await,
+            Command::Schedule(a) => schedule::run(a).await,
             Command::ExportBindings { path } => crate::app::bindings::export(&path)
                 .map_err(|e| ServiceError::internal(format!("Could not write the bindings: {e}"))),
         }

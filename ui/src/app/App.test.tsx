@@ -53,10 +53,10 @@ describe("the frame", () => {
     await waitFor(() => expect(b.updateSettings).toHaveBeenCalledWith({ lastRoute: "#/reports?account=sample" }));
   });
 
-  it("screens not built yet say what will be there", async () => {
+  it("screens with nothing yet say what will be there", async () => {
     for (const [hash, id] of [
-      ["#/reports", "reports-coming"],
-      ["#/downloads", "downloads-coming"],
+      ["#/reports", "no-reports"],
+      ["#/downloads", "no-downloads"],
     ]) {
       const view = renderApp(mockBackend(), hash);
       const box = await screen.findByTestId(id);

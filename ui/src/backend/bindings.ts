@@ -81,6 +81,46 @@ export const commands = {
 	openPath: (path: string) => typedError<null, ServiceError>(__TAURI_INVOKE("open_path", { path })),
 	/**  Shows a saved file in the system's file manager. */
 	showInFolder: (path: string) => typedError<null, ServiceError>(__TAURI_INVOKE("show_in_folder", { path })),
+	reportCatalogue: (accountId: string) => typedError<DatasetCard[], ServiceError>(__TAURI_INVOKE("report_catalogue", { accountId })),
+	/**  The query text of the builder's question, or the service's words for what is wrong with it. */
+	buildReportQuery: (query: ReportQuery) => __TAURI_INVOKE<BuiltQuery>("build_report_query", { query }),
+	/**  At most 100 rows of the question, run on the service. */
+	previewReport: (accountId: string, query: ReportQuery) => typedError<Preview, ServiceError>(__TAURI_INVOKE("preview_report", { accountId, query })),
+	/**
+	 *  What a schedule means: the first runs in local time, the hours the service counts, and
+	 *  whether they drift across a daylight-saving change.
+	 */
+	planReportSchedule: (accountId: string, dataset: string, spec: ScheduleSpec) => typedError<SchedulePlan, ServiceError>(__TAURI_INVOKE("plan_report_schedule", { accountId, dataset, spec })),
+	listReports: (accountId: string) => typedError<ReportRow[], ServiceError>(__TAURI_INVOKE("list_reports", { accountId })),
+	/**  Saves the question and schedules it; the new report's id. */
+	createReport: (accountId: string, name: string, query: ReportQuery, spec: ScheduleSpec) => typedError<string, ServiceError>(__TAURI_INVOKE("create_report", { accountId, name, query, spec })),
+	updateReport: (accountId: string, reportId: string, name: string, spec: ScheduleSpec) => typedError<null, ServiceError>(__TAURI_INVOKE("update_report", { accountId, reportId, name, spec })),
+	pauseReport: (accountId: string, reportId: string) => typedError<null, ServiceError>(__TAURI_INVOKE("pause_report", { accountId, reportId })),
+	resumeReport: (accountId: string, reportId: string) => typedError<null, ServiceError>(__TAURI_INVOKE("resume_report", { accountId, reportId })),
+	/**  Deletes the report on the service; files already downloaded stay. */
+	deleteReport: (accountId: string, reportId: string) => typedError<null, ServiceError>(__TAURI_INVOKE("delete_report", { accountId, reportId })),
+	listDownloads: () => typedError<DownloadList, ServiceError>(__TAURI_INVOKE("list_downloads")),
+	/**  Asks every account for new files now (instead of at the worker's next round). */
+	checkDownloadsNow: () => __TAURI_INVOKE<void>("check_downloads_now"),
+	retryDownload: (id: string) => typedError<ReportFile, ServiceError>(__TAURI_INVOKE("retry_download", { id })),
+	/**  Opens a downloaded file in its default app (Excel for most). */
+	openDownload: (id: string) => typedError<null, ServiceError>(__TAURI_INVOKE("open_download", { id })),
+	showDownload: (id: string) => typedError<null, ServiceError>(__TAURI_INVOKE("show_download", { id })),
+	/**  A downloaded file described for Explore (its columns as fields). */
+	downloadInfo: (id: string) => typedError<DatasetInfo, ServiceError>(__TAURI_INVOKE("download_info", { id })),
+	/**  The values a column of a downloaded file takes (Explore's filter picker over a file). */
+	downloadValues: (id: string, field: string, search: string | null) => typedError<FieldValues, ServiceError>(__TAURI_INVOKE("download_values", { id, field, search })),
+	/**  Filter chips over a downloaded file as text, checked against its columns. */
+	compileDownloadFilters: (id: string, chips: FilterChip[], today: string) => typedError<CompiledFilters, ServiceError>(__TAURI_INVOKE("compile_download_filters", { id, chips, today })),
+	listSchedules: () => typedError<ScheduleRow[], ServiceError>(__TAURI_INVOKE("list_schedules")),
+	saveSchedule: (schedule: LocalSchedule) => typedError<null, ServiceError>(__TAURI_INVOKE("save_schedule", { schedule })),
+	deleteSchedule: (name: string) => typedError<null, ServiceError>(__TAURI_INVOKE("delete_schedule", { name })),
+	runScheduleNow: (name: string) => typedError<ScheduleRun, ServiceError>(__TAURI_INVOKE("run_schedule_now", { name })),
+	scheduleHistory: (name: string | null) => typedError<ScheduleRun[], ServiceError>(__TAURI_INVOKE("schedule_history", { name })),
+	/**  Asks for a folder in the system's dialog; `None` when cancelled. */
+	chooseFolder: () => typedError<string | null, ServiceError>(__TAURI_INVOKE("choose_folder")),
+	/**  "Start when I sign in to my computer" (tauri-plugin-autostart), remembered in the settings. */
+	setStartAtLogin: (on: boolean) => typedError<Settings, ServiceError>(__TAURI_INVOKE("set_start_at_login", { on })),
 };
 
 /* Types */
@@ -160,6 +200,18 @@ export type AppInfo = {
 	keyringNote: string | null,
 };
 
+/**  The query text, or what is wrong with it in the service's words. */
+export type BuiltQuery = {
+	text: string | null,
+	problem: string | null,
+};
+
+export type Cadence = { kind: "daily" } | 
+/**  0 is Monday. */
+{ kind: "weekly"; weekday: number } | 
+/**  A day of the month; past the month's end, its last day. */
+{ kind: "monthly"; day: number };
+
 export type Cell = null | boolean | number | null | string;
 
 export type Chart = {
@@ -183,6 +235,12 @@ export type ChartKind = "auto" | "line" | "bar" | "stacked" |
 export type CloudKind = "global" | "china" | "usGovernment" | "custom" | 
 /**  The built-in sample data. */
 "sample";
+
+export type ColumnCard = {
+	name: string,
+	label: string,
+	kind: QueryColumnKind,
+};
 
 export type ColumnInfo = {
 	name: string,
@@ -210,6 +268,18 @@ export type CompiledFilters = {
 	text: string | null,
 	server: string | null,
 	local: string | null,
+};
+
+export type DatasetCard = {
+	name: string,
+	/**  "Dynamics usage". */
+	title: string,
+	description: string,
+	columns: ColumnCard[],
+	metrics: Named[],
+	ranges: Named[],
+	/**  The shortest time between two runs of a report on it, in hours. */
+	minimumHours: number,
 };
 
 /**  One of the Analytics API's data sets (spec section 2). */
@@ -269,6 +339,12 @@ export type DeviceCodeView = {
 	verificationUri: string,
 	/**  Seconds since 1970 when the code stops working. */
 	expiresAt: number,
+};
+
+export type DownloadList = {
+	files: ReportFile[],
+	/**  Where files go. */
+	library: string,
 };
 
 /**
@@ -356,6 +432,10 @@ export type FieldValues = {
 	distinct: number,
 };
 
+export type FileStatus = "downloaded" | 
+/**  The run failed on the service, or its file could not be downloaded. */
+"failed";
+
 /**  One filter chip. */
 export type FilterChip = 
 /**  The field is one of `values` (with `exclude`: none of them). A value of `None` is "empty". */
@@ -368,6 +448,10 @@ export type FilterChip =
 { kind: "contains"; field: string; text: string } | 
 /**  Filter text as typed ("Edit as text") that is none of the above. */
 { kind: "text"; text: string };
+
+export type FilterOp = "eq" | "ne" | "gt" | "lt" | "ge" | "le" | 
+/**  `%` stands for any text. */
+"like" | "notLike" | "in" | "notIn";
 
 /**  How a field is filtered without typing. */
 export type FilterStyle = 
@@ -416,6 +500,20 @@ export type LoadProgress = {
 	pageCount: number | null,
 };
 
+/**  A saved view fetched, grouped and exported into a folder on a schedule. */
+export type LocalSchedule = {
+	name: string,
+	/**  The saved view it runs. */
+	view: string,
+	account: string,
+	cadence: Cadence,
+	/**  Local time of day, `HH:MM`. */
+	time: string,
+	format: OutputFormat,
+	folder: string,
+	paused?: boolean,
+};
+
 /**  A number computed for each group. */
 export type Metric = { kind: "count" } | { kind: "distinctCount"; field: string } | { kind: "sum"; field: string } | { kind: "mean"; field: string } | { kind: "min"; field: string } | { kind: "max"; field: string };
 
@@ -426,6 +524,13 @@ export type MetricOption = {
 };
 
 export type MoveKind = "rise" | "fall" | "new" | "gone";
+
+export type Named = {
+	/**  As the query language writes it: `CustomerTenantId`, `LAST_3_MONTHS`. */
+	name: string,
+	/**  In words: "Customer tenant ID", "Last 3 months". */
+	label: string,
+};
 
 /**  A new account, as the Add account dialog fills it in. */
 export type NewAccount = {
@@ -439,10 +544,26 @@ export type NewAccount = {
 	username?: string | null,
 };
 
+export type OutputFormat = "csv" | "xlsx" | "png";
+
 /**  How dates are bucketed. */
 export type Period = "day" | 
 /**  ISO week, starting Monday. */
 "week" | "month" | "quarter" | "year";
+
+export type Preview = {
+	columns: string[],
+	rows: string[][],
+};
+
+export type QueryColumnKind = "text" | "number" | "date";
+
+export type QueryFilter = {
+	column: string,
+	op: FilterOp,
+	/**  One value, or the list for `in` / `notIn`. */
+	values: string[],
+};
 
 /**  Where a refresh is: which data set, and its fetch's progress. */
 export type RefreshProgress = {
@@ -473,6 +594,64 @@ export type Renewals = {
 	suspendedView: View,
 };
 
+export type Repeat = 
+/**  One run, at once. */
+{ kind: "once" } | { kind: "daily" } | 
+/**  0 is Monday. */
+{ kind: "weekly"; weekday: number } | { kind: "everyDays"; days: number } | { kind: "everyHours"; hours: number };
+
+export type ReportFile = {
+	/**  The run's execution id. */
+	id: string,
+	account: string,
+	accountName: string,
+	reportId: string,
+	reportName: string,
+	/**  When the service made the file, seconds since 1970. */
+	generatedAt: number | null,
+	status: FileStatus,
+	path: string | null,
+	rows: number | null,
+	bytes: number | null,
+	/**  `csv` or `tsv`. */
+	format: string,
+	/**  Why it failed, in plain words. */
+	error: string | null,
+	recordedAt: number,
+};
+
+export type ReportQuery = {
+	dataset: string,
+	columns?: string[],
+	metrics?: string[],
+	filters?: QueryFilter[],
+	orderBy?: string | null,
+	descending?: boolean,
+	limit?: number | null,
+	/**  A `TIMESPAN` keyword (`LAST_3_MONTHS`); none: the data set's whole history. */
+	range?: string | null,
+};
+
+export type ReportRow = {
+	id: string,
+	name: string,
+	query: string | null,
+	/**  The data set the query reads. */
+	dataset: string | null,
+	/**  "Active", "Paused" or "Inactive" (no run left). */
+	status: string,
+	/**  "Every day at 06:00" in local time. */
+	schedule: string,
+	nextRun: string | null,
+	/**  When the newest file was made, in local time. */
+	lastRun: string | null,
+	/**  The newest file downloaded from it, if any (its id in Downloads). */
+	lastFile: string | null,
+	format: string,
+	/**  The schedule as the builder edits it. */
+	spec: ScheduleSpec | null,
+};
+
 export type RowsPage = {
 	columns: ColumnInfo[],
 	page: Aggregate,
@@ -494,6 +673,56 @@ export type SavedView = {
 	view: View,
 	/**  Seconds since 1970. */
 	updatedAt: number,
+};
+
+export type SchedulePlan = {
+	/**  "Every day at 06:00, 30 times". */
+	summary: string,
+	/**  The IANA name: "Europe/Paris". */
+	timeZone: string,
+	executeNow: boolean,
+	/**  The first run in UTC, as the API takes it (`2026-12-02T05:00:00Z`). */
+	startUtc: string | null,
+	everyHours: number | null,
+	count: number | null,
+	/**  The next three runs in local time: "Wed 2 Dec 2026, 06:00". */
+	nextRuns: string[],
+	/**  How the runs move against the local clock across a daylight-saving change, if they do. */
+	drift: string | null,
+};
+
+export type ScheduleRow = {
+	schedule: LocalSchedule,
+	/**  "Every day at 07:00". */
+	summary: string,
+	/**  "Tue 1 Dec 2026, 07:00", or none when paused. */
+	nextRun: string | null,
+	lastRun: ScheduleRun | null,
+};
+
+export type ScheduleRun = {
+	schedule: string,
+	/**  The time it was due (seconds since 1970), and when it ran. */
+	dueAt: number,
+	ranAt: number,
+	ok: boolean,
+	path: string | null,
+	/**  "Wrote 12 rows" or what went wrong. */
+	message: string,
+};
+
+export type ScheduleSpec = {
+	repeat: Repeat,
+	/**  The local time of day, `HH:MM`. */
+	time: string,
+	/**  The first day (`YYYY-MM-DD`); by default the next time `time` comes round. */
+	firstDay?: string | null,
+	/**  How many runs; or `until`. */
+	times?: number | null,
+	/**  The last day a run may fall on (`YYYY-MM-DD`). */
+	until?: string | null,
+	/**  `csv` or `tsv`. */
+	format: string,
 };
 
 export type Series = {
@@ -525,6 +754,14 @@ export type Settings = {
 	snapshotDays?: number,
 	/**  The day of the last visit (`YYYY-MM-DD`): Home says what changed since. */
 	lastVisit?: string | null,
+	/**  Where report files arrive; by default "Partner Lens" in the Documents folder. */
+	libraryDir?: string | null,
+	/**  Every local schedule held (the tray's "Pause all schedules"). */
+	schedulesPaused?: boolean,
+	/**  Partner Lens starts (in the tray) when the person signs in to the computer. */
+	startAtLogin?: boolean,
+	/**  The first close of the window said that schedules keep running in the tray. */
+	toldAboutTray?: boolean,
 };
 
 /**  A change to the settings; `None` leaves a value as it is. */
@@ -533,6 +770,9 @@ export type SettingsChange = {
 	lastRoute?: string | null,
 	defaultAccount?: string | null,
 	snapshotDays?: number | null,
+	libraryDir?: string | null,
+	schedulesPaused?: boolean | null,
+	startAtLogin?: boolean | null,
 };
 
 export type SignInMethod = 
@@ -596,6 +836,8 @@ export type View = {
 	drill?: FilterChip[],
 	/**  Answer from the copy of the data kept on this day (`YYYY-MM-DD`), not the latest. */
 	asOf?: string | null,
+	/**  Answer from a downloaded report file (its run id in Downloads) instead of the data set. */
+	file?: string | null,
 };
 
 /* Tauri Specta runtime */

@@ -9,6 +9,9 @@ import type {
   ExportSource,
   FilterChip,
   LoadProgress,
+  LocalSchedule,
+  ReportQuery,
+  ScheduleSpec,
   NewAccount,
   RefreshProgress,
   RowsQuery,
@@ -106,6 +109,35 @@ export const tauriBackend = {
   savePicture: (path: string, data: string) => unwrap(commands.savePicture(path, data)),
   openPath: (path: string) => unwrap(commands.openPath(path)),
   showInFolder: (path: string) => unwrap(commands.showInFolder(path)),
+  reportCatalogue: (accountId: string) => unwrap(commands.reportCatalogue(accountId)),
+  buildReportQuery: (query: ReportQuery) => plain(commands.buildReportQuery(query)),
+  previewReport: (accountId: string, query: ReportQuery) => unwrap(commands.previewReport(accountId, query)),
+  planReportSchedule: (accountId: string, dataset: string, spec: ScheduleSpec) =>
+    unwrap(commands.planReportSchedule(accountId, dataset, spec)),
+  listReports: (accountId: string) => unwrap(commands.listReports(accountId)),
+  createReport: (accountId: string, name: string, query: ReportQuery, spec: ScheduleSpec) =>
+    unwrap(commands.createReport(accountId, name, query, spec)),
+  updateReport: (accountId: string, reportId: string, name: string, spec: ScheduleSpec) =>
+    unwrap(commands.updateReport(accountId, reportId, name, spec)),
+  pauseReport: (accountId: string, reportId: string) => unwrap(commands.pauseReport(accountId, reportId)),
+  resumeReport: (accountId: string, reportId: string) => unwrap(commands.resumeReport(accountId, reportId)),
+  deleteReport: (accountId: string, reportId: string) => unwrap(commands.deleteReport(accountId, reportId)),
+  listDownloads: () => unwrap(commands.listDownloads()),
+  checkDownloadsNow: () => plain(commands.checkDownloadsNow()),
+  retryDownload: (id: string) => unwrap(commands.retryDownload(id)),
+  openDownload: (id: string) => unwrap(commands.openDownload(id)),
+  showDownload: (id: string) => unwrap(commands.showDownload(id)),
+  downloadInfo: (id: string) => unwrap(commands.downloadInfo(id)),
+  downloadValues: (id: string, field: string, search: string | null) => unwrap(commands.downloadValues(id, field, search)),
+  compileDownloadFilters: (id: string, chips: FilterChip[], today: string) =>
+    unwrap(commands.compileDownloadFilters(id, chips, today)),
+  listSchedules: () => unwrap(commands.listSchedules()),
+  saveSchedule: (schedule: LocalSchedule) => unwrap(commands.saveSchedule(schedule)),
+  deleteSchedule: (name: string) => unwrap(commands.deleteSchedule(name)),
+  runScheduleNow: (name: string) => unwrap(commands.runScheduleNow(name)),
+  scheduleHistory: (name: string | null) => unwrap(commands.scheduleHistory(name)),
+  chooseFolder: () => unwrap(commands.chooseFolder()),
+  setStartAtLogin: (on: boolean) => unwrap(commands.setStartAtLogin(on)),
 };
 
 export type Backend = typeof tauriBackend;

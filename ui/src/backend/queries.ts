@@ -19,6 +19,11 @@ export const keys = {
   values: (account: string, d: DatasetId, filter: string | null, field: string, search: string) =>
     ["values", account, d, filter, field, search] as const,
   views: ["views"] as const,
+  catalogue: (account: string) => ["catalogue", account] as const,
+  reports: (account: string) => ["reports", account] as const,
+  downloads: ["downloads"] as const,
+  schedules: ["schedules"] as const,
+  fileInfo: (id: string) => ["fileInfo", id] as const,
   licences: ["licences"] as const,
 };
 
@@ -98,11 +103,13 @@ export function useSnapshotDays(account: string, dataset: DatasetId, enabled: bo
   });
 }
 
-export function useCompiledFilters(dataset: DatasetId, chips: FilterChip[], today: string) {
+/// The chips as filter text; over a downloaded file (`file`, its run id), checked against the
+/// file's columns and all applied here.
+export function useCompiledFilters(dataset: DatasetId, chips: FilterChip[], today: string, file: string | null = null) {
   const b = useBackend();
   return useQuery({
-    queryKey: keys.compile(dataset, chips, today),
-    queryFn: () => b.compileFilters(dataset, chips, today),
+    queryKey: [...keys.compile(dataset, chips, today), file],
+    queryFn: () => (file ? b.compileDownloadFilters(file, chips, today) : b.compileFilters(dataset, chips, today)),
     staleTime: Infinity,
     placeholderData: keepPreviousData,
   });
@@ -142,11 +149,12 @@ export function useRowsPage(account: string, view: View, q: RowsQuery, today: st
   });
 }
 
-export function useFieldValues(account: string, dataset: DatasetId, filter: string | null, field: string, search: string) {
+/// The values a field takes in the table at hand (or in a downloaded file, `file`).
+export function useFieldValues(account: string, dataset: DatasetId, filter: string | null, field: string, search: string, file: string | null = null) {
   const b = useBackend();
   return useQuery({
-    queryKey: keys.values(account, dataset, filter, field, search),
-    queryFn: () => b.fieldValues(account, dataset, filter, field, search || null),
+    queryKey: [...keys.values(account, dataset, filter, field, search), file],
+    queryFn: () => (file ? b.downloadValues(file, field, search || null) : b.fieldValues(account, dataset, filter, field, search || null)),
     staleTime: 60_000,
     placeholderData: keepPreviousData,
   });
@@ -207,4 +215,33 @@ export function useSetTableStatus() {
   const qc = useQueryClient();
   return (account: string, dataset: DatasetId, filter: string | null, report: FetchReport) =>
     qc.setQueryData(keys.tableStatus(account, dataset, filter), report);
+}
+
+/// The Insights data sets an account can report on.
+export function useCatalogue(account: string) {
+  const b = useBackend();
+  return useQuery({ queryKey: keys.catalogue(account), queryFn: () => b.reportCatalogue(account), staleTime: Infinity, enabled: !!account });
+}
+
+/// The account's reports; fetched again now and then, as runs complete on the service.
+export function useReports(account: string) {
+  const b = useBackend();
+  return useQuery({ queryKey: keys.reports(account), queryFn: () => b.listReports(account), enabled: !!account, refetchInterval: 30_000 });
+}
+
+/// The files downloaded so far; the worker adds to them while the window is open.
+export function useDownloads() {
+  const b = useBackend();
+  return useQuery({ queryKey: keys.downloads, queryFn: b.listDownloads, refetchInterval: 3_000 });
+}
+
+export function useSchedules() {
+  const b = useBackend();
+  return useQuery({ queryKey: keys.schedules, queryFn: b.listSchedules, refetchInterval: 30_000 });
+}
+
+/// A downloaded file described as a data set (its columns as fields).
+export function useFileInfo(id: string | null) {
+  const b = useBackend();
+  return useQuery({ queryKey: keys.fileInfo(id ?? ""), queryFn: () => b.downloadInfo(id ?? ""), enabled: !!id, staleTime: Infinity });
 }

@@ -119,3 +119,8 @@ export function today(): string {
   const day = String(d.getDate()).padStart(2, "0");
   return `${d.getFullYear()}-${m}-${day}`;
 }
+
+/// A moment in words, in local time: "1 Dec 2026, 07:00".
+export function formatStamp(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toLocaleString(LOCALE, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
+}

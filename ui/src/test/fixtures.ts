@@ -1,6 +1,6 @@
 // Small, realistic answers for the UI tests, typed by the generated bindings (so a change in
 // the backend's shapes fails the type check here too).
-import type { AccountView, AppInfo, DatasetInfo, ExploreAnswer, FetchReport, FieldInfo, HomeSummary, RowsPage, View } from "../backend";
+import type { AccountView, AppInfo, DatasetCard, DatasetInfo, ExploreAnswer, FetchReport, FieldInfo, HomeSummary, ReportFile, RowsPage, View } from "../backend";
 
 function field(name: string, label: string, kind: FieldInfo["kind"], groupable = true): FieldInfo {
   return {
@@ -201,5 +201,47 @@ export function rowsPage(offset: number, limit: number, total = 1000): RowsPage 
     },
     offset,
     total,
+  };
+}
+
+export function datasetCard(over: Partial<DatasetCard> = {}): DatasetCard {
+  return {
+    name: "DynamicsUsage",
+    title: "Dynamics usage",
+    description: "Seats sold, assigned and used in Dynamics 365, by customer and month.",
+    columns: [
+      { name: "CustomerName", label: "Customer name", kind: "text" },
+      { name: "Month", label: "Month", kind: "date" },
+      { name: "AvailableSeats", label: "Available seats", kind: "number" },
+    ],
+    metrics: [
+      { name: "TotalActiveSeats", label: "Total active seats" },
+      { name: "CustomerCount", label: "Customer count" },
+    ],
+    ranges: [
+      { name: "LAST_MONTH", label: "Last month" },
+      { name: "LAST_3_MONTHS", label: "Last 3 months" },
+    ],
+    minimumHours: 24,
+    ...over,
+  };
+}
+
+export function reportFile(over: Partial<ReportFile> = {}): ReportFile {
+  return {
+    id: "e1",
+    account: "sample",
+    accountName: "Sample data",
+    reportId: "r1",
+    reportName: "Seats daily",
+    generatedAt: 1_796_104_800,
+    status: "downloaded",
+    path: "/home/alex/Documents/Partner Lens/Sample data/Seats daily/2026-12-01 0600.csv",
+    rows: 1204,
+    bytes: 48_000,
+    format: "csv",
+    error: null,
+    recordedAt: 1_796_104_900,
+    ...over,
   };
 }

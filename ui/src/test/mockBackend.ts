@@ -3,8 +3,8 @@
 // what the window asked for.
 import { vi } from "vitest";
 import type { Backend } from "../backend";
-import type { AppInfo, FilterChip, SavedView, Settings, View } from "../backend";
-import { SAMPLE, account, answer, appInfo, datasetInfo, homeSummary, report, rowsPage } from "./fixtures";
+import type { AppInfo, FilterChip, LocalSchedule, ReportFile, ReportRow, SavedView, Settings, View } from "../backend";
+import { SAMPLE, account, answer, appInfo, datasetCard, datasetInfo, homeSummary, report, reportFile, rowsPage } from "./fixtures";
 
 type Spied<T> = { [K in keyof T]: T[K] & ReturnType<typeof vi.fn> };
 
@@ -12,6 +12,8 @@ export function mockBackend(over: Partial<Backend> = {}, info: AppInfo = appInfo
   let settings: Settings = info.settings;
   let accounts = info.accounts;
   const views = new Map<string, SavedView>();
+  let reports: ReportRow[] = [];
+  let schedules: LocalSchedule[] = [];
   const text = (chips: FilterChip[]) =>
     chips.length
       ? chips.map((c) => (c.kind === "values" ? `${c.field} eq '${c.values[0]}'` : c.kind === "text" ? c.text : c.kind)).join(" and ")
@@ -113,7 +115,82 @@ export function mockBackend(over: Partial<Backend> = {}, info: AppInfo = appInfo
     savePicture: async (path) => ({ path, rows: 0 }),
     openPath: async () => null,
     showInFolder: async () => null,
+    reportCatalogue: async () => [datasetCard()],
+    // A small stand-in for the service's query text (the real one is tested in Rust).
+    buildReportQuery: async (q) => {
+      const cols = [...(q.columns ?? []), ...(q.metrics ?? [])];
+      if (!cols.length) return { text: null, problem: "Choose at least one column or metric." };
+      const where = (q.filters ?? []).map((f) => `${f.column} = '${f.values[0] ?? ""}'`);
+      return {
+        text: `SELECT ${cols.join(", ")} FROM ${q.dataset}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}${q.range ? ` TIMESPAN ${q.range}` : ""}`,
+        problem: null,
+      };
+    },
+    previewReport: async (_a, q) => ({
+      columns: [...(q.columns ?? []), ...(q.metrics ?? [])],
+      rows: [
+        ["Fabrikam", "2026-11-01", "120"],
+        ["Contoso", "2026-11-01", "87"],
+      ],
+    }),
+    planReportSchedule: async (_a, _d, spec) => {
+      if (spec.repeat.kind === "once") return { summary: "Once, now", timeZone: "Europe/Paris", executeNow: true, startUtc: null, everyHours: null, count: 1, nextRuns: ["Tue 1 Dec 2026, 10:00"], drift: null };
+      return {
+        summary: `Every day at ${spec.time}`,
+        timeZone: "Europe/Paris",
+        executeNow: false,
+        startUtc: "2026-12-02T05:00:00Z",
+        everyHours: 24,
+        count: null,
+        nextRuns: [`Wed 2 Dec 2026, ${spec.time}`, `Thu 3 Dec 2026, ${spec.time}`, `Fri 4 Dec 2026, ${spec.time}`],
+        drift: null,
+      };
+    },
+    listReports: async () => reports,
+    createReport: async (_a, name, q, spec) => {
+      const id = `r${reports.length + 1}`;
+      reports = [...reports, { id, name, query: null, dataset: q.dataset, status: "Active", schedule: `Every day at ${spec.time}`, nextRun: `Wed 2 Dec 2026, ${spec.time}`, lastRun: null, lastFile: null, format: spec.format.toUpperCase(), spec }];
+      return id;
+    },
+    updateReport: async () => null,
+    pauseReport: async (_a, id) => {
+      reports = reports.map((r) => (r.id === id ? { ...r, status: "Paused" } : r));
+      return null;
+    },
+    resumeReport: async (_a, id) => {
+      reports = reports.map((r) => (r.id === id ? { ...r, status: "Active" } : r));
+      return null;
+    },
+    deleteReport: async (_a, id) => {
+      reports = reports.filter((r) => r.id !== id);
+      return null;
+    },
+    listDownloads: async () => ({ files: [] as ReportFile[], library: "/home/alex/Documents/Partner Lens" }),
+    checkDownloadsNow: async () => undefined,
+    retryDownload: async (id) => reportFile({ id }),
+    openDownload: async () => null,
+    showDownload: async () => null,
+    downloadInfo: async (id) => ({ ...datasetInfo("subscriptions"), title: "Seats daily", defaultView: { ...datasetInfo("subscriptions").defaultView, file: id } }),
+    downloadValues: async () => ({ values: [{ value: "Fabrikam", count: 3 }], distinct: 1 }),
+    compileDownloadFilters: async (_id, chips) => ({ text: text(chips), server: null, local: text(chips) }),
+    listSchedules: async () => schedules.map((k) => ({ schedule: k, summary: `Every day at ${k.time}`, nextRun: `Wed 2 Dec 2026, ${k.time}`, lastRun: null })),
+    saveSchedule: async (k) => {
+      schedules = [...schedules.filter((x) => x.name !== k.name), k];
+      return null;
+    },
+    deleteSchedule: async (name) => {
+      schedules = schedules.filter((x) => x.name !== name);
+      return null;
+    },
+    runScheduleNow: async (name) => ({ schedule: name, dueAt: 1, ranAt: 1, ok: true, path: "/tmp/x.xlsx", message: "Wrote 6 rows to /tmp/x.xlsx" }),
+    scheduleHistory: async () => [],
+    chooseFolder: async () => "/home/alex/Reports",
+    setStartAtLogin: async (on) => {
+      settings = { ...settings, startAtLogin: on };
+      return settings;
+    },
   };
+
   const all = { ...base, ...over } as Backend;
   const spied = {} as Record<string, unknown>;
   for (const [k, f] of Object.entries(all)) spied[k] = vi.fn(f as (...a: unknown[]) => unknown);

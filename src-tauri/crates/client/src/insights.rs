@@ -337,6 +337,60 @@ impl Client {
         }
     }
 
+    /// One completed run, asked for again: its secure link is new (a link lasts an hour).
+    pub async fn execution(
+        &self,
+        report_id: &str,
+        execution_id: &str,
+        call: &Call,
+    ) -> Result<Option<ExecutionInfo>, ClientError> {
+        let q = format!("executionId={}&executionStatus=Completed&getLatestExecution=false", enc(execution_id));
+        match self
+            .insights::<ExecutionInfo>(
+                Method::GET,
+                &format!("/ScheduledReport/execution/{}?{q}", enc(report_id)),
+                None,
+                call,
+            )
+            .await
+        {
+            Err(e) if e.kind == ErrorKind::NotFound => Ok(None),
+            Ok(v) => Ok(v.into_iter().find(|e| e.execution_id.eq_ignore_ascii_case(execution_id))),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// A run's file: from its link, or, when the link has expired, from the new link the
+    /// service gives when the run is asked for again.
+    pub async fn download_execution(&self, e: &ExecutionInfo, call: &Call) -> Result<Bytes, ClientError> {
+        let expired = || {
+            ClientError::new(
+                ErrorKind::Forbidden,
+                Phase::Response,
+                "The report's download link kept expiring before the download began.",
+            )
+        };
+        let mut link = e.report_access_secure_link.clone();
+        for _ in 0..2 {
+            if let Some(l) = &link {
+                match self.download_report(l).await {
+                    Ok(b) => return Ok(b),
+                    Err(err) if err.status == Some(403) => {}
+                    Err(err) => return Err(err),
+                }
+            }
+            link = self.execution(&e.report_id, &e.execution_id, call).await?.and_then(|x| x.report_access_secure_link);
+            if link.is_none() {
+                return Err(ClientError::new(
+                    ErrorKind::NotFound,
+                    Phase::Response,
+                    "The report file is no longer there.",
+                ));
+            }
+        }
+        Err(expired())
+    }
+
     /// Every run of a report in the last 90 days, newest first: one call per documented status
     /// (the service filters on `executionStatus`, `Completed` when none is given, and has no
     /// "all"), and the `Failed` runs it may also report.

@@ -144,6 +144,20 @@ impl Accounts {
         Ok(d)
     }
 
+    /// The time as the account's service sees it: the sample data's simulator may run its
+    /// clock fast (`PARTNER_LENS_DEMO_CLOCK=fast`, so a scheduled report arrives in seconds), and
+    /// a schedule must start in the service's future, not only in ours.
+    pub fn service_now(&self, account: &str) -> chrono::DateTime<chrono::Utc> {
+        if account == SAMPLE_ACCOUNT_ID
+            && let Ok(slot) = self.demo.try_lock()
+            && let Some(d) = slot.as_ref()
+            && let Some(t) = chrono::DateTime::from_timestamp_micros(d.sim.state.clock.now())
+        {
+            return t;
+        }
+        chrono::Utc::now()
+    }
+
     /// Why sign-ins are not remembered between sessions, when they are not.
     pub fn keyring_limitation(&self) -> Option<String> {
         self.secrets.limitation().map(str::to_string)

@@ -25,6 +25,40 @@ impl AppPaths {
     pub fn cache(&self) -> PathBuf {
         self.data.join("cache")
     }
+
+    /// Where a report file is written before it takes its place in the library, so a crash in
+    /// the middle of a download never leaves part of a file among the finished ones.
+    pub fn incoming(&self) -> PathBuf {
+        self.data.join("incoming")
+    }
+
+    /// Where report files arrive unless the person chose another folder: "Partner Lens" in the
+    /// Documents folder (beside the data under `PARTNER_LENS_HOME`).
+    pub fn default_library(&self) -> PathBuf {
+        if let Some(home) = std::env::var_os("PARTNER_LENS_HOME").filter(|v| !v.is_empty()) {
+            return PathBuf::from(home).join("library");
+        }
+        documents().map(|d| d.join("Partner Lens")).unwrap_or_else(|| self.data.join("library"))
+    }
+}
+
+/// The person's Documents folder: `XDG_DOCUMENTS_DIR` from user-dirs.dirs on Linux, else
+/// `~/Documents`.
+fn documents() -> Option<PathBuf> {
+    let home = PathBuf::from(std::env::var_os(if cfg!(windows) { "USERPROFILE" } else { "HOME" })?);
+    if cfg!(all(unix, not(target_os = "macos"))) {
+        let config = std::env::var_os("XDG_CONFIG_HOME").map(PathBuf::from).unwrap_or_else(|| home.join(".config"));
+        if let Ok(text) = std::fs::read_to_string(config.join("user-dirs.dirs"))
+            && let Some(line) = text.lines().find(|l| l.starts_with("XDG_DOCUMENTS_DIR="))
+        {
+            let v = line.trim_start_matches("XDG_DOCUMENTS_DIR=").trim_matches('"');
+            let dir = PathBuf::from(v.replace("$HOME", &home.display().to_string()));
+            if dir.is_absolute() && dir != home {
+                return Some(dir);
+            }
+        }
+    }
+    Some(home.join("Documents"))
 }
 
 fn platform_data() -> PathBuf {

@@ -34,6 +34,14 @@ pub struct Settings {
     pub snapshot_days: u32,
     /// The day of the last visit (`YYYY-MM-DD`): Home says what changed since.
     pub last_visit: Option<String>,
+    /// Where report files arrive; by default "Partner Lens" in the Documents folder.
+    pub library_dir: Option<String>,
+    /// Every local schedule held (the tray's "Pause all schedules").
+    pub schedules_paused: bool,
+    /// Partner Lens starts (in the tray) when the person signs in to the computer.
+    pub start_at_login: bool,
+    /// The first close of the window said that schedules keep running in the tray.
+    pub told_about_tray: bool,
 }
 
 impl Default for Settings {
@@ -45,6 +53,10 @@ impl Default for Settings {
             default_account: None,
             snapshot_days: 90,
             last_visit: None,
+            library_dir: None,
+            schedules_paused: false,
+            start_at_login: false,
+            told_about_tray: false,
         }
     }
 }
@@ -58,6 +70,9 @@ pub struct SettingsChange {
     pub last_route: Option<String>,
     pub default_account: Option<String>,
     pub snapshot_days: Option<u32>,
+    pub library_dir: Option<String>,
+    pub schedules_paused: Option<bool>,
+    pub start_at_login: Option<bool>,
 }
 
 pub struct SettingsStore {
@@ -114,6 +129,15 @@ impl SettingsStore {
             }
             if let Some(d) = change.snapshot_days {
                 s.snapshot_days = d.clamp(1, 3650);
+            }
+            if let Some(l) = change.library_dir {
+                s.library_dir = Some(l).filter(|l| !l.trim().is_empty());
+            }
+            if let Some(p) = change.schedules_paused {
+                s.schedules_paused = p;
+            }
+            if let Some(a) = change.start_at_login {
+                s.start_at_login = a;
             }
         })
     }

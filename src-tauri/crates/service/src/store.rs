@@ -26,6 +26,37 @@ const MIGRATIONS: &[&str] = &[
         refreshed_at INTEGER,
         who TEXT
     );",
+    "CREATE TABLE report_files (
+        id TEXT NOT NULL PRIMARY KEY,
+        account TEXT NOT NULL,
+        account_name TEXT NOT NULL,
+        report_id TEXT NOT NULL,
+        report_name TEXT NOT NULL,
+        generated_at INTEGER,
+        status TEXT NOT NULL,
+        path TEXT,
+        rows INTEGER,
+        bytes INTEGER,
+        format TEXT NOT NULL,
+        error TEXT,
+        recorded_at INTEGER NOT NULL
+    );
+    CREATE INDEX report_files_by_report ON report_files (account, report_id, generated_at);
+    CREATE TABLE local_schedules (
+        name TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+        spec TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_due INTEGER
+    );
+    CREATE TABLE schedule_runs (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        schedule TEXT NOT NULL COLLATE NOCASE,
+        due_at INTEGER NOT NULL,
+        ran_at INTEGER NOT NULL,
+        ok INTEGER NOT NULL,
+        path TEXT,
+        message TEXT NOT NULL
+    );",
 ];
 
 pub struct Store {

@@ -50,6 +50,8 @@ pub struct Workspace {
     jobs: Mutex<HashMap<String, CancellationToken>>,
     rows: Mutex<Option<(RowsKey, Arc<DataFrame>)>>,
     devices: Mutex<HashMap<String, DeviceCode>>,
+    /// Downloaded report files opened in Explore, by run id.
+    files: Mutex<HashMap<String, Arc<Table>>>,
     cache: Cache,
     previous_visit: Option<NaiveDate>,
 }
@@ -139,6 +141,7 @@ impl Workspace {
             jobs: Mutex::default(),
             rows: Mutex::default(),
             devices: Mutex::default(),
+            files: Mutex::default(),
             cache,
             previous_visit,
         })
@@ -395,6 +398,9 @@ impl Workspace {
         view: &View,
         f: &CompiledFilters,
     ) -> Result<Arc<Table>, ServiceError> {
+        if let Some(id) = &view.file {
+            return self.file_table(id, view.dataset).await;
+        }
         let Some(day) = &view.as_of else { return self.table_for(account_id, view.dataset, f) };
         let day = parse_today(day)?;
         if account_id == ALL_ACCOUNTS {
@@ -410,6 +416,84 @@ impl Workspace {
         })
     }
 
+    /// The view's filter chips as filter text: split between the service and here for a data
+    /// set, all applied here for a file (checked against its columns).
+    pub async fn compile_view(
+        &self,
+        view: &View,
+        chips: &[explore::FilterChip],
+        today: NaiveDate,
+    ) -> Result<CompiledFilters, ServiceError> {
+        let Some(id) = &view.file else { return explore::filters::compile(view.dataset, chips, today) };
+        let table = self.file_table(id, view.dataset).await?;
+        let schema = table.df.schema().clone();
+        let lookup = move |name: &str| {
+            schema
+                .iter()
+                .find(|(n, _)| n.eq_ignore_ascii_case(name))
+                .map(|(n, t)| (n.to_string(), crate::file_source::field_type(t)))
+        };
+        explore::filters::compile_local(&lookup, chips, today)
+    }
+
+    /// A downloaded report file as a table (read once, then kept while the app runs).
+    pub(crate) async fn file_table(&self, id: &str, dataset: DatasetId) -> Result<Arc<Table>, ServiceError> {
+        if let Some(t) = lock(&self.files).get(id) {
+            return Ok(t.clone());
+        }
+        let f = self
+            .store()
+            .report_file(id)?
+            .ok_or_else(|| ServiceError::not_found("That report file is not in Downloads any more."))?;
+        let path = f.path.clone().ok_or_else(|| ServiceError::not_found("That run has no file: it failed."))?;
+        let df = blocking(move || crate::file_source::read(std::path::Path::new(&path))).await?;
+        let table = Arc::new(Table {
+            dataset,
+            df,
+            fetched_at: f.generated_at.unwrap_or(f.recorded_at),
+            filter: None,
+            total: None,
+            bad_rows: Vec::new(),
+            json_columns: Vec::new(),
+        });
+        lock(&self.files).insert(id.to_string(), table.clone());
+        Ok(table)
+    }
+
+    /// A downloaded report file, described for Explore.
+    pub async fn file_info(&self, id: &str) -> Result<crate::describe::DatasetInfo, ServiceError> {
+        let f = self
+            .store()
+            .report_file(id)?
+            .ok_or_else(|| ServiceError::not_found("That report file is not in Downloads any more."))?;
+        let t = self.file_table(id, DatasetId::Subscriptions).await?;
+        Ok(crate::file_source::info(&f, &t.df, DatasetId::Subscriptions))
+    }
+
+    /// The values a column of a downloaded file takes, for the filter picker.
+    pub async fn file_values(
+        &self,
+        id: &str,
+        field: &str,
+        search: Option<String>,
+    ) -> Result<FieldValues, ServiceError> {
+        let table = self.file_table(id, DatasetId::Subscriptions).await?;
+        let field = field.to_string();
+        blocking(move || explore::values::field_values(&table.df, &field, search.as_deref(), 500)).await
+    }
+
+    /// Filter chips over a downloaded file as filter text (all applied here).
+    pub async fn compile_file_filters(
+        &self,
+        id: &str,
+        chips: &[explore::FilterChip],
+        today: NaiveDate,
+    ) -> Result<CompiledFilters, ServiceError> {
+        let mut view = View::of(DatasetId::Subscriptions);
+        view.file = Some(id.to_string());
+        self.compile_view(&view, chips, today).await
+    }
+
     /// Answers an Explore question from the table at hand.
     pub async fn explore(
         &self,
@@ -417,7 +501,7 @@ impl Workspace {
         view: &View,
         today: NaiveDate,
     ) -> Result<ExploreAnswer, ServiceError> {
-        let f = explore::filters::compile(view.dataset, &view.all_filters(), today)?;
+        let f = self.compile_view(view, &view.all_filters(), today).await?;
         let table = self.view_table(account_id, view, &f).await?;
         let view = view.clone();
         blocking(move || explore::answer::answer(&table, &view, &f)).await
@@ -447,7 +531,7 @@ impl Workspace {
     ) -> Result<Arc<DataFrame>, ServiceError> {
         let mut chips = view.all_filters();
         chips.extend(explore::rows::group_chips(view, &query.group)?);
-        let f = explore::filters::compile(view.dataset, &chips, today)?;
+        let f = self.compile_view(view, &chips, today).await?;
         let table = self.view_table(account_id, view, &f).await?;
         let filter = explore::answer::local_filter(&table, &f);
         let key: RowsKey = (account_id.to_string(), view.dataset, table.filter.clone(), filter.clone(), query.clone());

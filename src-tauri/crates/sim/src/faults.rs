@@ -27,6 +27,10 @@ pub struct FaultSpec {
     pub malformed_page: Option<usize>,
     /// This page comes back with no rows although more are due.
     pub empty_page: Option<usize>,
+    /// Report files are sent half, then the rest after this many milliseconds (a download
+    /// caught in the middle).
+    #[serde(default)]
+    pub slow_files_ms: u64,
     pub seed: u64,
 }
 
@@ -42,6 +46,7 @@ impl Default for FaultSpec {
             expire_token_after: None,
             malformed_page: None,
             empty_page: None,
+            slow_files_ms: 0,
             seed: 0,
         }
     }
@@ -93,9 +98,10 @@ impl FaultSpec {
                 "malformed" => f.malformed_page = Some(count()?.max(1) as usize),
                 "empty" => f.empty_page = Some(count()?.max(1) as usize),
                 "seed" => f.seed = count()?,
+                "slow-files-ms" => f.slow_files_ms = count()?,
                 other => {
                     return Err(format!(
-                        "unknown fault \"{other}\"; known: 429, 5xx, reset, slow, slow-ms, retry-after, expire-after, malformed, empty, seed"
+                        "unknown fault \"{other}\"; known: 429, 5xx, reset, slow, slow-ms, retry-after, expire-after, malformed, empty, slow-files-ms, seed"
                     ));
                 }
             }

@@ -53,6 +53,17 @@ pub fn update_settings(state: State<'_, AppState>, change: SettingsChange) -> Re
     state.ws.settings().apply(change)
 }
 
+/// "Start when I sign in to my computer" (tauri-plugin-autostart), remembered in the settings.
+#[tauri::command]
+#[specta::specta]
+pub fn set_start_at_login(state: State<'_, AppState>, on: bool) -> Result<Settings, ServiceError> {
+    state
+        .desktop()?
+        .set_autostart(on)
+        .map_err(|e| ServiceError::usage(format!("Partner Lens could not change how it starts: {e}")))?;
+    state.ws.settings().update(|s| s.start_at_login = on)
+}
+
 /// Empties the cache of fetched data; returns the bytes freed.
 #[tauri::command]
 #[specta::specta]

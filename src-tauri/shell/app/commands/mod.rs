@@ -3,7 +3,10 @@
 
 pub mod accounts;
 pub mod app;
+pub mod downloads;
 pub mod explore;
 pub mod files;
 pub mod home;
+pub mod reports;
+pub mod schedules;
 pub mod views;

@@ -19,7 +19,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { DatasetId, GroupKey, RowsQuery, TableLayout, View } from "../../backend";
 import { toUiError } from "../../backend";
 import { useBackend } from "../../backend/context";
-import { keys, useCompiledFilters, useDatasetInfo, useExplore, useSnapshotDays } from "../../backend/queries";
+import { keys, useCompiledFilters, useDatasetInfo, useExplore, useFileInfo, useSnapshotDays } from "../../backend/queries";
 import { ALL_ACCOUNTS } from "../../app/allAccounts";
 import { useApp } from "../../app/context";
 import { EmptyState } from "../../components/EmptyState";
@@ -33,6 +33,7 @@ import { ChartCard } from "./ChartCard";
 import { DrillTrail } from "./DrillTrail";
 import { ExportMenu } from "./ExportMenu";
 import { FilterBar, type FilterBarHandle } from "./FilterBar";
+import { FileSource } from "./fileSource";
 import { Freshness } from "./Freshness";
 import { GroupingBar } from "./GroupingBar";
 import { RowsPanel } from "./RowsPanel";
@@ -60,16 +61,22 @@ export function ExploreScreen() {
   const qc = useQueryClient();
   const dataset: DatasetId = route.view?.dataset ?? "subscriptions";
   const all = account?.id === ALL_ACCOUNTS;
-  const info = useDatasetInfo(dataset, all);
+  // A downloaded report file opened from Downloads: the same grouping, charts and exports, over
+  // the file's columns, nothing fetched.
+  const file = route.view?.file ?? null;
+  const datasetInfo = useDatasetInfo(dataset, all);
+  const fileInfo = useFileInfo(file);
+  const info = file ? fileInfo : datasetInfo;
   // "As of" works one account at a time: the copies are kept per account.
-  const days = useSnapshotDays(account?.id ?? "", dataset, !!account && !all);
+  const days = useSnapshotDays(account?.id ?? "", dataset, !!account && !all && !file);
   const view: View | undefined = route.view ?? info.data?.defaultView;
   const today = todayIso();
   const chips = useMemo(() => [...(view?.filters ?? []), ...(view?.drill ?? [])], [view]);
-  const compiled = useCompiledFilters(dataset, chips, today);
+  const compiled = useCompiledFilters(dataset, chips, today, file);
   const serviceFilter = compiled.data?.server ?? null;
-  const table = useTable(account?.id ?? null, dataset, serviceFilter, compiled.isSuccess);
-  const answer = useExplore(account?.id ?? "", view ?? { dataset }, today, view && compiled.isSuccess ? table.stamp : null);
+  const table = useTable(account?.id ?? null, dataset, serviceFilter, compiled.isSuccess && !file);
+  const stamp = file ? 0 : table.stamp;
+  const answer = useExplore(account?.id ?? "", view ?? { dataset }, today, view && compiled.isSuccess ? stamp : null);
   const [layout, setLayout] = useState<Layout>({ hidden: [], columns: [], sort: null, search: null });
   const [rows, setRows] = useState<{ group: GroupKey[]; title: string; query: RowsQuery; hidden: string[] } | null>(null);
   const chart = useRef<ChartHandle | null>(null);
@@ -87,12 +94,13 @@ export function ExploreScreen() {
     setLayout({ hidden: [], columns: [], sort: null, search: null });
     setView(next.defaultView);
   };
-  const title = app.datasets.find((d) => d.id === dataset)?.title ?? dataset;
+  const title = file ? (info.data?.title ?? "Report file") : (app.datasets.find((d) => d.id === dataset)?.title ?? dataset);
   const a = answer.data;
   const period = view?.date?.period ?? null;
   const shownColumns = a ? a.columns.filter((c) => !layout.hidden.includes(c.name)).map((c) => c.name) : [];
   const chartKind = a?.chartKind ?? "table";
-  const error = compiled.error ? toUiError(compiled.error) : table.error?.code === "cancelled" ? null : (table.error ?? (answer.error ? toUiError(answer.error) : null));
+  const fileError = file && fileInfo.error ? toUiError(fileInfo.error) : null;
+  const error = fileError ?? (compiled.error ? toUiError(compiled.error) : table.error?.code === "cancelled" ? null : (table.error ?? (answer.error ? toUiError(answer.error) : null)));
   const firstMetric = (view?.metrics?.length ? view.metrics : info.data?.defaultMetrics)?.[0];
   const additive = !firstMetric || firstMetric.kind === "count" || firstMetric.kind === "sum";
 
@@ -123,8 +131,11 @@ export function ExploreScreen() {
           ) : null
         }
       />
+      {file ? (
+        <NoteBar text={`Exploring the report file "${title}" from Downloads. Pick a data set to go back to Partner Center data.`} />
+      ) : null}
       <TabList
-        selectedValue={dataset}
+        selectedValue={file ? null : dataset}
         onTabSelect={(_, d) => void pickDataset(d.value as DatasetId)}
         aria-label="Data set"
         data-testid="datasets"
@@ -135,12 +146,13 @@ export function ExploreScreen() {
           </Tab>
         ))}
       </TabList>
-      {!view || !info.data ? (
+      {fileError ? <ErrorBar error={fileError} /> : null}
+      {fileError ? null : !view || !info.data ? (
         <div className={s.center}>
           <Spinner label="Opening…" />
         </div>
       ) : (
-        <>
+        <FileSource.Provider value={file}>
             <Card className={s.controls}>
               <div className={s.topRow}>
               <FilterBar
@@ -153,10 +165,12 @@ export function ExploreScreen() {
                 serviceFilter={serviceFilter}
                 onChange={(filters) => setView({ ...view, filters, drill: [] })}
               />
-              <div className={s.freshness}>
-                <AsOfPicker days={days.data ?? []} value={view.asOf ?? null} onChange={(asOf) => setView({ ...view, asOf })} />
-                <Freshness report={table.report} fetching={table.fetching} progress={table.progress} onRefresh={table.refresh} onCancel={table.cancel} />
-              </div>
+              {file ? null : (
+                <div className={s.freshness}>
+                  <AsOfPicker days={days.data ?? []} value={view.asOf ?? null} onChange={(asOf) => setView({ ...view, asOf })} />
+                  <Freshness report={table.report} fetching={table.fetching} progress={table.progress} onRefresh={table.refresh} onCancel={table.cancel} />
+                </div>
+              )}
               </div>
               <DrillTrail steps={view.drill ?? []} fields={info.data.fields} onBack={(keep) => setView({ ...view, drill: (view.drill ?? []).slice(0, keep) })} />
               <GroupingBar info={info.data} view={view} resolvedChart={a?.chartKind} onChange={(v) => setView(v)} />
@@ -221,7 +235,7 @@ export function ExploreScreen() {
                     </AccordionItem>
                   </Accordion>
                 </Card>
-                {rows && table.stamp !== null ? (
+                {rows && stamp !== null ? (
                   <Card className={s.card}>
                     <RowsPanel
                       account={account.id}
@@ -229,7 +243,7 @@ export function ExploreScreen() {
                       query={{ ...rows.query, group: rows.group }}
                       title={rows.title}
                       today={today}
-                      stamp={table.stamp}
+                      stamp={stamp}
                       hidden={rows.hidden}
                       onHidden={(hidden) => setRows({ ...rows, hidden })}
                       onQuery={(q) => setRows({ ...rows, query: { search: q.search, sort: q.sort } })}
@@ -239,7 +253,7 @@ export function ExploreScreen() {
                 ) : null}
               </>
             ) : null}
-        </>
+        </FileSource.Provider>
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { Checkbox, SearchBox, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { DatasetId } from "../../backend";
 import { useFieldValues } from "../../backend/queries";
+import { useFileSource } from "./fileSource";
 import { formatNumber } from "../../lib/format";
 import { valueLabel } from "./chips";
 
@@ -42,7 +43,7 @@ export function ValuePicker({
 }) {
   const s = useStyles();
   const [search, setSearch] = useState("");
-  const values = useFieldValues(account, dataset, serviceFilter, field, search);
+  const values = useFieldValues(account, dataset, serviceFilter, field, search, useFileSource());
   const toggle = (v: string | null, on: boolean) =>
     onChange(on ? [...selected, v] : selected.filter((x) => x !== v), exclude);
   const data = values.data;

@@ -15,6 +15,7 @@ import {
   Radio,
   RadioGroup,
   Subtitle2,
+  Switch,
   Text,
   makeStyles,
   tokens,
@@ -23,7 +24,7 @@ import { FolderOpen20Regular } from "@fluentui/react-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import type { Theme } from "../../backend";
 import { useBackend } from "../../backend/context";
-import { keys, useUpdateSettings } from "../../backend/queries";
+import { keys, useDownloads, useUpdateSettings } from "../../backend/queries";
 import { useApp } from "../../app/context";
 import { ErrorBar } from "../../components/ErrorBar";
 import { PageHeader } from "../../components/PageHeader";
@@ -64,6 +65,25 @@ export function SettingsScreen() {
     }
   };
   const open = (path: string) => b.openPath(path).catch(setError);
+  const library = useDownloads().data?.library ?? null;
+  const moveLibrary = async () => {
+    try {
+      const dir = await b.chooseFolder();
+      if (!dir) return;
+      await update.mutateAsync({ libraryDir: dir });
+      await qc.invalidateQueries({ queryKey: keys.downloads });
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const startAtLogin = async (on: boolean) => {
+    try {
+      const settings = await b.setStartAtLogin(on);
+      qc.setQueryData(keys.appInfo, (old: typeof info | undefined) => (old ? { ...old, settings } : old));
+    } catch (e) {
+      setError(e);
+    }
+  };
 
   return (
     <div className={s.page}>
@@ -129,6 +149,33 @@ export function SettingsScreen() {
         </div>
         {freed !== null ? <Text className={s.muted}>Cleared {formatBytes(freed)}.</Text> : null}
         {info.keyringNote ? <Text className={s.muted}>{info.keyringNote}</Text> : null}
+      </Card>
+      <Card className={s.card} data-testid="settings-reports">
+        <Subtitle2 as="h2">Reports and schedules</Subtitle2>
+        <div className={s.row}>
+          <Text weight="semibold">Report files go to</Text>
+          <Text className={s.path}>{library ?? "…"}</Text>
+          <Button onClick={() => void moveLibrary()}>Change…</Button>
+          {library ? (
+            <Button icon={<FolderOpen20Regular />} onClick={() => open(library)}>
+              Open folder
+            </Button>
+          ) : null}
+        </div>
+        <Switch
+          label="Start Partner Lens when I sign in to my computer, so reports download and schedules run"
+          checked={!!info.settings.startAtLogin}
+          onChange={(_, d) => void startAtLogin(d.checked)}
+          data-testid="start-at-login"
+        />
+        <Switch
+          label="Pause all schedules on this computer"
+          checked={!!info.settings.schedulesPaused}
+          onChange={(_, d) => update.mutate({ schedulesPaused: d.checked })}
+        />
+        <Text className={s.muted}>
+          Closing the window keeps Partner Lens in the tray, where downloads and schedules go on. Quit it from the tray icon&apos;s menu.
+        </Text>
       </Card>
       <Card className={s.card}>
         <Subtitle2 as="h2">About</Subtitle2>

@@ -78,8 +78,13 @@ pub fn local_filter(table: &Table, f: &CompiledFilters) -> Option<String> {
     if table.filter.is_some() && table.filter == f.server { f.local.clone() } else { f.text.clone() }
 }
 
+/// What a row of the view's table is called ("Subscriptions"; "Rows" for a file).
+pub fn noun(view: &View) -> &'static str {
+    if view.file.is_some() { "Rows" } else { labels::rows_noun(view.dataset) }
+}
+
 pub fn column_infos(agg: &Aggregate, view: &View, metrics: &[Metric]) -> Vec<ColumnInfo> {
-    let rows = labels::rows_noun(view.dataset);
+    let rows = noun(view);
     agg.columns
         .iter()
         .map(|c| {
@@ -131,7 +136,7 @@ pub fn answer(table: &Table, view: &View, filters: &CompiledFilters) -> Result<E
         )),
         _ => None,
     };
-    let noun = labels::rows_noun(view.dataset);
+    let noun = noun(view);
     let summary = match (&table.filter, &filter) {
         (Some(_), Some(_)) => format!(
             "Partner Center filtered the rows it sent; Partner Lens applied the rest of the filter and grouped {} rows on this computer.",

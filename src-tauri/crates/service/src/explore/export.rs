@@ -79,11 +79,10 @@ impl Workspace {
         today: NaiveDate,
         path: &Path,
     ) -> Result<Exported, ServiceError> {
-        let dataset = view.dataset;
-        let rows_noun = labels::rows_noun(dataset);
+        let rows_noun = super::answer::noun(view);
         let df = match source {
             ExportSource::Answer { layout } => {
-                let f = super::filters::compile(dataset, &view.all_filters(), today)?;
+                let f = self.compile_view(view, &view.all_filters(), today).await?;
                 let answer_rows = self.answer_frame(account_id, view, &f).await?;
                 let q = view.question(None);
                 let metrics = q.metrics.clone();
@@ -103,7 +102,11 @@ impl Workspace {
                     .map_err(ServiceError::internal)??
             }
         };
-        let (out, title) = (PathBuf::from(path), dataset.title().to_string());
+        let title = match &view.file {
+            Some(id) => self.store().report_file(id)?.map(|f| f.report_name).unwrap_or_else(|| "Report".into()),
+            None => view.dataset.title().to_string(),
+        };
+        let out = PathBuf::from(path);
         let n = df.height() as u32;
         tokio::task::spawn_blocking(move || crate::export::write_table(&df, &out, &title, &[]))
             .await

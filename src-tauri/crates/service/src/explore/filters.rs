@@ -101,14 +101,23 @@ impl FilterChip {
 
     /// The chip in the filter language.
     pub fn to_filter(&self, spec: &DatasetSpec, today: NaiveDate) -> Result<Filter, ServiceError> {
+        let what = spec.id.title().to_lowercase();
+        self.to_filter_in(&|name| spec.field(name).map(|f| (f.name.to_string(), f.ty)), &what, today)
+    }
+
+    /// The chip in the filter language, the fields looked up by `lookup` (a file's columns).
+    pub fn to_filter_in(
+        &self,
+        lookup: &dyn Fn(&str) -> Option<(String, FieldType)>,
+        what: &str,
+        today: NaiveDate,
+    ) -> Result<Filter, ServiceError> {
         let bad = |msg: String| ServiceError::new(crate::ErrorCode::BadFilter, msg, Some(crate::Action::EditFilter));
         let field_of = |name: &str| -> Result<(String, FieldType), ServiceError> {
             if name.eq_ignore_ascii_case(crate::workspace::ACCOUNT_FIELD) {
                 return Ok((crate::workspace::ACCOUNT_FIELD.to_string(), FieldType::Str));
             }
-            spec.field(name)
-                .map(|f| (f.name.to_string(), f.ty))
-                .ok_or_else(|| bad(format!("\"{name}\" is not a field of {}", spec.id.title().to_lowercase())))
+            lookup(name).ok_or_else(|| bad(format!("\"{name}\" is not a field of {what}")))
         };
         Ok(match self {
             FilterChip::Values { field, values, exclude } => {
@@ -196,6 +205,18 @@ pub fn compile(dataset: DatasetId, chips: &[FilterChip], today: NaiveDate) -> Re
         }
     }
     Ok(CompiledFilters { text: text_of(all), server: text_of(server), local: text_of(local) })
+}
+
+/// The chips of a view over a file: every one applied here, the fields checked against the
+/// file's columns.
+pub fn compile_local(
+    lookup: &dyn Fn(&str) -> Option<(String, FieldType)>,
+    chips: &[FilterChip],
+    today: NaiveDate,
+) -> Result<CompiledFilters, ServiceError> {
+    let parts = chips.iter().map(|c| c.to_filter_in(lookup, "the file", today)).collect::<Result<Vec<_>, _>>()?;
+    let text = text_of(parts);
+    Ok(CompiledFilters { text: text.clone(), server: None, local: text })
 }
 
 /// Typed filter text as chips: each part joined by `and` becomes the chip it reads as, and a

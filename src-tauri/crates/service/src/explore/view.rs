@@ -53,6 +53,9 @@ pub struct View {
     /// Answer from the copy of the data kept on this day (`YYYY-MM-DD`), not the latest.
     #[serde(default)]
     pub as_of: Option<String>,
+    /// Answer from a downloaded report file (its run id in Downloads) instead of the data set.
+    #[serde(default)]
+    pub file: Option<String>,
 }
 
 /// The metrics a data set is usually read with.
@@ -88,6 +91,7 @@ impl View {
             chart: ChartKind::Auto,
             drill: Vec::new(),
             as_of: None,
+            file: None,
         }
     }
 

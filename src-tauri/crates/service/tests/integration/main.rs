@@ -4,5 +4,6 @@
 mod accounts;
 mod demo;
 mod home;
+mod reports;
 mod round_trip;
 mod server_equality;

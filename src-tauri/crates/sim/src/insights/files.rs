@@ -11,6 +11,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use flate2::Compression;
 use flate2::write::GzEncoder;
+use futures::StreamExt;
 use lens_model::insights::ql;
 use sha2::{Digest, Sha256};
 
@@ -126,7 +127,19 @@ pub async fn download(
     };
     let (enc, _) = encoding_for(&s, &exec_id);
     let ctype = if f.format == "tsv" { "text/tab-separated-values; charset=utf-8" } else { "text/csv; charset=utf-8" };
-    let mut resp = (StatusCode::OK, f.bytes).into_response();
+    let pause = s.config().faults.slow_files_ms;
+    let mut resp = if pause > 0 {
+        // Half the file, a pause, the rest: a download caught in the middle.
+        let bytes = bytes::Bytes::from(f.bytes.clone());
+        let (first, rest) = (bytes.slice(..bytes.len() / 2), bytes.slice(bytes.len() / 2..));
+        let stream = futures::stream::iter([Ok::<_, std::io::Error>(first)]).chain(futures::stream::once(async move {
+            tokio::time::sleep(std::time::Duration::from_millis(pause)).await;
+            Ok(rest)
+        }));
+        (StatusCode::OK, axum::body::Body::from_stream(stream)).into_response()
+    } else {
+        (StatusCode::OK, f.bytes).into_response()
+    };
     let h = resp.headers_mut();
     match (f.gzip, enc) {
         (true, Encoding::GzipBody) => {

@@ -1,0 +1,121 @@
+//! The history of report files in SQLite, keyed by the run (execution) id, so a file is never
+//! downloaded twice and a failed run is listed with its reason.
+
+use rusqlite::{OptionalExtension, Row, params};
+use serde::Serialize;
+
+use crate::error::ServiceError;
+use crate::store::Store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub enum FileStatus {
+    Downloaded,
+    /// The run failed on the service, or its file could not be downloaded.
+    Failed,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct ReportFile {
+    /// The run's execution id.
+    pub id: String,
+    pub account: String,
+    pub account_name: String,
+    pub report_id: String,
+    pub report_name: String,
+    /// When the service made the file, seconds since 1970.
+    pub generated_at: Option<i64>,
+    pub status: FileStatus,
+    pub path: Option<String>,
+    pub rows: Option<u32>,
+    pub bytes: Option<f64>,
+    /// `csv` or `tsv`.
+    pub format: String,
+    /// Why it failed, in plain words.
+    pub error: Option<String>,
+    pub recorded_at: i64,
+}
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<ReportFile> {
+    Ok(ReportFile {
+        id: r.get(0)?,
+        account: r.get(1)?,
+        account_name: r.get(2)?,
+        report_id: r.get(3)?,
+        report_name: r.get(4)?,
+        generated_at: r.get(5)?,
+        status: if r.get::<_, String>(6)? == "failed" { FileStatus::Failed } else { FileStatus::Downloaded },
+        path: r.get(7)?,
+        rows: r.get(8)?,
+        bytes: r.get::<_, Option<i64>>(9)?.map(|b| b as f64),
+        format: r.get(10)?,
+        error: r.get(11)?,
+        recorded_at: r.get(12)?,
+    })
+}
+
+const COLUMNS: &str = "id, account, account_name, report_id, report_name, generated_at, status, path, rows, bytes, format, error, recorded_at";
+
+impl Store {
+    /// Keeps what became of a run (replacing a failed attempt).
+    pub fn record_file(&self, f: &ReportFile) -> Result<(), ServiceError> {
+        self.with(|c| {
+            c.execute(
+                &format!("INSERT OR REPLACE INTO report_files ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
+                params![
+                    f.id,
+                    f.account,
+                    f.account_name,
+                    f.report_id,
+                    f.report_name,
+                    f.generated_at,
+                    if f.status == FileStatus::Failed { "failed" } else { "downloaded" },
+                    f.path,
+                    f.rows,
+                    f.bytes.map(|b| b as i64),
+                    f.format,
+                    f.error,
+                    f.recorded_at,
+                ],
+            )
+        })?;
+        Ok(())
+    }
+
+    /// The run, if it is known: downloaded, or failed.
+    pub fn report_file(&self, id: &str) -> Result<Option<ReportFile>, ServiceError> {
+        self.with(|c| {
+            c.query_row(&format!("SELECT {COLUMNS} FROM report_files WHERE id = ?1"), [id], from_row).optional()
+        })
+    }
+
+    /// Every file, newest first.
+    pub fn report_files(&self) -> Result<Vec<ReportFile>, ServiceError> {
+        self.with(|c| {
+            let mut st = c.prepare(&format!(
+                "SELECT {COLUMNS} FROM report_files ORDER BY COALESCE(generated_at, recorded_at) DESC, id DESC"
+            ))?;
+            st.query_map([], from_row)?.collect()
+        })
+    }
+
+    /// The newest file downloaded from a report.
+    pub fn last_file_of(&self, account: &str, report: &str) -> Result<Option<String>, ServiceError> {
+        self.with(|c| {
+            c.query_row(
+                "SELECT id FROM report_files WHERE account = ?1 AND report_id = ?2 AND status = 'downloaded' ORDER BY generated_at DESC LIMIT 1",
+                [account, report],
+                |r| r.get(0),
+            )
+            .optional()
+        })
+    }
+
+    pub fn forget_file(&self, id: &str) -> Result<(), ServiceError> {
+        self.with(|c| c.execute("DELETE FROM report_files WHERE id = ?1", [id]))?;
+        Ok(())
+    }
+}

@@ -1,0 +1,152 @@
+//! The real window under Xvfb: a Partner Insights report built and scheduled as a person would,
+//! in the sample mode with its fast clock (an hour a second), until its file arrives by itself:
+//! New report → Dynamics usage → columns and a metric ticked → Preview → a filter on a value the
+//! preview showed → Preview again (only that value) → every day → Save → the report listed →
+//! the file in Downloads (rows counted) → Open in Explore, a chart of the file. A screenshot of
+//! each step goes to test-output/.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use lens_e2e::{Session, app_binary, output_dir};
+
+fn shot(s: &Session, name: &str) -> PathBuf {
+    std::thread::sleep(Duration::from_millis(700));
+    let p = output_dir().join(format!("{name}.png"));
+    s.screenshot(&p);
+    p
+}
+
+/// Sets a `<select>` as a person picking an option would (React hears the change event).
+fn pick(s: &Session, css: &str, value: &str) {
+    s.wait_for(css, Duration::from_secs(20));
+    let js = format!(
+        "const el = document.querySelector({css:?}); \
+         Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(el, {value:?}); \
+         el.dispatchEvent(new Event('change', {{ bubbles: true }})); return el.value;"
+    );
+    assert_eq!(s.script(&js), serde_json::json!(value));
+}
+
+/// The preview table's cells, row by row.
+fn preview_rows(s: &Session) -> Vec<Vec<String>> {
+    let v = s.script(
+        "return [...document.querySelectorAll('[data-testid=preview-table] tbody tr')]\
+         .map(r => [...r.querySelectorAll('td')].map(td => td.textContent));",
+    );
+    serde_json::from_value(v).unwrap()
+}
+
+fn preview_header(s: &Session) -> Vec<String> {
+    let v = s.script(
+        "return [...document.querySelectorAll('[data-testid=preview-table] thead th')].map(th => th.textContent);",
+    );
+    serde_json::from_value(v).unwrap()
+}
+
+#[test]
+fn a_report_built_in_the_window_arrives_in_downloads_and_opens_in_explore() {
+    let bin = app_binary();
+    assert!(bin.exists(), "build the app first: {}", bin.display());
+    let home = tempfile::tempdir().unwrap();
+    let home_s = home.path().display().to_string();
+    let s = Session::start(
+        &bin,
+        &[("PARTNER_LENS_HOME", &home_s), ("PARTNER_LENS_DEMO_CLOCK", "fast"), ("PARTNER_LENS_POLL_SECS", "2")],
+    );
+    s.click_css("[data-testid=try-sample]");
+    s.wait_for("[data-testid=answer-chart]", Duration::from_secs(60));
+
+    // Reports: none yet, and a way to make one.
+    s.click_css("[data-testid=nav-reports]");
+    s.wait_for("[data-testid=no-reports]", Duration::from_secs(30));
+    shot(&s, "40-reports-empty");
+    s.click_css("[data-testid=new-report]");
+    s.wait_for("[data-testid=catalogue-DynamicsUsage]", Duration::from_secs(30));
+    shot(&s, "41-report-catalogue");
+    s.click_css("[data-testid=catalogue-DynamicsUsage]");
+
+    // Tick two columns and a metric: the query text follows.
+    s.click_css("[data-testid=report-columns-CustomerMarket]");
+    s.click_css("[data-testid=report-columns-Month]");
+    s.click_css("[data-testid=report-metrics-TotalActiveSeats]");
+    let query = s.until("the query text", Duration::from_secs(10), |s| {
+        let v = s.script("return document.querySelector('[data-testid=report-query-text]').value");
+        v.as_str().filter(|t| t.contains("TotalActiveSeats")).map(str::to_string)
+    });
+    assert!(query.starts_with("SELECT CustomerMarket, Month, TotalActiveSeats FROM DynamicsUsage"), "{query}");
+    s.click_css("[data-testid=report-preview]");
+    s.wait_for("[data-testid=preview-table] tbody tr", Duration::from_secs(30));
+    assert_eq!(preview_header(&s), ["Customer market", "Month", "Total active seats"]);
+    let rows = preview_rows(&s);
+    assert!(!rows.is_empty());
+    let market = rows[0][0].clone();
+    shot(&s, "42-report-preview");
+
+    // A filter on the market the preview showed first: the preview then holds only that market.
+    s.click_css("[data-testid=add-query-filter]");
+    pick(&s, "[data-testid=query-filter-0-column]", "CustomerMarket");
+    let value = s.wait_for("[data-testid=query-filter-0-value]", Duration::from_secs(10));
+    s.send_keys(&value, &market);
+    s.until("the filter in the query", Duration::from_secs(10), |s| {
+        let v = s.script("return document.querySelector('[data-testid=report-query-text]').value");
+        v.as_str().filter(|t| t.contains(&format!("WHERE CustomerMarket = '{market}'"))).map(|_| ())
+    });
+    s.click_css("[data-testid=report-preview]");
+    let filtered = s.until("the filtered preview", Duration::from_secs(30), |s| {
+        let r = preview_rows(s);
+        (!r.is_empty() && r.iter().all(|row| row[0] == market)).then_some(r)
+    });
+    assert!(filtered.len() <= rows.len() || rows.len() == 100);
+    shot(&s, "43-report-filtered-preview");
+
+    // Every day at the default time; the next three runs are shown in local time.
+    pick(&s, "[data-testid=schedule-repeat]", "daily");
+    s.until("the next runs", Duration::from_secs(10), |s| {
+        let t = s.text_of("[data-testid=schedule-summary]");
+        t.starts_with("Every day at").then_some(())
+    });
+    let runs = s.script("return document.querySelectorAll('[data-testid=schedule-next-runs] li').length");
+    assert_eq!(runs, serde_json::json!(3));
+    let name = s.wait_for("[data-testid=report-name]", Duration::from_secs(5));
+    s.script("const el = document.querySelector('[data-testid=report-name]'); el.select();");
+    s.send_keys(&name, "Seats by market");
+    shot(&s, "44-report-schedule");
+    s.click_css("[data-testid=report-save]");
+
+    // Listed, active, with its schedule in words.
+    let row = s.wait_for("[data-testid='report-Seats by market']", Duration::from_secs(30));
+    let text = s.text(&row);
+    assert!(text.contains("Active") && text.contains("Every day at"), "{text}");
+    shot(&s, "45-reports-list");
+
+    // An hour a second: the first run is at most a simulated day away. The worker downloads it.
+    s.click_css("[data-testid=nav-downloads]");
+    let file_row = s.wait_for("[data-testid='download-Seats by market']", Duration::from_secs(90));
+    let text = s.text(&file_row);
+    assert!(text.contains("Sample data") && text.contains("CSV"), "{text}");
+    let on_disk: Vec<_> = walk(&home.path().join("library"));
+    assert_eq!(on_disk.len(), 1, "{on_disk:?}");
+    let bytes = std::fs::read(&on_disk[0]).unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
+    let lines = String::from_utf8_lossy(&bytes[3..]).lines().filter(|l| !l.is_empty()).count() - 1;
+    assert!(text.contains(&lines.to_string()), "the row count {lines} in {text}");
+    assert!(on_disk[0].to_string_lossy().contains("Sample data/Seats by market/"));
+    shot(&s, "46-downloads");
+
+    // Open in Explore: a chart of the file, no fetch, its title.
+    s.click_css("[data-testid='download-Seats by market'] [data-testid=download-explore]");
+    s.wait_for("[data-testid=answer-chart]", Duration::from_secs(30));
+    let note = s.text_of("[data-testid=screen-explore]");
+    assert!(note.contains("Exploring the report file \"Seats by market\""), "{note}");
+    shot(&s, "47-explore-report-file");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
+}

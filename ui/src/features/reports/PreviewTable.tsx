@@ -1,0 +1,49 @@
+// The preview of a report's question: at most 100 rows, run on the service, as a table.
+import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { Preview } from "../../backend";
+import { formatNumber } from "../../lib/format";
+
+const useStyles = makeStyles({
+  wrap: { maxHeight: "320px", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  muted: { color: tokens.colorNeutralForeground3 },
+  head: { position: "sticky", top: 0, backgroundColor: tokens.colorNeutralBackground1, zIndex: 1 },
+  cell: { whiteSpace: "nowrap" },
+});
+
+export function PreviewTable({ preview, labels }: { preview: Preview; labels: Map<string, string> }) {
+  const s = useStyles();
+  if (preview.rows.length === 0) {
+    return <Text className={s.muted}>The question has no rows in this time range. Widen the range or remove a filter.</Text>;
+  }
+  return (
+    <>
+      <Text className={s.muted} data-testid="preview-count">
+        {formatNumber(preview.rows.length)} {preview.rows.length === 1 ? "row" : "rows"} (a preview shows at most 100)
+      </Text>
+      <div className={s.wrap}>
+        <Table size="small" aria-label="Preview" data-testid="preview-table">
+          <TableHeader className={s.head}>
+            <TableRow>
+              {preview.columns.map((c) => (
+                <TableHeaderCell key={c} className={s.cell}>
+                  {labels.get(c) ?? c}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {preview.rows.map((r, i) => (
+              <TableRow key={i}>
+                {r.map((v, j) => (
+                  <TableCell key={j} className={s.cell}>
+                    {v}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+    </>
+  );
+}

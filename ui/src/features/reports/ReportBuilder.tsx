@@ -1,0 +1,203 @@
+// A new report, built without writing a query: tick columns and metrics, add filters, choose
+// the order, a limit and the time range in words; the query text it makes is shown (read-only,
+// with Copy) and checked as it changes, with the service's own words for a mistake. Preview runs
+// it on the service; Save stores the query and schedules the report.
+import { useMemo, useState } from "react";
+import {
+  Button,
+  Card,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle2,
+  Textarea,
+  makeStyles,
+  tokens,
+  useToastController,
+  Toast,
+  ToastTitle,
+  ToastBody,
+} from "@fluentui/react-components";
+import { Copy16Regular, Play16Regular } from "@fluentui/react-icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { DatasetCard, Preview, QueryFilter, ReportQuery, ScheduleSpec } from "../../backend";
+import { toUiError } from "../../backend";
+import { useBackend } from "../../backend/context";
+import { keys } from "../../backend/queries";
+import { TOASTER } from "../../app/toaster";
+import { ErrorBar } from "../../components/ErrorBar";
+import { CheckList } from "./CheckList";
+import { PreviewTable } from "./PreviewTable";
+import { QueryFilters } from "./QueryFilters";
+import { ScheduleForm, defaultSpec } from "./ScheduleForm";
+
+const useStyles = makeStyles({
+  page: { display: "flex", flexDirection: "column", gap: "14px" },
+  card: { padding: "16px", gap: "12px" },
+  row: { display: "flex", gap: "16px", flexWrap: "wrap", alignItems: "flex-end" },
+  query: { fontFamily: tokens.fontFamilyMonospace, width: "100%" },
+  actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
+});
+
+/// The question as the service takes it: empty values dropped (a list typed with a blank line).
+function cleaned(q: ReportQuery): ReportQuery {
+  return { ...q, filters: (q.filters ?? []).map((f) => ({ ...f, values: f.values.map((v) => v.trim()).filter(Boolean) })) };
+}
+
+export function ReportBuilder({ account, card, onBack, onSaved }: { account: string; card: DatasetCard; onBack: () => void; onSaved: () => void }) {
+  const s = useStyles();
+  const b = useBackend();
+  const qc = useQueryClient();
+  const { dispatchToast } = useToastController(TOASTER);
+  const [name, setName] = useState(`${card.title} report`);
+  const [columns, setColumns] = useState<string[]>([]);
+  const [metrics, setMetrics] = useState<string[]>([]);
+  const [filters, setFilters] = useState<QueryFilter[]>([]);
+  const [orderBy, setOrderBy] = useState<string | null>(null);
+  const [descending, setDescending] = useState(true);
+  const [limit, setLimit] = useState<string>("");
+  const [range, setRange] = useState<string | null>(card.ranges.find((r) => r.name === "LAST_3_MONTHS")?.name ?? card.ranges[0]?.name ?? null);
+  const [spec, setSpec] = useState<ScheduleSpec>(defaultSpec());
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [busy, setBusy] = useState<"preview" | "save" | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  const query: ReportQuery = useMemo(
+    () => cleaned({ dataset: card.name, columns, metrics, filters, orderBy, descending, limit: limit ? Number(limit) : null, range }),
+    [card.name, columns, metrics, filters, orderBy, descending, limit, range],
+  );
+  const built = useQuery({ queryKey: ["buildQuery", JSON.stringify(query)], queryFn: () => b.buildReportQuery(query) });
+  const labels = useMemo(() => new Map([...card.columns, ...card.metrics].map((c) => [c.name, c.label])), [card]);
+  const chosen = [...columns, ...metrics];
+  const problem = built.data?.problem ?? null;
+
+  const run = async () => {
+    setBusy("preview");
+    setError(null);
+    try {
+      setPreview(await b.previewReport(account, query));
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const save = async () => {
+    setBusy("save");
+    setError(null);
+    try {
+      await b.createReport(account, name, query, spec);
+      await qc.invalidateQueries({ queryKey: keys.reports(account) });
+      dispatchToast(
+        <Toast data-testid="report-saved">
+          <ToastTitle>Saved {name.trim()}</ToastTitle>
+          <ToastBody>Each file will arrive in Downloads by itself.</ToastBody>
+        </Toast>,
+        { intent: "success", timeout: 8_000 },
+      );
+      onSaved();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(built.data?.text ?? "");
+      dispatchToast(
+        <Toast>
+          <ToastTitle>Query copied</ToastTitle>
+        </Toast>,
+        { intent: "success", timeout: 3_000 },
+      );
+    } catch {
+      dispatchToast(
+        <Toast>
+          <ToastTitle>Select the query text and copy it with Ctrl+C</ToastTitle>
+        </Toast>,
+        { intent: "info", timeout: 5_000 },
+      );
+    }
+  };
+
+  return (
+    <div className={s.page} data-testid="report-builder">
+      <div className={s.actions}>
+        <Button onClick={onBack}>Back to the data sets</Button>
+      </div>
+      <Card className={s.card}>
+        <Subtitle2 as="h2">{card.title}</Subtitle2>
+        <div className={s.row}>
+          <Field label="Report name" required>
+            <Input value={name} onChange={(_, d) => setName(d.value)} data-testid="report-name" style={{ minWidth: "320px" }} />
+          </Field>
+          <Field label="Time range">
+            <Select value={range ?? ""} onChange={(_, d) => setRange(d.value || null)} data-testid="report-range">
+              {card.ranges.map((r) => (
+                <option key={r.name} value={r.name}>
+                  {r.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <div className={s.row}>
+          <CheckList label="Columns" options={card.columns} chosen={columns} onChange={setColumns} testId="report-columns" />
+          <CheckList label="Metrics" options={card.metrics} chosen={metrics} onChange={setMetrics} testId="report-metrics" />
+        </div>
+        <QueryFilters columns={card.columns} filters={filters} onChange={setFilters} />
+        <div className={s.row}>
+          <Field label="Order by">
+            <Select value={orderBy ?? ""} onChange={(_, d) => setOrderBy(d.value || null)} data-testid="report-order">
+              <option value="">As the service sends them</option>
+              {chosen.map((c) => (
+                <option key={c} value={c}>
+                  {labels.get(c) ?? c}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Checkbox label="Largest first" checked={descending} disabled={!orderBy} onChange={(_, d) => setDescending(!!d.checked)} />
+          <Field label="At most this many rows" hint="Empty: every row">
+            <Input type="number" min={1} value={limit} onChange={(_, d) => setLimit(d.value)} data-testid="report-limit" />
+          </Field>
+        </div>
+        <Field label="Query (made from your choices)">
+          <Textarea className={s.query} readOnly value={built.data?.text ?? ""} placeholder="Tick at least one column or metric." resize="vertical" data-testid="report-query-text" />
+        </Field>
+        {problem && chosen.length > 0 ? (
+          <MessageBar intent="warning" data-testid="report-problem">
+            <MessageBarBody>{problem}</MessageBarBody>
+          </MessageBar>
+        ) : null}
+        <div className={s.actions}>
+          <Button icon={<Copy16Regular />} disabled={!built.data?.text} onClick={() => void copy()}>
+            Copy query
+          </Button>
+          <Button icon={<Play16Regular />} disabled={!built.data?.text || busy !== null} onClick={() => void run()} data-testid="report-preview">
+            Preview
+          </Button>
+          {busy === "preview" ? <Spinner size="tiny" label="Running on Partner Center…" /> : null}
+        </div>
+        {preview ? <PreviewTable preview={preview} labels={labels} /> : null}
+      </Card>
+      <Card className={s.card}>
+        <Subtitle2 as="h2">Schedule</Subtitle2>
+        <ScheduleForm account={account} dataset={card.name} minimumHours={card.minimumHours} spec={spec} onChange={setSpec} />
+      </Card>
+      {error ? <ErrorBar error={toUiError(error)} /> : null}
+      <div className={s.actions}>
+        <Button appearance="primary" disabled={!built.data?.text || !name.trim() || busy !== null} onClick={() => void save()} data-testid="report-save">
+          Save and schedule
+        </Button>
+        <Button onClick={onBack}>Cancel</Button>
+        {busy === "save" ? <Spinner size="tiny" label="Saving…" /> : null}
+      </div>
+    </div>
+  );
+}
