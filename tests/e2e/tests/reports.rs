@@ -111,6 +111,8 @@ fn a_report_built_in_the_window_arrives_in_downloads_and_opens_in_explore() {
     let name = s.wait_for("[data-testid=report-name]", Duration::from_secs(5));
     s.script("const el = document.querySelector('[data-testid=report-name]'); el.select();");
     s.send_keys(&name, "Seats by market");
+    let plan = s.wait_for("[data-testid=schedule-plan]", Duration::from_secs(5));
+    s.scroll_to(&plan);
     shot(&s, "44-report-schedule");
     s.click_css("[data-testid=report-save]");
 
@@ -124,14 +126,15 @@ fn a_report_built_in_the_window_arrives_in_downloads_and_opens_in_explore() {
     s.click_css("[data-testid=nav-downloads]");
     let file_row = s.wait_for("[data-testid='download-Seats by market']", Duration::from_secs(90));
     let text = s.text(&file_row);
-    assert!(text.contains("Sample data") && text.contains("CSV"), "{text}");
+    assert!(text.contains("Contoso (sample)") && text.contains("CSV"), "{text}");
     let on_disk: Vec<_> = walk(&home.path().join("library"));
     assert_eq!(on_disk.len(), 1, "{on_disk:?}");
     let bytes = std::fs::read(&on_disk[0]).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
     let lines = String::from_utf8_lossy(&bytes[3..]).lines().filter(|l| !l.is_empty()).count() - 1;
-    assert!(text.contains(&lines.to_string()), "the row count {lines} in {text}");
-    assert!(on_disk[0].to_string_lossy().contains("Sample data/Seats by market/"));
+    let shown = s.text_of("[data-testid='download-Seats by market'] td:nth-child(4)");
+    assert_eq!(shown.trim(), lines.to_string(), "the rows of the file on disk");
+    assert!(on_disk[0].to_string_lossy().contains("Contoso (sample)/Seats by market/"), "{:?}", on_disk[0]);
     shot(&s, "46-downloads");
 
     // Open in Explore: a chart of the file, no fetch, its title.
@@ -140,6 +143,17 @@ fn a_report_built_in_the_window_arrives_in_downloads_and_opens_in_explore() {
     let note = s.text_of("[data-testid=screen-explore]");
     assert!(note.contains("Exploring the report file \"Seats by market\""), "{note}");
     shot(&s, "47-explore-report-file");
+
+    // The same screens in the dark theme.
+    s.click_css("[data-testid=nav-settings]");
+    s.click_css("[data-testid=theme-dark]");
+    s.wait_for("[data-theme=dark]", Duration::from_secs(10));
+    s.click_css("[data-testid=nav-reports]");
+    s.wait_for("[data-testid='report-Seats by market']", Duration::from_secs(30));
+    shot(&s, "48-reports-dark");
+    s.click_css("[data-testid=nav-downloads]");
+    s.wait_for("[data-testid='download-Seats by market']", Duration::from_secs(30));
+    shot(&s, "49-downloads-dark");
 }
 
 fn walk(dir: &std::path::Path) -> Vec<PathBuf> {

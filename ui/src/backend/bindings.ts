@@ -636,8 +636,10 @@ export type ReportRow = {
 	id: string,
 	name: string,
 	query: string | null,
-	/**  The data set the query reads. */
+	/**  The data set the query reads (its name in the query language). */
 	dataset: string | null,
+	/**  The same in words: "Dynamics usage". */
+	datasetTitle: string | null,
 	/**  "Active", "Paused" or "Inactive" (no run left). */
 	status: string,
 	/**  "Every day at 06:00" in local time. */

@@ -149,7 +149,7 @@ export function mockBackend(over: Partial<Backend> = {}, info: AppInfo = appInfo
     listReports: async () => reports,
     createReport: async (_a, name, q, spec) => {
       const id = `r${reports.length + 1}`;
-      reports = [...reports, { id, name, query: null, dataset: q.dataset, status: "Active", schedule: `Every day at ${spec.time}`, nextRun: `Wed 2 Dec 2026, ${spec.time}`, lastRun: null, lastFile: null, format: spec.format.toUpperCase(), spec }];
+      reports = [...reports, { id, name, query: null, dataset: q.dataset, datasetTitle: "Dynamics usage", status: "Active", schedule: `Every day at ${spec.time}`, nextRun: `Wed 2 Dec 2026, ${spec.time}`, lastRun: null, lastFile: null, format: spec.format.toUpperCase(), spec }];
       return id;
     },
     updateReport: async () => null,

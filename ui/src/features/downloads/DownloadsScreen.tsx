@@ -37,8 +37,11 @@ const useStyles = makeStyles({
   top: { display: "flex", gap: "12px", alignItems: "center", flexWrap: "wrap", justifyContent: "space-between" },
   muted: { color: tokens.colorNeutralForeground3 },
   path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
-  actions: { display: "flex", gap: "4px", flexWrap: "wrap" },
+  actions: { display: "flex", gap: "4px", flexWrap: "nowrap" },
+  actionsHead: { width: "340px" },
   num: { textAlign: "right", whiteSpace: "nowrap" },
+  numHead: { width: "110px", "& > *": { justifyContent: "flex-end", width: "100%" } },
+  when: { whiteSpace: "nowrap" },
   failed: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -106,9 +109,9 @@ export function DownloadsScreen() {
                 <TableHeaderCell>Report</TableHeaderCell>
                 <TableHeaderCell>Account</TableHeaderCell>
                 <TableHeaderCell>Made</TableHeaderCell>
-                <TableHeaderCell className={s.num}>Rows</TableHeaderCell>
-                <TableHeaderCell className={s.num}>Size</TableHeaderCell>
-                <TableHeaderCell><ScreenReaderText>Actions</ScreenReaderText></TableHeaderCell>
+                <TableHeaderCell className={s.numHead}>Rows</TableHeaderCell>
+                <TableHeaderCell className={s.numHead}>Size</TableHeaderCell>
+                <TableHeaderCell className={s.actionsHead}><ScreenReaderText>Actions</ScreenReaderText></TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -132,7 +135,7 @@ export function DownloadsScreen() {
                     ) : null}
                   </TableCell>
                   <TableCell>{f.accountName}</TableCell>
-                  <TableCell>{formatStamp(f.generatedAt ?? f.recordedAt)}</TableCell>
+                  <TableCell className={s.when}>{formatStamp(f.generatedAt ?? f.recordedAt)}</TableCell>
                   <TableCell className={s.num}>{f.rows !== null ? formatNumber(f.rows) : "–"}</TableCell>
                   <TableCell className={s.num}>{f.bytes !== null ? formatBytes(f.bytes) : "–"}</TableCell>
                   <TableCell>

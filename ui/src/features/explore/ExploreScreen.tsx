@@ -132,7 +132,7 @@ export function ExploreScreen() {
         }
       />
       {file ? (
-        <NoteBar text={`Exploring the report file "${title}" from Downloads. Pick a data set to go back to Partner Center data.`} />
+        <NoteBar intent="info" text={`Exploring the report file "${title}" from Downloads. Pick a data set to go back to Partner Center data.`} />
       ) : null}
       <TabList
         selectedValue={file ? null : dataset}

@@ -2,6 +2,7 @@
 // for another; "Edit as text" for those who want the filter language, with the parser's plain
 // message on a mistake.
 import { forwardRef, useImperativeHandle, useRef, useState } from "react";
+import { useFileSource } from "./fileSource";
 import {
   Button,
   Field,
@@ -50,6 +51,7 @@ export const FilterBar = forwardRef<FilterBarHandle, Props>(function FilterBar(
   ref,
 ) {
   const s = useStyles();
+  const file = useFileSource();
   const b = useBackend();
   const [editing, setEditing] = useState<number | null>(null);
   const [asText, setAsText] = useState<string | null>(null);
@@ -111,7 +113,8 @@ export const FilterBar = forwardRef<FilterBarHandle, Props>(function FilterBar(
         ))}
       </TagGroup>
       <AddFilter fields={fields} account={account} dataset={dataset} serviceFilter={serviceFilter} onAdd={(c) => onChange([...chips, c])} />
-      {asText === null ? (
+      {/* A file's columns have no filter language of the service's: chips only. */}
+      {file ? null : asText === null ? (
         <Button appearance="subtle" icon={<Code20Regular />} onClick={openText} data-testid="edit-as-text">
           Edit as text
         </Button>

@@ -39,6 +39,7 @@ const useStyles = makeStyles({
   card: { padding: "16px", gap: "12px" },
   head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "12px", flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
+  titles: { display: "flex", flexDirection: "column", gap: "2px" },
   form: { display: "flex", flexDirection: "column", gap: "10px" },
   row: { display: "flex", gap: "10px", flexWrap: "wrap", alignItems: "flex-end" },
   path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
@@ -79,11 +80,9 @@ export function LocalSchedules() {
   return (
     <Card className={s.card} data-testid="local-schedules">
       <div className={s.head}>
-        <div>
+        <div className={s.titles}>
           <Subtitle2 as="h2">Schedules on this computer</Subtitle2>
-          <Text as="p" className={s.muted}>
-            A saved view from Explore, refreshed and saved into a folder at the time you choose.
-          </Text>
+          <Text className={s.muted}>A saved view from Explore, refreshed and saved into a folder at the time you choose.</Text>
         </div>
         <Button disabled={!views.data?.length} onClick={start} data-testid="new-schedule">
           New schedule

@@ -162,7 +162,7 @@ export function ReportBuilder({ account, card, onBack, onSaved }: { account: str
               ))}
             </Select>
           </Field>
-          <Checkbox label="Largest first" checked={descending} disabled={!orderBy} onChange={(_, d) => setDescending(!!d.checked)} />
+          {orderBy ? <Checkbox label="Largest first" checked={descending} onChange={(_, d) => setDescending(!!d.checked)} /> : null}
           <Field label="At most this many rows" hint="Empty: every row">
             <Input type="number" min={1} value={limit} onChange={(_, d) => setLimit(d.value)} data-testid="report-limit" />
           </Field>

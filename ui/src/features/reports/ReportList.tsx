@@ -67,7 +67,7 @@ export function ReportList({
                 <div className={s.name}>
                   <Text weight="semibold">{r.name}</Text>
                   <Text size={200} className={s.muted}>
-                    {r.dataset ?? "A query"} · {r.format}
+                    {r.datasetTitle ?? "A query"} · {r.format}
                   </Text>
                 </div>
               </TableCell>

@@ -21,10 +21,18 @@ const useStyles = makeStyles({
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 type Kind = Repeat["kind"];
-type Ends = "never" | "times" | "until";
+// The service needs to know when a schedule ends: after a number of runs, or on a day.
+type Ends = "times" | "until";
 
 export function defaultSpec(): ScheduleSpec {
-  return { repeat: { kind: "daily" }, time: "06:00", firstDay: null, times: null, until: null, format: "csv" };
+  return { repeat: { kind: "daily" }, time: "06:00", firstDay: null, times: 30, until: null, format: "csv" };
+}
+
+/// Three months from today, as a first guess at the last day.
+function lastDayDefault(): string {
+  const d = new Date();
+  d.setMonth(d.getMonth() + 3);
+  return d.toISOString().slice(0, 10);
 }
 
 /// Waits until typing stops before asking the backend.
@@ -59,7 +67,7 @@ export function ScheduleForm({
     retry: false,
   });
   const kind = spec.repeat.kind;
-  const ends: Ends = spec.times ? "times" : spec.until ? "until" : "never";
+  const ends: Ends = spec.until && !spec.times ? "until" : "times";
   const setKind = (k: Kind) => {
     const repeat: Repeat =
       k === "weekly"
@@ -69,7 +77,7 @@ export function ScheduleForm({
           : k === "everyHours"
             ? { kind: "everyHours", hours: Math.max(minimumHours, 12) }
             : { kind: k };
-    onChange({ ...spec, repeat, times: k === "once" ? null : spec.times });
+    onChange({ ...spec, repeat, times: k === "once" ? null : (spec.times ?? (spec.until ? null : 30)) });
   };
 
   return (
@@ -126,9 +134,8 @@ export function ScheduleForm({
             <Field label="Ends">
               <Select
                 value={ends}
-                onChange={(_, d) => onChange({ ...spec, times: d.value === "times" ? 10 : null, until: d.value === "until" ? (spec.until ?? "") || null : null })}
+                onChange={(_, d) => onChange({ ...spec, times: d.value === "times" ? 30 : null, until: d.value === "until" ? lastDayDefault() : null })}
               >
-                <option value="never">Never</option>
                 <option value="times">After a number of runs</option>
                 <option value="until">On a day</option>
               </Select>
@@ -138,9 +145,9 @@ export function ScheduleForm({
                 <Input type="number" min={1} value={String(spec.times ?? 1)} onChange={(_, d) => onChange({ ...spec, times: Number(d.value) || 1 })} />
               </Field>
             ) : null}
-            {ends !== "times" ? (
+            {ends === "until" ? (
               <Field label="Last day">
-                <Input type="date" disabled={ends !== "until"} value={spec.until ?? ""} onChange={(_, d) => onChange({ ...spec, until: d.value || null })} />
+                <Input type="date" value={spec.until ?? ""} onChange={(_, d) => onChange({ ...spec, until: d.value || null })} />
               </Field>
             ) : null}
           </div>

@@ -22,8 +22,10 @@ pub struct ReportRow {
     pub id: String,
     pub name: String,
     pub query: Option<String>,
-    /// The data set the query reads.
+    /// The data set the query reads (its name in the query language).
     pub dataset: Option<String>,
+    /// The same in words: "Dynamics usage".
+    pub dataset_title: Option<String>,
     /// "Active", "Paused" or "Inactive" (no run left).
     pub status: String,
     /// "Every day at 06:00" in local time.
@@ -130,6 +132,7 @@ impl Workspace {
                 id: r.report_id,
                 name: r.report_name,
                 query,
+                dataset_title: dataset.as_deref().map(super::catalogue::words),
                 dataset,
                 status,
                 last_run,

@@ -83,9 +83,9 @@ impl<'w> InsightsTable<'w> {
         let wants = |name: &str| match name {
             "AzureUsage" | "CLASAzurePropensity" => product_mix < 45,
             "DynamicsUsage" | "CLASD365Propensity" => product_mix.is_multiple_of(4),
-            "PowerBIUsage" => product_mix % 3 == 0,
+            "PowerBIUsage" => product_mix.is_multiple_of(3),
             "EMSUsage" => product_mix % 5 < 2,
-            "TeamsUsage3PApps" => product_mix % 2 == 0,
+            "TeamsUsage3PApps" => product_mix.is_multiple_of(2),
             // The partner's own data: a few people, competencies or profile sections.
             "Profile" => k < 6,
             "CompetencySummaryHistory" | "CompetencyPeformanceRequirement" => k < 8,
@@ -193,7 +193,7 @@ impl<'w> InsightsTable<'w> {
                 "ProfileSection" => IVal::Text(PROFILE_SECTIONS[k % PROFILE_SECTIONS.len()].into()),
                 "Status" => IVal::Text(if r.chance(0.8) { "Complete" } else { "In progress" }.into()),
                 "CompetencyName" => IVal::Text(COMPETENCIES[k % COMPETENCIES.len()].into()),
-                "Level" => IVal::Text(if k % 3 == 0 { "Gold" } else { "Silver" }.into()),
+                "Level" => IVal::Text(if k.is_multiple_of(3) { "Gold" } else { "Silver" }.into()),
                 "Requirement" => {
                     IVal::Text(r.word(&["Certified people", "Customer revenue", "Customer deployments"]).into())
                 }
