@@ -235,6 +235,28 @@ mod tests {
     }
 
     #[test]
+    fn every_day_at_six_across_the_paris_autumn_change() {
+        let paris: Tz = "Europe/Paris".parse().unwrap();
+        let p = plan(&spec(Repeat::Daily, "06:00"), at("2027-10-28T12:00:00Z"), paris, 24).unwrap();
+        assert_eq!(p.start_utc.as_deref(), Some("2027-10-29T04:00:00Z"), "06:00 in Paris is 04:00 UTC in summer");
+        assert_eq!(p.next_runs, ["Fri 29 Oct 2027, 06:00", "Sat 30 Oct 2027, 06:00", "Sun 31 Oct 2027, 05:00"]);
+        assert!(
+            p.drift.as_deref().is_some_and(|d| d.contains("from Sun 31 Oct 2027 it runs at 05:00 instead of 06:00")),
+            "{:?}",
+            p.drift
+        );
+        // 02:30 happens twice that night: the first of the two.
+        let p = plan(
+            &ScheduleSpec { first_day: Some("2027-10-31".into()), ..spec(Repeat::Daily, "02:30") },
+            at("2027-10-28T12:00:00Z"),
+            paris,
+            24,
+        )
+        .unwrap();
+        assert_eq!(p.start_utc.as_deref(), Some("2027-10-31T00:30:00Z"));
+    }
+
+    #[test]
     fn weekly_on_monday_and_until_a_day() {
         let paris: Tz = "Europe/Paris".parse().unwrap();
         let s = ScheduleSpec {
