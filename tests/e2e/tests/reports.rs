@@ -144,6 +144,20 @@ fn a_report_built_in_the_window_arrives_in_downloads_and_opens_in_explore() {
     assert!(note.contains("Exploring the report file \"Seats by market\""), "{note}");
     shot(&s, "47-explore-report-file");
 
+    // Back to a data set: its question can run on this computer on a schedule.
+    s.click_css("[data-testid=dataset-subscriptions]");
+    s.wait_for("[data-testid=schedule-view]", Duration::from_secs(30));
+    s.click_css("[data-testid=schedule-view]");
+    s.wait_for("[data-testid=schedule-name]", Duration::from_secs(10));
+    shot(&s, "47b-explore-schedule");
+    s.until("the dialog's Cancel", Duration::from_secs(5), |s| {
+        let v = s.script("const b = [...document.querySelectorAll('[role=dialog] button')].find(b => b.textContent === 'Cancel'); if (b) { b.click(); return true; } return false;");
+        (v == serde_json::json!(true)).then_some(())
+    });
+    s.until("the dialog to close", Duration::from_secs(5), |s| {
+        s.find("[data-testid=schedule-name]").is_none().then_some(())
+    });
+
     // The same screens in the dark theme.
     s.click_css("[data-testid=nav-settings]");
     s.click_css("[data-testid=theme-dark]");

@@ -137,6 +137,31 @@ describe("Explore", () => {
     expect((await screen.findByTestId("saved-views")).textContent).toContain("Seats by month");
   });
 
+  it("schedules the question on this computer, listed in Reports", async () => {
+    const b = mockBackend();
+    renderApp(b, "#/explore?account=sample");
+    await screen.findByTestId("answer-table");
+    await userEvent.click(screen.getByTestId("schedule-view"));
+    const name = await screen.findByTestId("schedule-name");
+    await userEvent.clear(name);
+    await userEvent.type(name, "Morning seats");
+    expect((screen.getByTestId("schedule-save") as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.click(screen.getByTestId("schedule-folder"));
+    await waitFor(() => expect((screen.getByTestId("schedule-save") as HTMLButtonElement).disabled).toBe(false));
+    await expectAccessible();
+    await userEvent.click(screen.getByTestId("schedule-save"));
+    await waitFor(() =>
+      expect(b.saveSchedule).toHaveBeenCalledWith(
+        expect.objectContaining({ name: "Morning seats", view: "Morning seats", account: "sample", cadence: { kind: "daily" }, time: "07:00", folder: "/home/alex/Reports" }),
+      ),
+    );
+    expect(b.saveView).toHaveBeenCalledWith("Morning seats", expect.objectContaining({ dataset: "subscriptions" }));
+    await userEvent.click(screen.getByTestId("nav-reports"));
+    const list = await screen.findByTestId("local-schedules");
+    await waitFor(() => expect(list.textContent).toContain("Morning seats"));
+    expect(list.textContent).toContain("Every day at 07:00");
+  });
+
   it("an error with Edit filter opens the filter text", async () => {
     const b = mockBackend({
       explore: async () => {

@@ -38,6 +38,7 @@ import { Freshness } from "./Freshness";
 import { GroupingBar } from "./GroupingBar";
 import { RowsPanel } from "./RowsPanel";
 import { SaveViewButton } from "./SaveViewButton";
+import { ScheduleViewButton } from "./ScheduleViewButton";
 import { SavedViewsMenu } from "./SavedViewsList";
 import { useTable } from "./useTable";
 
@@ -113,6 +114,7 @@ export function ExploreScreen() {
             <>
               <SavedViewsMenu />
               <SaveViewButton view={view} suggested={`${title} by ${view.date?.period ?? "value"}`} />
+              {all || file ? null : <ScheduleViewButton account={account.id} view={view} suggested={`${title} by ${view.date?.period ?? "value"}`} />}
               <ExportMenu
                 account={account.id}
                 view={view}

@@ -11,9 +11,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  Field,
-  Input,
-  Select,
   Subtitle2,
   Table,
   TableBody,
@@ -27,25 +24,23 @@ import {
 } from "@fluentui/react-components";
 import { useQueryClient } from "@tanstack/react-query";
 import { ScreenReaderText } from "../../components/ScreenReaderText";
-import type { Cadence, LocalSchedule, OutputFormat } from "../../backend";
+import type { LocalSchedule } from "../../backend";
 import { toUiError } from "../../backend";
 import { useBackend } from "../../backend/context";
 import { keys, useSavedViews, useSchedules } from "../../backend/queries";
 import { useApp } from "../../app/context";
 import { ErrorBar } from "../../components/ErrorBar";
 import { formatStamp } from "../../lib/format";
+import { LocalScheduleFields } from "../../components/LocalScheduleFields";
 
 const useStyles = makeStyles({
   card: { padding: "16px", gap: "12px" },
   head: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "12px", flexWrap: "wrap" },
   muted: { color: tokens.colorNeutralForeground3 },
   titles: { display: "flex", flexDirection: "column", gap: "2px" },
-  form: { display: "flex", flexDirection: "column", gap: "10px" },
-  row: { display: "flex", gap: "10px", flexWrap: "wrap", alignItems: "flex-end" },
   path: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
 });
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 export function LocalSchedules() {
   const s = useStyles();
@@ -139,7 +134,7 @@ export function LocalSchedules() {
           <DialogBody>
             <DialogTitle>New schedule</DialogTitle>
             <DialogContent>
-              {draft ? <ScheduleFields draft={draft} onChange={setDraft} views={(views.data ?? []).map((v) => v.name)} /> : null}
+              {draft ? <LocalScheduleFields draft={draft} onChange={setDraft} views={(views.data ?? []).map((v) => v.name)} /> : null}
             </DialogContent>
             <DialogActions>
               <Button onClick={() => setDraft(null)}>Cancel</Button>
@@ -159,70 +154,5 @@ export function LocalSchedules() {
         </DialogSurface>
       </Dialog>
     </Card>
-  );
-}
-
-function ScheduleFields({ draft, onChange, views }: { draft: LocalSchedule; onChange: (d: LocalSchedule) => void; views: string[] }) {
-  const s = useStyles();
-  const b = useBackend();
-  const kind = draft.cadence.kind;
-  const setKind = (k: Cadence["kind"]) =>
-    onChange({ ...draft, cadence: k === "weekly" ? { kind: "weekly", weekday: 0 } : k === "monthly" ? { kind: "monthly", day: 1 } : { kind: "daily" } });
-  return (
-    <div className={s.form}>
-      <Field label="Name" required>
-        <Input value={draft.name} onChange={(_, d) => onChange({ ...draft, name: d.value })} />
-      </Field>
-      <Field label="Saved view">
-        <Select value={draft.view} onChange={(_, d) => onChange({ ...draft, view: d.value })}>
-          {views.map((v) => (
-            <option key={v}>{v}</option>
-          ))}
-        </Select>
-      </Field>
-      <div className={s.row}>
-        <Field label="Runs">
-          <Select value={kind} onChange={(_, d) => setKind(d.value as Cadence["kind"])}>
-            <option value="daily">Every day</option>
-            <option value="weekly">Every week</option>
-            <option value="monthly">Every month</option>
-          </Select>
-        </Field>
-        {draft.cadence.kind === "weekly" ? (
-          <Field label="On">
-            <Select value={String(draft.cadence.weekday)} onChange={(_, d) => onChange({ ...draft, cadence: { kind: "weekly", weekday: Number(d.value) } })}>
-              {WEEKDAYS.map((w, i) => (
-                <option key={w} value={i}>
-                  {w}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : null}
-        {draft.cadence.kind === "monthly" ? (
-          <Field label="Day of the month">
-            <Input type="number" min={1} max={31} value={String(draft.cadence.day)} onChange={(_, d) => onChange({ ...draft, cadence: { kind: "monthly", day: Math.min(31, Math.max(1, Number(d.value) || 1)) } })} />
-          </Field>
-        ) : null}
-        <Field label="At">
-          <Input type="time" value={draft.time} onChange={(_, d) => onChange({ ...draft, time: d.value })} />
-        </Field>
-      </div>
-      <Field label="Save as">
-        <Select value={draft.format} onChange={(_, d) => onChange({ ...draft, format: d.value as OutputFormat })}>
-          <option value="xlsx">Excel workbook</option>
-          <option value="csv">CSV</option>
-          <option value="png">PNG chart</option>
-        </Select>
-      </Field>
-      <Field label="Into the folder">
-        <div className={s.row}>
-          <Text className={s.path}>{draft.folder || "No folder chosen"}</Text>
-          <Button size="small" onClick={() => void b.chooseFolder().then((f) => f && onChange({ ...draft, folder: f }))}>
-            Choose…
-          </Button>
-        </div>
-      </Field>
-    </div>
   );
 }
