@@ -223,6 +223,15 @@ impl Drop for Session {
     }
 }
 
+/// Saves a screenshot to test-output/, once the animations of what just opened (a popover
+/// fading in, a toast sliding in, a theme changing) have finished.
+pub fn shot(s: &Session, name: &str) -> PathBuf {
+    std::thread::sleep(Duration::from_millis(700));
+    let p = output_dir().join(format!("{name}.png"));
+    s.screenshot(&p);
+    p
+}
+
 /// Answers the system's Save dialog (GTK's file chooser, a window of its own, not part of the
 /// web page WebDriver sees) the way a person would: type the full path in the name field and
 /// press Enter. Driven with xdotool on the test's X display.

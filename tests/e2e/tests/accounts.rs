@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use lens_e2e::{Session, answer_open_dialog, app_binary, browser_script, output_dir, play_browser};
+use lens_e2e::{Session, answer_open_dialog, app_binary, browser_script, play_browser, shot};
 use serde_json::{Value, json};
 
 const TODAY: &str = "2026-11-21";
@@ -73,13 +73,6 @@ fn cli_tiles(bin: &Path, sim: &Sim, home: &Path, today: &str) -> BTreeMap<String
         .iter()
         .map(|t| (t["title"].as_str().unwrap().into(), t["value"].as_f64().unwrap()))
         .collect()
-}
-
-fn shot(s: &Session, name: &str) -> PathBuf {
-    std::thread::sleep(Duration::from_millis(700));
-    let p = output_dir().join(format!("{name}.png"));
-    s.screenshot(&p);
-    p
 }
 
 /// The tiles on Home, by title, once they show for `account_name`.

@@ -8,14 +8,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use lens_e2e::{Session, app_binary, output_dir};
-
-fn shot(s: &Session, name: &str) -> PathBuf {
-    std::thread::sleep(Duration::from_millis(700));
-    let p = output_dir().join(format!("{name}.png"));
-    s.screenshot(&p);
-    p
-}
+use lens_e2e::{Session, app_binary, shot};
 
 /// Sets a `<select>` as a person picking an option would (React hears the change event).
 fn pick(s: &Session, css: &str, value: &str) {

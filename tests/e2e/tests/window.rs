@@ -5,13 +5,13 @@
 //! same binary's command line against its own simulator, with the demo's seed and date, so
 //! nothing here is hard-coded. A screenshot of each step goes to test-output/.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use calamine::{Data, DataType, Reader, Xlsx};
 use chrono::Datelike;
-use lens_e2e::{Session, answer_save_dialog, app_binary, output_dir};
+use lens_e2e::{Session, answer_save_dialog, app_binary, shot};
 
 const TODAY: &str = "2026-11-21";
 const TENANT: &str = "contoso.onmicrosoft.com";
@@ -103,15 +103,6 @@ fn first_row_cells(s: &Session, n: usize) -> Vec<String> {
                 .to_string()
         })
         .collect()
-}
-
-/// Saves a screenshot, once the animations of what just opened (a popover fading in, a toast
-/// sliding in, a theme changing) have finished.
-fn shot(s: &Session, name: &str) -> PathBuf {
-    std::thread::sleep(Duration::from_millis(700));
-    let p = output_dir().join(format!("{name}.png"));
-    s.screenshot(&p);
-    p
 }
 
 #[test]
