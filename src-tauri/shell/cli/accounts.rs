@@ -74,8 +74,18 @@ fn cloud(a: &AddArgs) -> Result<Cloud, ServiceError> {
     })
 }
 
-pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
+/// The account registry, for any command: what happened to the saved sign-ins at opening (an
+/// unreadable file set aside) is said here, once, whichever command opened it first.
+pub fn open() -> Result<Accounts, ServiceError> {
     let accounts = Accounts::open(&AppPaths::resolve())?;
+    if let Some(notice) = accounts.secrets_notice() {
+        eprintln!("Note: {notice}");
+    }
+    Ok(accounts)
+}
+
+pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
+    let accounts = open()?;
     if let Some(why) = accounts.keyring_limitation() {
         eprintln!("Note: {why}");
     }
@@ -165,7 +175,7 @@ fn open_browser(url: &lens_service::Url) -> Result<(), String> {
 }
 
 pub async fn signin(a: SigninArgs) -> Result<(), ServiceError> {
-    let accounts = Accounts::open(&AppPaths::resolve())?;
+    let accounts = open()?;
     let account = accounts.find(&a.account)?;
     let cancel = CancellationToken::new();
     let c2 = cancel.clone();

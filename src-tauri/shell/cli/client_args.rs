@@ -3,7 +3,7 @@
 
 use clap::Args;
 use lens_service::inline::{InlineAccount, inline_client};
-use lens_service::{Accounts, AppPaths, Connection, ServiceError};
+use lens_service::{Connection, ServiceError};
 
 pub const SECRET_ENV: &str = "PARTNER_LENS_CLIENT_SECRET";
 
@@ -32,7 +32,7 @@ pub struct ClientArgs {
 impl ClientArgs {
     pub async fn client(&self) -> Result<Connection, ServiceError> {
         match &self.account {
-            Some(id) => Accounts::open(&AppPaths::resolve())?.connect(id).await,
+            Some(id) => super::accounts::open()?.connect(id).await,
             None => inline_client(&InlineAccount {
                 base_url: self.base_url.clone(),
                 authority_url: self.authority_url.clone(),

@@ -67,13 +67,45 @@ fn large_tokens_round_trip_and_nothing_is_stored_in_clear() {
     again.remove("contoso").unwrap();
     assert!(again.get("contoso").unwrap().refresh_token.is_none());
 
-    // Another key (another computer, or a wiped keyring) cannot read the file.
+    // Another key (another computer, or a wiped keyring) cannot read the file: it is set aside,
+    // the person is told once, and sign-ins are saved again (issue 12: they used to stay
+    // signed out for good, every write failing on the unreadable file).
     let other = KeyringKey { service: "Partner Lens (tests)".into(), user: random("key-", 12) };
-    match SecretStore::open(dir.path().to_path_buf(), &other) {
-        SecretStore::Memory { reason, .. } => assert!(reason.contains("cannot be decrypted"), "{reason}"),
-        SecretStore::Keyring(_) => panic!("a foreign key must not open the file"),
-    }
+    let fresh = SecretStore::open(dir.path().to_path_buf(), &other);
+    assert!(fresh.limitation().is_none(), "{:?}", fresh.limitation());
+    assert!(fresh.notice().is_some_and(|n| n.contains("Sign in to each account once more")), "{:?}", fresh.notice());
+    assert!(fresh.get("fabrikam").unwrap().refresh_token.is_none());
+    fresh.set_refresh_token("fabrikam", Secret::new("rt.new".to_string())).unwrap();
+    let again = SecretStore::open(dir.path().to_path_buf(), &other);
+    assert!(again.notice().is_none(), "said once, not at every start");
+    assert_eq!(again.get("fabrikam").unwrap().refresh_token.unwrap().expose(), "rt.new");
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("secrets.bin.unreadable-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "the old file is kept aside, not deleted: {aside:?}");
     for k in [&key, &other] {
         let _ = keyring::Entry::new(&k.service, &k.user).and_then(|e| e.delete_credential());
     }
+}
+
+#[test]
+fn a_truncated_secrets_file_is_set_aside_and_sign_ins_work_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = KeyringKey { service: "Partner Lens (tests)".into(), user: random("key-", 12) };
+    let store = SecretStore::open(dir.path().to_path_buf(), &key);
+    store.set_refresh_token("contoso", Secret::new("rt.one".to_string())).unwrap();
+    let file = dir.path().join("secrets.bin");
+    let bytes = std::fs::read(&file).unwrap();
+    for cut in [0, 3, 10, bytes.len() / 2, bytes.len() - 1] {
+        std::fs::write(&file, &bytes[..cut]).unwrap();
+        let store = SecretStore::open(dir.path().to_path_buf(), &key);
+        assert!(store.limitation().is_none(), "cut at {cut}: {:?}", store.limitation());
+        assert!(store.notice().is_some(), "cut at {cut}: the person is told");
+        store.set_refresh_token("contoso", Secret::new(format!("rt.{cut}"))).unwrap();
+        let again = SecretStore::open(dir.path().to_path_buf(), &key);
+        assert_eq!(again.get("contoso").unwrap().refresh_token.unwrap().expose(), format!("rt.{cut}"));
+    }
+    let _ = keyring::Entry::new(&key.service, &key.user).and_then(|e| e.delete_credential());
 }

@@ -1,7 +1,8 @@
 //! One request to the service, done properly: the token attached, `MS-RequestId` the same on
 //! every retry and `MS-CorrelationId` shared by the calls of one operation, retries on the
-//! statuses and network failures worth retrying, `Retry-After` honoured, one token refresh
-//! after a 401, fewer parallel requests after a 429, cancel at any point.
+//! statuses and network failures worth retrying, `Retry-After` honoured, a token refresh after
+//! a 401 whenever the token has expired (once per expiry, also many times in a long fetch),
+//! fewer parallel requests after a 429, cancel at any point.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
@@ -79,7 +80,17 @@ pub struct Client {
     pub(crate) cfg: Arc<ClientConfig>,
     tokens: SharedTokens,
     limiter: Arc<Limiter>,
+    /// 401s since the service last accepted a request, across every request of this client.
+    /// A long fetch may see its token expire many times (and, with pages in parallel, the
+    /// token one request renewed can expire while another still uses it): each 401 is worth a
+    /// refresh while the service keeps accepting requests in between. When it accepts none, the
+    /// sign-in itself is refused, and refreshing again would loop.
+    refused_in_a_row: Arc<std::sync::atomic::AtomicU32>,
 }
+
+/// How many 401s in a row, with no request accepted in between, end the work: enough for every
+/// request in flight to renew once or twice, never a loop.
+const REFUSALS_PER_SLOT: u32 = 3;
 
 /// The reqwest client every part of the app shares: rustls with the OS's roots, gzip.
 pub fn http_client(connect_timeout: Duration, request_timeout: Duration) -> Result<reqwest::Client, ClientError> {
@@ -103,7 +114,7 @@ impl Client {
     pub fn new(cfg: ClientConfig, tokens: SharedTokens) -> Result<Client, ClientError> {
         let http = http_client(cfg.connect_timeout, cfg.request_timeout)?;
         let limiter = Arc::new(Limiter::new(cfg.max_parallel));
-        Ok(Client { http, cfg: Arc::new(cfg), tokens, limiter })
+        Ok(Client { http, cfg: Arc::new(cfg), tokens, limiter, refused_in_a_row: Arc::default() })
     }
 
     pub fn config(&self) -> &ClientConfig {
@@ -141,7 +152,6 @@ impl Client {
         let started = Instant::now();
         let policy = &self.cfg.retry;
         let mut token = self.tokens.token().await?;
-        let mut refreshed = false;
         let mut attempt = 0u32;
         loop {
             if call.cancel.is_cancelled() {
@@ -158,21 +168,24 @@ impl Client {
             let (error, retry_after, connect) = match outcome {
                 Outcome::Done(a) => {
                     self.limiter.on_success();
+                    self.refused_in_a_row.store(0, std::sync::atomic::Ordering::Relaxed);
                     return Ok(a);
                 }
                 Outcome::Status(a) if a.status == 401 => {
                     let e = status_error(&a);
-                    if e.kind == ErrorKind::MfaRequired || refreshed {
+                    let refused = self.refused_in_a_row.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                    let limit = REFUSALS_PER_SLOT * self.cfg.max_parallel.max(1) as u32;
+                    if e.kind == ErrorKind::MfaRequired || refused > limit {
                         return Err(e);
                     }
-                    // The token may have expired in the middle of the work: renew it once and
-                    // carry on where we were, without counting an attempt.
-                    tracing::info!(request_id = %rid, "401 from the service; refreshing the token once");
+                    // The token expired in the middle of the work: renew it (the provider
+                    // renews once however many requests ask) and carry on where we were,
+                    // without counting an attempt.
+                    tracing::info!(request_id = %rid, "401 from the service; refreshing the token");
                     token = self.tokens.refresh(&token).await.map_err(|mut e| {
                         e.status = e.status.or(Some(401));
                         e.with_request_id(&rid)
                     })?;
-                    refreshed = true;
                     attempt -= 1;
                     continue;
                 }

@@ -1,5 +1,5 @@
 //! Where the client gets its access token. The accounts crate implements this for each sign-in
-//! method; the client only asks for a token and, after a 401, for a fresh one, once.
+//! method; the client only asks for a token and, after a 401, for a fresh one.
 
 use std::sync::Arc;
 
@@ -27,8 +27,9 @@ pub trait TokenProvider: Send + Sync {
     /// A token valid for a while yet (providers refresh ahead of expiry).
     async fn token(&self) -> Result<AccessToken, ClientError>;
 
-    /// Called once after the service refused `rejected` with 401: return a new token, or an
-    /// error that says the person must sign in again.
+    /// Called after the service refused `rejected` with 401: return a new token (or the one
+    /// another request already renewed it to), or an error that says the person must sign in
+    /// again.
     async fn refresh(&self, rejected: &AccessToken) -> Result<AccessToken, ClientError>;
 }
 

@@ -143,6 +143,43 @@ async fn a_token_that_expires_mid_fetch_is_renewed_once_and_the_fetch_completes(
     assert_eq!(tokens.acquired.load(std::sync::atomic::Ordering::SeqCst), 2, "one token, then exactly one renewal");
 }
 
+/// Issue 12, found by trying: with `--faults expire-after=2` a 10-page fetch failed with "Sign in
+/// again" although the app secret was valid; the client renewed the token once per request, and
+/// with pages in parallel the renewed token expired again before every request was through.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_that_expires_many_times_in_one_fetch_is_renewed_each_time_and_only_once_per_expiry() {
+    let sim = sim(100_000, FaultSpec { expire_token_after: Some(2), ..FaultSpec::default() }).await;
+    let tokens = SimTokens::new(&sim);
+    let c = client(&sim, tokens.clone());
+    let q = query(DatasetId::Subscriptions, None, &[], None).unwrap();
+    let mut n = 0;
+    let mut sink = |b: Batch| {
+        n += b.rows;
+        Ok(())
+    };
+    let s = c.fetch_rows(&q, &mut sink, &|_| {}, &Call::default()).await.unwrap();
+    assert_eq!((s.rows, n), (100_000, 100_000));
+    let accepted =
+        sim.state.recorder.all().iter().filter(|r| r.path.contains("/analytics/") && r.status == 200).count() as u32;
+    let acquired = tokens.acquired.load(std::sync::atomic::Ordering::SeqCst);
+    // Each token serves two requests: one renewal per expiry, none wasted.
+    assert!(accepted >= 10, "{accepted} pages");
+    assert_eq!(acquired, accepted.div_ceil(2), "{acquired} tokens for {accepted} accepted requests");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sign_in_the_service_always_refuses_ends_the_fetch_instead_of_renewing_for_ever() {
+    let sim = sim(100_000, FaultSpec { expire_token_after: Some(0), ..FaultSpec::default() }).await;
+    let tokens = SimTokens::new(&sim);
+    let c = client(&sim, tokens.clone());
+    let q = query(DatasetId::Subscriptions, None, &[], None).unwrap();
+    let mut sink = |_b: Batch| Ok(());
+    let e = c.fetch_rows(&q, &mut sink, &|_| {}, &Call::default()).await.unwrap_err();
+    assert_eq!(e.kind, ErrorKind::Unauthorized, "{e}");
+    let acquired = tokens.acquired.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(acquired <= 13, "{acquired} sign-ins for a refused account");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_malformed_page_is_named_with_its_request_id() {
     let sim = sim(35_000, FaultSpec { malformed_page: Some(3), ..FaultSpec::default() }).await;

@@ -27,6 +27,18 @@ pub struct CacheMeta {
     pub json_columns: Vec<String>,
 }
 
+/// The description as written beside the data: the caller's [`CacheMeta`] and a checksum of
+/// the Parquet file's bytes. A row count alone misses damage in the middle of a file (flipped
+/// bytes that still decode, as changed ids); the checksum catches it before the window shows
+/// the copy as good. Older descriptions without one are still read.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    #[serde(flatten)]
+    meta: CacheMeta,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    crc32: Option<u32>,
+}
+
 pub struct Cache {
     dir: PathBuf,
 }
@@ -63,7 +75,10 @@ impl Cache {
                 .map(|_| ())
                 .map_err(|e| EngineError::file("Could not save the data", e))
         })?;
-        let json = serde_json::to_vec_pretty(meta).map_err(|e| EngineError::file("Could not save the data", e))?;
+        // Read back what reached the disk, so the checksum is of the bytes a later load reads.
+        let written = fs::read(&data).map_err(|e| EngineError::file("Could not save the data", plain_io(&e)))?;
+        let stored = Stored { meta: meta.clone(), crc32: Some(crc32fast::hash(&written)) };
+        let json = serde_json::to_vec_pretty(&stored).map_err(|e| EngineError::file("Could not save the data", e))?;
         write_atomic(&info, "the saved copy's description", |w| {
             std::io::Write::write_all(w, &json).map_err(|e| EngineError::file("Could not save the data", plain_io(&e)))
         })
@@ -76,13 +91,19 @@ impl Cache {
         if !data.exists() || !info.exists() {
             return Ok(None);
         }
-        let meta: Result<CacheMeta, String> = fs::read(&info)
+        let stored: Result<Stored, String> = fs::read(&info)
             .map_err(|e| plain_io(&e))
             .and_then(|b| serde_json::from_slice(&b).map_err(|e| e.to_string()));
+        let want = stored.as_ref().ok().and_then(|s| s.crc32);
+        let meta = stored.map(|s| s.meta);
         let frame: Result<DataFrame, String> = (|| {
-            let p = PlRefPath::try_from_path(&data).map_err(|e| e.to_string())?;
-            let lf = LazyFrame::scan_parquet(p, ScanArgsParquet::default()).map_err(|e| e.to_string())?;
-            lf.collect().map_err(|e| e.to_string())
+            let bytes = fs::read(&data).map_err(|e| plain_io(&e))?;
+            if let Some(want) = want
+                && crc32fast::hash(&bytes) != want
+            {
+                return Err("its bytes changed after it was saved (the checksum does not match)".into());
+            }
+            ParquetReader::new(std::io::Cursor::new(bytes)).finish().map_err(|e| e.to_string())
         })();
         match (frame, meta) {
             (Ok(df), Ok(meta)) if df.height() as u64 == meta.rows => Ok(Some((df, meta))),
@@ -166,6 +187,33 @@ mod tests {
             c.load("acct", "search").unwrap().is_none(),
             "after setting aside, the next load finds nothing and fetches"
         );
+    }
+
+    /// Issue 12, found by trying: bytes flipped in the middle of a cached file silently changed
+    /// ids; only the row count was checked.
+    #[test]
+    fn a_byte_flipped_file_is_detected_by_its_checksum_and_set_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Cache::new(dir.path().into());
+        c.save("acct", "search", &table(5000), &meta(5000)).unwrap();
+        let (data, _) = c.paths("acct", "search");
+        let mut bytes = std::fs::read(&data).unwrap();
+        let mid = bytes.len() / 2;
+        bytes[mid] ^= 0x01;
+        std::fs::write(&data, &bytes).unwrap();
+        let e = c.load("acct", "search").unwrap_err();
+        assert!(matches!(e, EngineError::Corrupt { .. }), "{e}");
+        assert!(!data.exists(), "set aside");
+    }
+
+    #[test]
+    fn a_description_without_a_checksum_from_an_older_version_still_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Cache::new(dir.path().into());
+        c.save("acct", "search", &table(50), &meta(50)).unwrap();
+        let (_, info) = c.paths("acct", "search");
+        std::fs::write(&info, serde_json::to_vec(&meta(50)).unwrap()).unwrap();
+        assert_eq!(c.load("acct", "search").unwrap().unwrap().1, meta(50));
     }
 
     #[test]

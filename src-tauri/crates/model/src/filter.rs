@@ -178,9 +178,19 @@ enum Tok {
     Comma,
 }
 
+/// Longest filter accepted, in characters. The service takes the filter in the address, which
+/// servers cap at a few kilobytes; anything longer is a mistake (a pasted file) and would only
+/// make every error message unreadable.
+pub const MAX_FILTER_CHARS: usize = 4000;
+/// Deepest nesting of parentheses accepted. People write two or three levels; the limit keeps
+/// the recursive parser (and everything that walks the tree) far from the stack's end.
+pub const MAX_FILTER_DEPTH: usize = 32;
+
+/// Positions are counted in characters, not bytes, so an accent before the mistake does not
+/// move the caret the window draws under it.
 fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, FilterError> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars: Vec<(usize, char)> = text.chars().enumerate().collect();
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
@@ -235,6 +245,7 @@ struct Parser {
     toks: Vec<(Tok, usize)>,
     at: usize,
     len: usize,
+    depth: usize,
 }
 
 impl Parser {
@@ -282,8 +293,16 @@ impl Parser {
         let pos = self.pos();
         match self.next() {
             Some(Tok::LParen) => {
+                self.depth += 1;
+                if self.depth > MAX_FILTER_DEPTH {
+                    return err(
+                        format!("The filter nests parentheses too deeply (more than {MAX_FILTER_DEPTH} levels)"),
+                        Some(pos),
+                    );
+                }
                 let inner = self.or_expr()?;
                 self.expect(Tok::RParen, "a closing parenthesis")?;
+                self.depth -= 1;
                 Ok(inner)
             }
             Some(Tok::Ident(name)) if name.eq_ignore_ascii_case("contains") => {
@@ -372,11 +391,20 @@ impl Parser {
 
 /// Parses filter text. Field names and types are checked separately by [`check`].
 pub fn parse(text: &str) -> Result<Filter, FilterError> {
+    let len = text.chars().count();
+    if len > MAX_FILTER_CHARS {
+        return err(
+            format!(
+                "The filter is too long ({len} characters; at most {MAX_FILTER_CHARS}). Shorten it or split it into saved views."
+            ),
+            None,
+        );
+    }
     let toks = tokenize(text)?;
     if toks.is_empty() {
         return err("The filter is empty", Some(0));
     }
-    let mut p = Parser { toks, at: 0, len: text.len() };
+    let mut p = Parser { toks, at: 0, len, depth: 0 };
     let f = p.or_expr()?;
     if p.at < p.toks.len() {
         let pos = p.pos();
@@ -738,5 +766,32 @@ mod tests {
         assert!(c.eval(&row("SUSPENDED", "Econ Ltd")));
         assert!(!c.eval(&row("DEPROVISIONED", "Contoso")));
         assert!(!c.eval(&row("ACTIVE", "Fabrikam")));
+    }
+
+    /// Issue 12, found by trying: 2,000 nested parentheses overflowed the stack (exit 134).
+    #[test]
+    fn a_deeply_nested_filter_is_refused_in_words_not_a_crash() {
+        let deep = format!("{}status eq 'ACTIVE'{}", "(".repeat(1900), ")".repeat(1900));
+        let e = parse(&deep).unwrap_err();
+        assert!(e.message.contains("too deeply"), "{}", e.message);
+        let ok = format!("{}status eq 'ACTIVE'{}", "(".repeat(MAX_FILTER_DEPTH), ")".repeat(MAX_FILTER_DEPTH));
+        assert_eq!(parse(&ok).unwrap(), Filter::eq("status", "ACTIVE"));
+    }
+
+    #[test]
+    fn a_filter_too_long_is_refused_without_repeating_it() {
+        let long = format!("customerName eq '{}'", "x".repeat(100_000));
+        let e = parse(&long).unwrap_err();
+        assert!(e.message.contains("too long"), "{}", e.message);
+        assert!(e.message.len() < 200, "the message repeats the filter: {} bytes", e.message.len());
+    }
+
+    #[test]
+    fn error_positions_count_characters_not_bytes() {
+        // "é" is two bytes; the caret belongs under the 'x' at character 24.
+        let e = parse("customerName eq 'Café' x").unwrap_err();
+        assert_eq!(e.position, Some(23), "{e:?}");
+        let e = parse("(customerName eq 'Ångström'").unwrap_err();
+        assert_eq!(e.position, Some("(customerName eq 'Ångström'".chars().count()));
     }
 }

@@ -163,6 +163,12 @@ impl Accounts {
         self.secrets.limitation().map(str::to_string)
     }
 
+    /// What happened to the saved sign-ins at opening that the person should hear about (an
+    /// unreadable secrets file set aside). Only the session that set it aside says it.
+    pub fn secrets_notice(&self) -> Option<String> {
+        self.secrets.notice().map(str::to_string)
+    }
+
     /// Every account: the saved ones, then the sample account when it is switched on.
     pub fn list(&self) -> Result<Vec<Account>, ServiceError> {
         let mut all = self.store.list()?;

@@ -388,3 +388,45 @@ async fn the_user_ticket_header_works_for_insights_too() {
     assert!(v["value"].as_array().unwrap().iter().all(|q| q["type"] == "system"));
     assert_eq!(client().get(format!("{}{ROOT}/ScheduledDataset", sim.base_url)).send().await.unwrap().status(), 401);
 }
+
+/// Issue 12, found by trying: `RecurrenceCount: i64::MAX` was accepted, then every report list
+/// panicked with "capacity overflow" (the schedule was built as a whole list).
+#[tokio::test]
+async fn a_report_that_never_ends_is_listed_without_building_its_schedule() {
+    let sim = start(cfg()).await;
+    let mut t = token(&sim).await;
+    let q = "00000000-0000-4000-8000-000000000001";
+    let (s, v) = send(
+        &sim,
+        &t,
+        Method::POST,
+        &format!("{ROOT}/ScheduledReport"),
+        Some(json!({
+            "ReportName": "For ever", "QueryId": q, "StartTime": iso(now() + 60), "RecurrenceInterval": 24,
+            "RecurrenceCount": i64::MAX
+        })),
+    )
+    .await;
+    assert_eq!(s, 200, "{v}");
+    let id = v["value"][0]["reportId"].as_str().unwrap().to_string();
+    advance(&sim, 3 * 86_400).await;
+    t = token(&sim).await;
+    let (s, v) = get(&sim, &t, &format!("{ROOT}/ScheduledReport")).await;
+    assert_eq!(s, 200, "{v}");
+    assert_eq!(v["value"][0]["reportStatus"], "Active");
+    let (s, v) = get(
+        &sim,
+        &t,
+        &format!("{ROOT}/ScheduledReport/execution/{id}?getLatestExecution=false&executionStatus=Completed,Pending"),
+    )
+    .await;
+    assert_eq!(s, 200, "{v}");
+    // Three runs done, one pending: the rest of "for ever" is not listed.
+    assert_eq!(v["TotalCount"], 4, "{v}");
+    let (s, _) = send(&sim, &t, Method::PUT, &format!("{ROOT}/ScheduledReport/pause/{id}"), None).await;
+    assert_eq!(s, 200);
+    advance(&sim, 2 * 86_400).await;
+    t = token(&sim).await;
+    let (s, _) = send(&sim, &t, Method::PUT, &format!("{ROOT}/ScheduledReport/resume/{id}"), None).await;
+    assert_eq!(s, 200);
+}

@@ -36,7 +36,7 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ServiceError> {
         data_dir: ws.paths().data.display().to_string(),
         logs_dir: ws.paths().logs.display().to_string(),
         cache_bytes: ws.cache_size() as f64,
-        keyring_note: ws.accounts().keyring_limitation(),
+        keyring_note: ws.accounts().keyring_limitation().or_else(|| ws.accounts().secrets_notice()),
     })
 }
 

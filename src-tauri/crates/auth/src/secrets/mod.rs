@@ -63,6 +63,15 @@ impl SecretStore {
         }
     }
 
+    /// Something the person should hear once about the saved sign-ins (an unreadable file set
+    /// aside at opening).
+    pub fn notice(&self) -> Option<&str> {
+        match self {
+            SecretStore::Keyring(v) => v.notice(),
+            SecretStore::Memory { .. } => None,
+        }
+    }
+
     /// Why secrets are not saved, when they are not.
     pub fn limitation(&self) -> Option<&str> {
         match self {

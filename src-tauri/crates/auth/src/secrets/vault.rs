@@ -37,6 +37,14 @@ pub struct Vault {
     path: PathBuf,
     cipher: Aes256Gcm,
     lock: Mutex<()>,
+    /// Set when an unreadable file was set aside at opening, in words for the person.
+    notice: Option<String>,
+}
+
+/// Why the file on disk cannot be used, as opposed to a disk that cannot be read.
+enum Unreadable {
+    Damaged,
+    OtherKey,
 }
 
 fn storage(what: &str, e: impl std::fmt::Display) -> SecretError {
@@ -47,10 +55,37 @@ impl Vault {
     pub fn open(path: PathBuf, keys: &dyn KeySource) -> Result<Vault, SecretError> {
         let key = keys.key()?;
         let cipher = Aes256Gcm::new_from_slice(&key).map_err(|e| storage("key", e))?;
-        let v = Vault { path, cipher, lock: Mutex::new(()) };
-        // Fail now, not at the first sign-in, if the file is unreadable.
-        v.read()?;
+        let mut v = Vault { path, cipher, lock: Mutex::new(()), notice: None };
+        // A damaged file, or one sealed with a key this keyring no longer holds (a new keyring,
+        // another computer), can never be read again. Left in place it would sign every
+        // account out for good (every write reads it first), so it is set aside, as the cache
+        // does, and a new one starts: each account needs one sign-in, and the person is told.
+        match v.decode() {
+            Ok(_) => {}
+            Err(Ok(why)) => {
+                let aside = v.set_aside()?;
+                tracing::warn!("the secrets file was unreadable and was moved to {}", aside.display());
+                v.notice = Some(match why {
+                    Unreadable::Damaged => "The saved sign-ins were damaged, so they were set aside. Sign in to each account once more.",
+                    Unreadable::OtherKey => "The saved sign-ins were locked with a key this computer's keyring no longer has (a new keyring or another computer), so they were set aside. Sign in to each account once more.",
+                }.to_string());
+            }
+            Err(Err(e)) => return Err(e),
+        }
         Ok(v)
+    }
+
+    /// What happened at opening that the person should hear about once.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    /// Moves the unreadable file to `secrets.bin.unreadable-<seconds>` beside it.
+    fn set_aside(&self) -> Result<PathBuf, SecretError> {
+        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let aside = self.path.with_extension(format!("bin.unreadable-{stamp}"));
+        fs::rename(&self.path, &aside).map_err(|e| storage("setting the unreadable secrets file aside", e))?;
+        Ok(aside)
     }
 
     pub fn path(&self) -> &Path {
@@ -58,19 +93,31 @@ impl Vault {
     }
 
     fn read(&self) -> Result<Doc, SecretError> {
+        self.decode().map_err(|e| match e {
+            Ok(Unreadable::Damaged) => {
+                SecretError::Storage("the secrets file is damaged; sign in again to replace it".into())
+            }
+            Ok(Unreadable::OtherKey) => SecretError::Storage(
+                "the secrets file cannot be decrypted with this computer's key; sign in again".into(),
+            ),
+            Err(e) => e,
+        })
+    }
+
+    /// The document, or why the file is unusable (`Ok`) or could not be read (`Err`).
+    fn decode(&self) -> Result<Doc, Result<Unreadable, SecretError>> {
         let bytes = match fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Doc::default()),
-            Err(e) => return Err(storage("reading the secrets file", e)),
+            Err(e) => return Err(Err(storage("reading the secrets file", e))),
         };
         if bytes.len() < 16 || &bytes[..4] != MAGIC {
-            return Err(SecretError::Storage("the secrets file is damaged; sign in again to replace it".into()));
+            return Err(Ok(Unreadable::Damaged));
         }
         let nonce = Nonce::from_slice(&bytes[4..16]);
-        let plain = self.cipher.decrypt(nonce, &bytes[16..]).map_err(|_| {
-            SecretError::Storage("the secrets file cannot be decrypted with this computer's key; sign in again".into())
-        })?;
-        serde_json::from_slice(&plain).map_err(|e| storage("the secrets file", e))
+        // GCM's tag cannot tell a flipped byte from a wrong key; a wrong key is the likelier.
+        let plain = self.cipher.decrypt(nonce, &bytes[16..]).map_err(|_| Ok(Unreadable::OtherKey))?;
+        serde_json::from_slice(&plain).map_err(|_| Ok(Unreadable::Damaged))
     }
 
     fn write(&self, doc: &Doc) -> Result<(), SecretError> {

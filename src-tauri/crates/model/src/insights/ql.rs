@@ -103,8 +103,13 @@ enum Tok {
     Punct(&'static str),
 }
 
+/// Longest query accepted, in characters (the service's own limit is far below a megabyte;
+/// a query this long is a pasted file, and its errors would be unreadable).
+pub const MAX_QUERY_CHARS: usize = 8000;
+
+/// Positions count characters, not bytes, like the filter language's.
 fn tokenize(text: &str) -> Result<Vec<(Tok, usize)>, QlError> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let chars: Vec<(usize, char)> = text.chars().enumerate().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -220,8 +225,12 @@ impl P {
 
 /// Parses query text (names are checked by [`validate`]).
 pub fn parse(text: &str) -> Result<InsightsQuery, QlError> {
+    let len = text.chars().count();
+    if len > MAX_QUERY_CHARS {
+        return err(format!("The query is too long ({len} characters; at most {MAX_QUERY_CHARS})"), None);
+    }
     let toks = tokenize(text)?;
-    let mut p = P { toks, at: 0, len: text.len() };
+    let mut p = P { toks, at: 0, len };
     p.expect_kw("SELECT", "at the start of the query")?;
     let distinct = p.eat_kw("DISTINCT");
     if p.eat_punct("*") {

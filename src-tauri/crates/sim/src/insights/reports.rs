@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, State};
 use axum::response::Response;
 use serde_json::{Value, json};
 
-use super::store::{LINK_SECS, RUN_SECS, ReportRec, ReportStatus, lock, schedule, stamp};
+use super::store::{LINK_SECS, RUN_SECS, ReportRec, ReportStatus, last_run, lock, schedule, stamp};
 use super::{
     Caller, all_queries, bad, day_of, envelope, field, files, minimum_recurrence, none_found, param, str_field,
 };
@@ -193,7 +193,7 @@ pub async fn list(State(s): State<Arc<SimState>>, _: Caller, Query(q): Query<Has
 
 /// A report whose last run is over becomes Inactive.
 fn refresh_status(r: &mut ReportRec, now: i64) {
-    if r.status == ReportStatus::Active && schedule(r).last().is_some_and(|(_, at)| *at + RUN_SECS <= now) {
+    if r.status == ReportStatus::Active && last_run(r).is_some_and(|at| at + RUN_SECS <= now) {
         r.status = ReportStatus::Inactive;
     }
 }
@@ -259,7 +259,7 @@ pub async fn resume(State(s): State<Arc<SimState>>, _: Caller, Path(id): Path<St
         // Runs that fell due while paused are skipped, not run late.
         let since = r.paused_at.take().unwrap_or(now);
         let missed: Vec<i64> =
-            schedule(r).into_iter().filter(|(_, at)| *at >= since && *at < now).map(|(k, _)| k).collect();
+            schedule(r).take_while(|(_, at)| *at < now).filter(|(_, at)| *at >= since).map(|(k, _)| k).collect();
         r.skipped.extend(missed);
         r.status = ReportStatus::Active;
         Ok(())
@@ -295,15 +295,17 @@ pub async fn executions(
             continue;
         }
         let paused_run = report.paused_at.is_some_and(|p| at >= p);
+        // Runs are in time order: once the next one is listed, every later one is also
+        // paused or pending, so the walk stops there (a report may have no end).
         let status = if paused_run {
             if next_listed {
-                continue;
+                break;
             }
             next_listed = true;
             "Paused"
         } else if at > now {
             if next_listed {
-                continue;
+                break;
             }
             next_listed = true;
             "Pending"

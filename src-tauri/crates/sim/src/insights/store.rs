@@ -80,12 +80,22 @@ pub fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// The scheduled times (simulated seconds) of a report's runs, in order, with their sequence
-/// numbers.
-pub fn schedule(r: &ReportRec) -> Vec<(i64, i64)> {
+/// numbers. Lazy: the service accepts any `RecurrenceCount` (a report can run "for ever"), so
+/// callers stop at the time they care about instead of building the whole list.
+pub fn schedule(r: &ReportRec) -> impl Iterator<Item = (i64, i64)> + '_ {
+    let (count, first) = if r.execute_now { (1, r.created) } else { (r.count.max(0), r.start) };
+    let step = if r.execute_now { 0 } else { r.interval_hours.saturating_mul(3600) };
+    (0..count).map_while(move |k| Some((k, first.checked_add(k.checked_mul(step)?)?)))
+}
+
+/// When the last run is due, without walking the schedule; `None` when it is beyond the
+/// calendar (a report that never ends).
+pub fn last_run(r: &ReportRec) -> Option<i64> {
     if r.execute_now {
-        return vec![(0, r.created)];
+        return Some(r.created);
     }
-    (0..r.count.max(0)).map(|k| (k, r.start + k * r.interval_hours * 3600)).collect()
+    let k = r.count.checked_sub(1).filter(|k| *k >= 0)?;
+    r.start.checked_add(k.checked_mul(r.interval_hours.checked_mul(3600)?)?)
 }
 
 /// `yyyy-MM-ddTHH:mm:ssZ`
