@@ -113,3 +113,50 @@ fn sign_in_save_fetch_and_never_leave_a_secret_on_disk() {
     let o = cmd(h).args(["fetch", "subscriptions", "--account", "contoso-eu", "--out", "x.csv"]).output().unwrap();
     assert!(String::from_utf8_lossy(&o.stderr).contains("There is no account"));
 }
+
+/// Issue 12, found by trying: without a keyring, `accounts add --method app` succeeded, then
+/// `signin NAME` answered "not signed in, sign in again" in a loop, even with the secret in the
+/// environment (secrets last one process there).
+#[test]
+fn without_a_keyring_an_app_account_signs_in_with_the_secret_from_the_environment() {
+    let sim = sim(&["--scale", "300"]);
+    let home = support::home();
+    let h = home.path();
+    let url = sim.url.clone();
+    let custom =
+        ["--cloud", "custom", "--authority-url", &url, "--api-url", &url, "--tenant", TENANT, "--client-id", CLIENT_ID];
+    // No D-Bus session: no Secret Service, as on a server or a bare container.
+    let bare = |c: &mut Command| {
+        c.env_remove("DBUS_SESSION_BUS_ADDRESS").env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+    };
+    let mut add = cmd(h);
+    add.args(["accounts", "add", "Bare", "--method", "app"]).args(custom).env("PARTNER_LENS_CLIENT_SECRET", SECRET);
+    bare(&mut add);
+    let o = add.output().unwrap();
+    assert!(String::from_utf8_lossy(&o.stderr).contains("keyring"), "the missing keyring is said");
+    ok(o);
+
+    let mut signin = cmd(h);
+    signin.args(["signin", "bare"]).env("PARTNER_LENS_CLIENT_SECRET", SECRET);
+    bare(&mut signin);
+    assert!(ok(signin.output().unwrap()).contains("Signed in to Bare"));
+
+    let out = h.join("bare.csv");
+    let mut fetch = cmd(h);
+    fetch
+        .args(["fetch", "subscriptions", "--account", "bare", "--out", out.to_str().unwrap()])
+        .env("PARTNER_LENS_CLIENT_SECRET", SECRET);
+    bare(&mut fetch);
+    let o = fetch.output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(read_csv(&out).1.len(), 300);
+
+    // Without the secret, the advice is one that works.
+    let mut again = cmd(h);
+    again.args(["signin", "bare"]);
+    bare(&mut again);
+    let o = again.output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(!o.status.success());
+    assert!(stderr.contains("PARTNER_LENS_CLIENT_SECRET"), "{stderr}");
+}

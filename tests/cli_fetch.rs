@@ -125,3 +125,46 @@ fn bad_flags_get_usage_errors() {
     );
     assert!(String::from_utf8_lossy(&o.stderr).contains("customerName does not support eq"));
 }
+
+/// Issue 12, found by trying the command line with bad input: each of these crashed (a stack
+/// overflow, exit 134), dumped a 100 KB address into the error, downloaded every row before
+/// refusing the output, or said something untrue. Each gets a plain error, exit 1, and nothing
+/// is sent to the service for a request that cannot succeed.
+#[test]
+fn bad_input_at_the_command_line_is_refused_in_plain_words_before_any_work() {
+    let sim = sim(&["--admin", "--scale", "300"]);
+    let home = home();
+    let h = home.path();
+    let out = h.join("x.csv");
+    let check = |o: std::process::Output, want: &str| {
+        let err = String::from_utf8_lossy(&o.stderr).to_string();
+        assert_eq!(o.status.code(), Some(1), "{want}: {err}");
+        assert!(err.contains(want), "wanted {want:?} in: {err}");
+        assert!(!err.contains("panicked") && !err.contains("Something went wrong"), "{err}");
+        err
+    };
+    let deep = format!("{}status eq 'ACTIVE'{}", "(".repeat(1900), ")".repeat(1900));
+    check(fetch(&sim.url, &["--filter", &deep], &out, h), "nests parentheses too deeply");
+    let huge = format!("customerName eq '{}'", "x".repeat(100_000));
+    let err = check(fetch(&sim.url, &["--filter", &huge], &out, h), "too long");
+    assert!(err.len() < 400, "the error repeats the filter: {} bytes", err.len());
+    let o = run(&["aggregate", "--input", "nothing.csv", "--filter", &deep, "--out", "y.csv"], h);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = check(fetch(&sim.url, &[], &h.join("x.docx"), h), ".xlsx");
+    assert!(err.contains(".png") && err.contains(".svg"), "every format is listed: {err}");
+    if std::path::Path::new("/proc/self").exists() {
+        check(fetch(&sim.url, &[], std::path::Path::new("/proc/x.csv"), h), "does not take new files");
+    }
+    let log: serde_json::Value = reqwest::blocking::get(format!("{}/_sim/requests", sim.url)).unwrap().json().unwrap();
+    let sent = log.as_array().unwrap().iter().filter(|r| r["path"].as_str().unwrap().contains("/analytics/")).count();
+    assert_eq!(sent, 0, "nothing was fetched for outputs that cannot be written");
+
+    let o = run(&["fetch", "subscriptions", "--base-url", "not a url", "--token", "t", "--out", "x.csv"], h);
+    let err = check(o, "is not a web address");
+    assert!(!err.contains("of command line"), "{err}");
+    std::fs::write(h.join("noext"), "a,b\n1,2\n").unwrap();
+    check(
+        run(&["aggregate", "--input", h.join("noext").to_str().unwrap(), "--out", out.to_str().unwrap()], h),
+        "has no extension",
+    );
+}

@@ -152,6 +152,35 @@ fn refusals_are_plain_and_made_before_sending() {
             .any(|r| r["method"] == "POST" && r["path"].as_str().unwrap().starts_with("/insights/")),
         "nothing was sent for requests that could not succeed"
     );
-    let o = insights(&sim, &["download", "00000000-0000-0000-0000-000000000000", "--out", "x.csv"]);
+    // Issue 12, found by trying: a report id that does not exist was "not ready" (`download
+    // --wait 5` waited, then said there was no completed run yet) and `executions` exited 0.
+    let started = std::time::Instant::now();
+    let o = insights(&sim, &["download", "00000000-0000-0000-0000-000000000000", "--out", "x.csv", "--wait", "30"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err.contains("There is no report with the id"), "{err}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(30), "said at once, without waiting");
+    let o = insights(&sim, &["executions", "nonexistent"]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("There is no report with the id \"nonexistent\""));
+    // A report that exists but has not run yet is still "not ready", in words.
+    let (out, _) = ok(insights(
+        &sim,
+        &[
+            "create-report",
+            "--name",
+            "Later",
+            "--query-id",
+            "00000000-0000-4000-8000-000000000004",
+            "--start",
+            "2099-01-01T00:00:00Z",
+            "--every",
+            "24",
+        ],
+    ));
+    let later = id_in(&out);
+    let (out, _) = ok(insights(&sim, &["executions", &later]));
+    assert!(out.contains("No completed run yet"), "{out}");
+    let o = insights(&sim, &["download", &later, "--out", "x.csv"]);
     assert!(String::from_utf8_lossy(&o.stderr).contains("no completed run yet"));
 }

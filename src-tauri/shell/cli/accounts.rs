@@ -2,6 +2,7 @@
 
 use clap::{Args, Subcommand};
 use lens_model::Secret;
+use lens_service::accounts::AppCredential;
 use lens_service::{Account, Accounts, AppPaths, CancellationToken, Cloud, ServiceError, SignInMethod};
 
 use super::client_args::SECRET_ENV;
@@ -82,6 +83,25 @@ pub fn open() -> Result<Accounts, ServiceError> {
         eprintln!("Note: {notice}");
     }
     Ok(accounts)
+}
+
+/// An app account whose secret is not saved (no keyring: secrets last one process) takes it
+/// from `PARTNER_LENS_CLIENT_SECRET`, as `accounts add` did; without this, `signin NAME` and
+/// `--account NAME` answered "not signed in" in a loop however the secret was given.
+pub fn secret_from_env(accounts: &Accounts, id: &str) -> Result<(), ServiceError> {
+    let account = accounts.find(id)?;
+    if account.method != SignInMethod::AppSecret || accounts.is_signed_in(&account) {
+        return Ok(());
+    }
+    match std::env::var(SECRET_ENV).ok().filter(|s| !s.trim().is_empty()) {
+        Some(secret) => accounts.set_credential(&account.id, AppCredential::Secret(Secret::new(secret))),
+        None if accounts.keyring_limitation().is_some() => Err(usage(format!(
+            "{} signs in with an app secret, and without a keyring it is not saved between commands: \
+             set it in {SECRET_ENV} for each command.",
+            account.name
+        ))),
+        None => Ok(()),
+    }
 }
 
 pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
@@ -177,6 +197,7 @@ fn open_browser(url: &lens_service::Url) -> Result<(), String> {
 pub async fn signin(a: SigninArgs) -> Result<(), ServiceError> {
     let accounts = open()?;
     let account = accounts.find(&a.account)?;
+    secret_from_env(&accounts, &account.id)?;
     let cancel = CancellationToken::new();
     let c2 = cancel.clone();
     tokio::spawn(async move {

@@ -32,7 +32,11 @@ pub struct ClientArgs {
 impl ClientArgs {
     pub async fn client(&self) -> Result<Connection, ServiceError> {
         match &self.account {
-            Some(id) => super::accounts::open()?.connect(id).await,
+            Some(id) => {
+                let accounts = super::accounts::open()?;
+                super::accounts::secret_from_env(&accounts, id)?;
+                accounts.connect(id).await
+            }
             None => inline_client(&InlineAccount {
                 base_url: self.base_url.clone(),
                 authority_url: self.authority_url.clone(),

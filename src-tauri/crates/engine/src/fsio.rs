@@ -7,10 +7,69 @@ use std::path::{Path, PathBuf};
 
 use crate::error::EngineError;
 
-/// The temporary name a file is written under before it takes its real name.
+/// The temporary name a file is written under before it takes its real name:
+/// `.NAME.PID.partial` beside it. What a killed writer of the same file left there (a `kill -9`
+/// in the middle of a fetch) is removed first, so such files never pile up.
 pub fn temp_path(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if let Some(dir) = path.parent() {
+        clear_leftovers_in(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }, Some(&name));
+    }
     path.with_file_name(format!(".{name}.{}.partial", std::process::id()))
+}
+
+/// The target and writer of a temporary file named by [`temp_path`] (`.x.csv.123.partial`, or
+/// `.x.png.123.png` for a chart, whose drawing library needs the real extension).
+fn temp_parts(file: &str) -> Option<(&str, u32)> {
+    let rest = file.strip_prefix('.')?;
+    let (rest, ext) = rest.rsplit_once('.')?;
+    let (target, pid) = rest.rsplit_once('.')?;
+    let pid: u32 = pid.parse().ok()?;
+    let ours = ext == "partial" || target.rsplit_once('.').is_some_and(|(_, t)| t.eq_ignore_ascii_case(ext));
+    (ours && !target.is_empty()).then_some((target, pid))
+}
+
+/// Whether the process that wrote a temporary file is gone. Where the system cannot say (no
+/// `/proc`), a file untouched for an hour counts as left over.
+fn writer_gone(pid: u32, path: &Path) -> bool {
+    if pid == std::process::id() {
+        return false;
+    }
+    if Path::new("/proc/self").exists() {
+        return !Path::new(&format!("/proc/{pid}")).exists();
+    }
+    fs::metadata(path)
+        .and_then(|m| m.modified())
+        .is_ok_and(|t| t.elapsed().is_ok_and(|d| d > std::time::Duration::from_secs(3600)))
+}
+
+/// Removes the temporary files of writers that are gone in `dir` (only those of `target`
+/// when given). Returns how many were removed.
+pub fn clear_leftovers_in(dir: &Path, target: Option<&str>) -> usize {
+    let mut removed = 0;
+    for e in fs::read_dir(dir).into_iter().flatten().flatten() {
+        let name = e.file_name().to_string_lossy().into_owned();
+        let Some((of, pid)) = temp_parts(&name) else { continue };
+        if target.is_some_and(|t| t != of) || !e.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        if writer_gone(pid, &e.path()) && fs::remove_file(e.path()).is_ok() {
+            tracing::info!("removed {}, left by a writer that stopped", e.path().display());
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// [`clear_leftovers_in`] for a folder and every folder below it: the app's data folder at start.
+pub fn clear_leftovers_below(dir: &Path) -> usize {
+    let mut removed = clear_leftovers_in(dir, None);
+    for e in fs::read_dir(dir).into_iter().flatten().flatten() {
+        if e.file_type().is_ok_and(|t| t.is_dir()) {
+            removed += clear_leftovers_below(&e.path());
+        }
+    }
+    removed
 }
 
 /// Writes `path` atomically with `write`, which gets a buffered file.
@@ -83,5 +142,46 @@ mod tests {
         });
         let msg = plain_io(&e.unwrap_err());
         assert!(msg.contains("disk is full"), "{msg}");
+    }
+
+    /// Issue 12, found by trying: killed fetches left hidden `.x.parquet.PID.partial` files
+    /// (128 MB from 5 kills) that nothing removed.
+    #[test]
+    fn leftovers_of_killed_writers_are_removed_and_live_ones_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        // A process that has surely ended: one we ran and waited for.
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        let live = std::process::id();
+        for name in [
+            format!(".x.parquet.{dead}.partial"),
+            format!(".chart.png.{dead}.png"),
+            format!(".y.csv.{dead}.partial"),
+            format!(".x.parquet.{live}.partial"),
+            "notes.partial".to_string(),
+            ".hidden".to_string(),
+        ] {
+            std::fs::write(d.join(name), b"half").unwrap();
+        }
+        // Writing x.parquet clears only x.parquet's leftovers.
+        let _ = temp_path(&d.join("x.parquet"));
+        let left = |d: &Path| {
+            let mut v: Vec<String> =
+                std::fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+            v.sort();
+            v
+        };
+        assert!(!left(d).contains(&format!(".x.parquet.{dead}.partial")));
+        assert!(left(d).contains(&format!(".y.csv.{dead}.partial")));
+        std::fs::create_dir(d.join("cache")).unwrap();
+        std::fs::write(d.join("cache").join(format!(".s.parquet.{dead}.partial")), b"half").unwrap();
+        assert_eq!(clear_leftovers_below(d), 3);
+        let mut want =
+            vec![format!(".x.parquet.{live}.partial"), ".hidden".into(), "cache".into(), "notes.partial".into()];
+        want.sort();
+        assert_eq!(left(d), want, "a running writer's file and other files stay");
+        assert!(left(&d.join("cache")).is_empty());
     }
 }

@@ -27,14 +27,36 @@ fn separator(path: &Path, head: &[u8]) -> u8 {
     }
 }
 
+/// How many lines of a delimited file are checked for rows with the wrong number of fields
+/// before it is read: enough to catch a file that is ragged throughout at no cost worth
+/// measuring; a row with too many fields further down is still refused by the reader.
+const RAGGED_CHECK_LINES: usize = 10_000;
+
 /// Opens a table file lazily: `.parquet`, `.csv`, `.tsv` (also gzip-compressed), `.json`.
+/// A file that cannot be read says why in plain words (empty, not a Parquet file, not UTF-8
+/// text, rows that do not match the header), here or, for what only shows once the rows are
+/// read, through [`explain`].
 pub fn scan(path: &Path) -> Result<LazyFrame, EngineError> {
     if !path.exists() {
         return Err(cannot(path, "the file does not exist"));
     }
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    if ext.is_empty() {
+        return Err(EngineError::BadQuestion(format!(
+            "{} has no extension, so its kind is unknown; name it .csv, .tsv, .parquet or .json",
+            path.display()
+        )));
+    }
+    let meta = std::fs::metadata(path).map_err(|e| cannot(path, plain_io(&e)))?;
+    if meta.is_dir() {
+        return Err(cannot(path, "it is a folder, not a file"));
+    }
+    if meta.len() == 0 {
+        return Err(cannot(path, "the file is empty"));
+    }
     match ext.as_str() {
         "parquet" => {
+            check_parquet(path, meta.len())?;
             let p = PlRefPath::try_from_path(path).map_err(|e| cannot(path, e))?;
             let lf = LazyFrame::scan_parquet(p, ScanArgsParquet::default()).map_err(|e| cannot(path, e))?;
             Ok(lf)
@@ -55,6 +77,9 @@ fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
     let mut head = [0u8; 4096];
     let n = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)).map_err(|e| cannot(path, plain_io(&e)))?;
     let head = &head[..n];
+    if !head.starts_with(&[0x1f, 0x8b]) {
+        check_text(path, head)?;
+    }
     // A file with a byte-order mark or gzip is decoded in memory; a plain one is scanned.
     let needs_decoding = head.starts_with(&[0x1f, 0x8b]) || head.starts_with(b"\xEF\xBB\xBF");
     if needs_decoding {
@@ -69,7 +94,12 @@ fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
         if bytes.starts_with(b"\xEF\xBB\xBF") {
             bytes.drain(..3);
         }
+        if bytes.is_empty() {
+            return Err(cannot(path, "the file is empty"));
+        }
+        check_text(path, &bytes[..bytes.len().min(4096)])?;
         let sep = separator(path, &bytes[..bytes.len().min(4096)]);
+        check_ragged(path, &bytes, sep)?;
         let df = CsvReadOptions::default()
             .with_has_header(true)
             .with_infer_schema_length(Some(10_000))
@@ -80,6 +110,11 @@ fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
         return Ok(df.lazy());
     }
     let sep = separator(path, head);
+    let mut start = Vec::with_capacity(1 << 20);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(16 << 20).read_to_end(&mut start))
+        .map_err(|e| cannot(path, plain_io(&e)))?;
+    check_ragged(path, &start, sep)?;
     let p = PlRefPath::try_from_path(path).map_err(|e| cannot(path, e))?;
     LazyCsvReader::new(p)
         .with_has_header(true)
@@ -88,6 +123,124 @@ fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
         .with_infer_schema_length(Some(10_000))
         .finish()
         .map_err(|e| cannot(path, e))
+}
+
+/// A Parquet file starts and ends with `PAR1`; anything else is another kind of file, or one
+/// cut short (a download that stopped, a copy to a full disk).
+fn check_parquet(path: &Path, len: u64) -> Result<(), EngineError> {
+    use std::io::{Seek, SeekFrom};
+    let mut f = std::fs::File::open(path).map_err(|e| cannot(path, plain_io(&e)))?;
+    let mut head = [0u8; 4];
+    let mut tail = [0u8; 4];
+    let io = |e: std::io::Error| cannot(path, plain_io(&e));
+    if len < 12 {
+        return Err(cannot(path, "it is not a Parquet file (it is too short to be one)"));
+    }
+    f.read_exact(&mut head).map_err(io)?;
+    f.seek(SeekFrom::End(-4)).map_err(io)?;
+    f.read_exact(&mut tail).map_err(io)?;
+    match (&head == b"PAR1", &tail == b"PAR1") {
+        (true, true) => Ok(()),
+        (true, false) => Err(cannot(path, "the Parquet file is incomplete (it was cut short or damaged)")),
+        _ => Err(cannot(path, "it is not a Parquet file")),
+    }
+}
+
+/// The start of a delimited file must be UTF-8 text: a binary file given a `.csv` name, or a
+/// file saved in Latin-1 or Windows-1252, is named as such instead of failing later.
+fn check_text(path: &Path, head: &[u8]) -> Result<(), EngineError> {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    if head.contains(&0) || head.starts_with(b"PAR1") || head.starts_with(b"PK\x03\x04") {
+        return Err(cannot(path, "it is not a text file (CSV or TSV); it looks like another kind of file"));
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => Ok(()),
+        // A character cut by the end of the sample is fine.
+        Err(e) if e.error_len().is_none() => Ok(()),
+        Err(_) => Err(not_utf8(path)),
+    }
+}
+
+fn not_utf8(path: &Path) -> EngineError {
+    cannot(
+        path,
+        "the text is not UTF-8 (perhaps Latin-1 or Windows-1252); save it again as \"CSV UTF-8\" and try again",
+    )
+}
+
+/// Rows with fewer or more fields than the header would be read as blanks or refused deep in
+/// the reader; the first lines are checked here so the person hears which line is wrong.
+fn check_ragged(path: &Path, bytes: &[u8], sep: u8) -> Result<(), EngineError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut fields = 1usize;
+    let mut expected = None;
+    let mut line = 1usize;
+    let mut quoted = false;
+    let mut bad = Vec::new();
+    let mut bad_count = 0usize;
+    let mut empty_line = true;
+    for &b in bytes {
+        match b {
+            b'"' => quoted = !quoted,
+            b if b == sep && !quoted => fields += 1,
+            b'\n' if !quoted => {
+                if !empty_line {
+                    match expected {
+                        None => expected = Some(fields),
+                        Some(n) if n != fields => {
+                            bad_count += 1;
+                            if bad.len() < 3 {
+                                bad.push((line, fields));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                fields = 1;
+                line += 1;
+                empty_line = true;
+                if line > RAGGED_CHECK_LINES {
+                    break;
+                }
+                continue;
+            }
+            b'\r' if !quoted => continue,
+            _ => {}
+        }
+        empty_line = false;
+    }
+    let (Some(n), Some(&(first, got))) = (expected, bad.first()) else { return Ok(()) };
+    let lines: Vec<String> = bad.iter().map(|(l, _)| l.to_string()).collect();
+    let more = if bad_count > bad.len() { format!(" and {} more", bad_count - bad.len()) } else { String::new() };
+    Err(cannot(
+        path,
+        format!(
+            "line {first} has {got} field{} where the header has {n} (lines {}{more} do not match the header); \
+             fix those lines or export the file again",
+            if got == 1 { "" } else { "s" },
+            lines.join(", ")
+        ),
+    ))
+}
+
+/// What the reader says when the rows themselves cannot be read, in plain words: a file whose
+/// trouble only shows past the first lines, or inside a Parquet page.
+pub fn explain(path: &Path, e: EngineError) -> EngineError {
+    let EngineError::Polars(msg) = &e else { return e };
+    let m = msg.to_ascii_lowercase();
+    if m.contains("utf-8") || m.contains("utf8") {
+        not_utf8(path)
+    } else if m.contains("more fields than defined") {
+        cannot(path, "some rows have more fields than the header; fix those lines or export the file again")
+    } else if m.contains("empty csv") || m.contains("no data") {
+        cannot(path, "the file has no rows")
+    } else if m.contains("parquet") || m.contains("out of spec") || m.contains("thrift") || m.contains("decompress") {
+        cannot(path, "the Parquet file is damaged and cannot be read")
+    } else if m.contains("could not parse") || m.contains("json") {
+        cannot(path, "part of the file cannot be read as a table")
+    } else {
+        e
+    }
 }
 
 fn flate2_decode(raw: &[u8], out: &mut Vec<u8>) -> std::io::Result<()> {
@@ -141,5 +294,59 @@ mod tests {
         let bad = dir.path().join("bad.parquet");
         std::fs::write(&bad, b"not parquet at all").unwrap();
         assert!(scan(&bad).and_then(|lf| Ok(lf.collect()?)).is_err());
+    }
+
+    fn err_of(name: &str, bytes: &[u8]) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(name);
+        std::fs::write(&p, bytes).unwrap();
+        match scan(&p).and_then(|lf| lf.collect().map_err(EngineError::from)) {
+            Ok(df) => panic!("{name} read as {df:?}"),
+            Err(e) => explain(&p, e).to_string(),
+        }
+    }
+
+    /// Issue 12, found by trying: each of these said "Something went wrong inside Partner
+    /// Lens… Try again in a moment", the cause only in the log.
+    #[test]
+    fn unreadable_input_files_say_what_is_wrong_with_them() {
+        let parquet = {
+            let mut df = df!("a" => (0..1000).collect::<Vec<i64>>()).unwrap();
+            let mut buf = Vec::new();
+            ParquetWriter::new(&mut buf).finish(&mut df).unwrap();
+            buf
+        };
+        let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+            ("empty.csv", vec![], "the file is empty"),
+            ("empty.parquet", vec![], "the file is empty"),
+            ("binary.csv", (0..=255u8).cycle().take(3000).collect(), "not a text file"),
+            ("latin1.csv", b"customer,count\nCaf\xe9 du Nord,3\n".to_vec(), "not UTF-8"),
+            ("latin1.tsv", b"customer\tcount\nM\xfcller\t3\n".to_vec(), "not UTF-8"),
+            ("bom-only.csv", b"\xEF\xBB\xBF".to_vec(), "the file is empty"),
+            ("truncated.parquet", parquet[..parquet.len() / 2].to_vec(), "incomplete"),
+            ("text.parquet", b"a,b\n1,2\n".to_vec(), "not a Parquet file"),
+            ("ragged.csv", b"a,b\n1,2\n3\n4,5,6\n7,8\n".to_vec(), "line 3 has 1 field where the header has 2"),
+            ("noext", b"a,b\n1,2\n".to_vec(), "no extension"),
+        ];
+        for (name, bytes, want) in cases {
+            let e = err_of(name, &bytes);
+            assert!(e.contains(want), "{name}: {e}");
+            assert!(!e.contains("Something went wrong"), "{name}: {e}");
+        }
+        // A Latin-1 character far below the first lines is named too, once the rows are read.
+        let mut late = b"customer,count\n".to_vec();
+        for i in 0..20_000 {
+            late.extend_from_slice(format!("c{i},1\n").as_bytes());
+        }
+        late.extend_from_slice(b"Caf\xe9,2\n");
+        assert!(err_of("late.csv", &late).contains("not UTF-8"));
+    }
+
+    #[test]
+    fn quoted_separators_and_newlines_are_not_ragged() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("q.csv");
+        std::fs::write(&p, "name,note\r\n\"Smith, J\",\"two\nlines\"\r\nLee,ok\r\n").unwrap();
+        assert_eq!(scan(&p).unwrap().collect().unwrap().height(), 2);
     }
 }

@@ -155,11 +155,30 @@ pub async fn resume_report(client: &Client, id: &str) -> Result<ReportInfo, Serv
 /// The runs of a report: the latest completed one, or all of them.
 pub async fn executions(client: &Client, report: &str, all: bool) -> Result<Vec<ExecutionInfo>, ServiceError> {
     let call = Call::default();
-    Ok(if all {
+    let runs = if all {
         client.all_executions(report, &call).await?
     } else {
         client.executions(report, None, true, &call).await?
-    })
+    };
+    if runs.is_empty() {
+        known_report(client, report, &call).await?;
+    }
+    Ok(runs)
+}
+
+/// The executions endpoint answers 404 both before a report's first run and for a report that
+/// does not exist (a quirk of the service), so an empty answer is checked against the list of
+/// reports: a wrong id is said at once instead of waiting for a run that never comes.
+async fn known_report(client: &Client, report: &str, call: &Call) -> Result<(), ServiceError> {
+    let reports = client.list_reports(call).await?;
+    if reports.iter().any(|r| r.report_id.eq_ignore_ascii_case(report.trim())) {
+        return Ok(());
+    }
+    Err(ServiceError::new(
+        ErrorCode::NotFound,
+        format!("There is no report with the id \"{}\" in this account.", report.trim()),
+        None,
+    ))
 }
 
 /// Downloads the newest completed file of a report to `out`, waiting up to `wait` for the
@@ -172,9 +191,14 @@ pub async fn download_latest(
 ) -> Result<(ExecutionInfo, usize), ServiceError> {
     let deadline = std::time::Instant::now() + wait;
     let call = Call::default();
+    let mut checked = false;
     let (run, bytes) = loop {
         if let Some(found) = client.download_latest(report, &call).await? {
             break found;
+        }
+        if !checked {
+            known_report(client, report, &call).await?;
+            checked = true;
         }
         if std::time::Instant::now() >= deadline {
             return Err(ServiceError::new(

@@ -43,6 +43,31 @@ pub fn check_out(path: &Path, grouped: bool) -> Result<(), ServiceError> {
     {
         return Err(ServiceError::usage(format!("{} is a file, not a folder", dir.display())));
     }
+    // A folder that exists but takes no new files (read-only, someone else's, or a system
+    // folder such as /proc) is found now, before a long download, and named as such.
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if dir.is_dir() {
+        let probe = dir.join(format!(".partner-lens-probe-{}", std::process::id()));
+        match std::fs::OpenOptions::new().write(true).create_new(true).open(&probe) {
+            Ok(_) => {
+                let _ = std::fs::remove_file(&probe);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => {
+                let why = match e.kind() {
+                    std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                    std::io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_string(),
+                    std::io::ErrorKind::NotFound => "this folder does not take new files".to_string(),
+                    _ => lens_engine::fsio::plain_io(&e),
+                };
+                return Err(ServiceError::new(
+                    crate::ErrorCode::File,
+                    format!("Could not write {}: {why}; choose another folder", path.display()),
+                    None,
+                ));
+            }
+        }
+    }
     Ok(())
 }
 

@@ -122,6 +122,9 @@ async fn blocking<T: Send + 'static>(
 
 impl Workspace {
     pub fn open(paths: AppPaths) -> Result<Workspace, ServiceError> {
+        // What a killed run left half-written (cache copies, saved files) goes before anything
+        // reads the folder.
+        lens_engine::fsio::clear_leftovers_below(&paths.data);
         let settings = Arc::new(SettingsStore::open(&paths.data));
         let store = Arc::new(Store::open(&paths.data)?);
         let accounts = Arc::new(Accounts::with(&paths, settings, store.clone())?);

@@ -160,6 +160,14 @@ async fn refusals_use_the_documented_error_body() {
         }
         assert!(v["description"].as_str().unwrap().contains(want), "{query}: {v}");
     }
+    // Issue 12, found by trying: one request with 2,000 nested parentheses ended the simulator
+    // (and, in demo mode, the app it runs in) with a stack overflow.
+    let deep = format!("{}status%20eq%20%27ACTIVE%27{}", "(".repeat(1900), ")".repeat(1900));
+    let (status, v) = get(&sim, &t, &format!("/partner/v1/analytics/subscriptions?filter={deep}")).await;
+    assert_eq!(status, 400, "{v}");
+    assert!(v["description"].as_str().unwrap().contains("too deeply"), "{v}");
+    let (status, _) = get(&sim, &t, "/partner/v1/analytics/subscriptions?top=1").await;
+    assert_eq!(status, 200, "still serving");
 }
 
 #[tokio::test]
