@@ -98,12 +98,14 @@ impl AccountStore {
     }
 
     pub fn list(&self) -> Result<Vec<Account>, AccountsError> {
-        let text = match fs::read_to_string(&self.path) {
+        // Bytes, not text: a file that is not UTF-8 is damaged like any other and set aside
+        // (read as text, it failed every time and no account could be listed again).
+        let bytes = match fs::read(&self.path) {
             Ok(t) => t,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
             Err(e) => return Err(AccountsError::Io(e.to_string())),
         };
-        match serde_json::from_str::<File>(&text) {
+        match serde_json::from_slice::<File>(&bytes) {
             Ok(f) => Ok(f.accounts),
             Err(e) => {
                 // Keep the damaged file for a person to look at; start afresh.

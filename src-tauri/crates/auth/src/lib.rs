@@ -9,6 +9,9 @@ pub mod provider;
 pub mod secrets;
 pub mod signin;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 pub use accounts::{Account, AccountStore, AccountsError, SignInMethod};
 pub use certificate::{AppCertificate, CertificateError};
 pub use cloud::Cloud;

@@ -159,22 +159,33 @@ pub async fn request_raw(
             "The connection to the sign-in service broke.",
         ))
     })?;
+    read_answer(status, &body, now)
+}
+
+/// Longest lifetime believed for an access token, whatever the answer says: a day (real ones
+/// live an hour). An absurd `expires_in` would otherwise overflow the expiry time.
+const MAX_LIFETIME_SECS: i64 = 86_400;
+
+/// Reads the token endpoint's answer: tokens, or the OAuth error as sent. Never panics on what
+/// the service (or something pretending to be it) sends.
+pub fn read_answer(status: u16, body: &[u8], now: i64) -> Result<Tokens, Failure> {
     if (200..300).contains(&status) {
-        let raw: RawTokens = serde_json::from_slice(&body).map_err(|_| {
+        let raw: RawTokens = serde_json::from_slice(body).map_err(|_| {
             Failure::Network(ClientError::new(
                 ErrorKind::BadResponse,
                 Phase::SignIn,
                 "The sign-in service sent an answer that could not be read.",
             ))
         })?;
+        let lifetime = raw.expires_in.unwrap_or(3599).clamp(0, MAX_LIFETIME_SECS);
         return Ok(Tokens {
             access_token: Secret::new(raw.access_token),
             refresh_token: raw.refresh_token.map(Secret::new),
-            expires_at: now + raw.expires_in.unwrap_or(3599),
+            expires_at: now.saturating_add(lifetime),
             username: raw.id_token.as_deref().and_then(id_token_username),
         });
     }
-    let err: RawError = serde_json::from_slice(&body).unwrap_or_default();
+    let err: RawError = serde_json::from_slice(body).unwrap_or_default();
     Err(Failure::OAuth { status, error: err.error, description: err.error_description, codes: err.error_codes })
 }
 

@@ -12,6 +12,9 @@ pub mod paging;
 pub mod retry;
 pub mod token;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 pub use error::{ClientError, ErrorKind, Phase};
 pub use http::{Answer, Call, Client, ClientConfig, http_client};
 pub use page::{Page, PageSchema, parse_page};

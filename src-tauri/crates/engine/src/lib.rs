@@ -15,6 +15,9 @@ pub mod read;
 pub mod result;
 pub mod table;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 pub use aggregate::answer;
 pub use error::EngineError;
 pub use pivot::{Chart, pivot, pivot_categories};

@@ -77,12 +77,22 @@ fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
     let mut head = [0u8; 4096];
     let n = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)).map_err(|e| cannot(path, plain_io(&e)))?;
     let head = &head[..n];
-    if !head.starts_with(&[0x1f, 0x8b]) {
+    let gzip = head.starts_with(&[0x1f, 0x8b]);
+    if !gzip {
         check_text(path, head)?;
     }
-    // A file with a byte-order mark or gzip is decoded in memory; a plain one is scanned.
-    let needs_decoding = head.starts_with(&[0x1f, 0x8b]) || head.starts_with(b"\xEF\xBB\xBF");
-    if needs_decoding {
+    let mut quoted_newlines = false;
+    if !gzip && !head.starts_with(b"\xEF\xBB\xBF") {
+        let mut start = Vec::with_capacity(1 << 20);
+        std::fs::File::open(path)
+            .and_then(|f| f.take(16 << 20).read_to_end(&mut start))
+            .map_err(|e| cannot(path, plain_io(&e)))?;
+        quoted_newlines = check_ragged(path, &start, separator(path, head))?;
+    }
+    // A file with a byte-order mark or gzip is decoded in memory, and so is one with line
+    // breaks inside quoted values (the scanning reader miscounts their rows when it also
+    // parses dates); a plain one is scanned.
+    if gzip || head.starts_with(b"\xEF\xBB\xBF") || quoted_newlines {
         let raw = std::fs::read(path).map_err(|e| cannot(path, plain_io(&e)))?;
         let mut bytes = if raw.starts_with(&[0x1f, 0x8b]) {
             let mut out = Vec::new();
@@ -106,15 +116,10 @@ fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
             .map_parse_options(|o| o.with_separator(sep).with_try_parse_dates(true))
             .into_reader_with_file_handle(std::io::Cursor::new(bytes))
             .finish()
-            .map_err(|e| cannot(path, e))?;
+            .map_err(|e| explain(path, EngineError::from(e)))?;
         return Ok(df.lazy());
     }
     let sep = separator(path, head);
-    let mut start = Vec::with_capacity(1 << 20);
-    std::fs::File::open(path)
-        .and_then(|f| f.take(16 << 20).read_to_end(&mut start))
-        .map_err(|e| cannot(path, plain_io(&e)))?;
-    check_ragged(path, &start, sep)?;
     let p = PlRefPath::try_from_path(path).map_err(|e| cannot(path, e))?;
     LazyCsvReader::new(p)
         .with_has_header(true)
@@ -123,6 +128,10 @@ fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
         .with_infer_schema_length(Some(10_000))
         .finish()
         .map_err(|e| cannot(path, e))
+}
+
+fn flate2_decode(raw: &[u8], out: &mut Vec<u8>) -> std::io::Result<()> {
+    flate2::read::MultiGzDecoder::new(raw).read_to_end(out).map(|_| ())
 }
 
 /// A Parquet file starts and ends with `PAR1`; anything else is another kind of file, or one
@@ -140,10 +149,37 @@ fn check_parquet(path: &Path, len: u64) -> Result<(), EngineError> {
     f.seek(SeekFrom::End(-4)).map_err(io)?;
     f.read_exact(&mut tail).map_err(io)?;
     match (&head == b"PAR1", &tail == b"PAR1") {
-        (true, true) => Ok(()),
-        (true, false) => Err(cannot(path, "the Parquet file is incomplete (it was cut short or damaged)")),
-        _ => Err(cannot(path, "it is not a Parquet file")),
+        (true, true) => {}
+        (true, false) => return Err(cannot(path, "the Parquet file is incomplete (it was cut short or damaged)")),
+        _ => return Err(cannot(path, "it is not a Parquet file")),
     }
+    // The Parquet reader trusts the footer's byte ranges: a damaged footer pointing past the
+    // end of the file made it read out of bounds and abort the whole app (found by the
+    // property tests). Every column chunk must lie between the header and the footer.
+    let damaged = || cannot(path, "the Parquet file is damaged and cannot be read");
+    let file = std::fs::File::open(path).map_err(|e| cannot(path, plain_io(&e)))?;
+    let meta = guarded(|| ParquetReader::new(file).get_metadata().cloned().map_err(EngineError::from))
+        .map_err(|_| damaged())?;
+    for rg in &meta.row_groups {
+        for c in rg.parquet_columns() {
+            let start = c.dictionary_page_offset().unwrap_or(c.data_page_offset());
+            let fits = start >= 4
+                && c.data_page_offset() >= 4
+                && c.compressed_size() >= 0
+                && start.checked_add(c.compressed_size()).is_some_and(|end| (end as u64) <= len - 8);
+            if !fits {
+                return Err(damaged());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Runs reading work so that a panic inside the reader (a damaged file it does not expect)
+/// becomes a plain error instead of ending the app.
+pub fn guarded<T>(work: impl FnOnce() -> Result<T, EngineError>) -> Result<T, EngineError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        .unwrap_or_else(|_| Err(EngineError::Polars("parquet: the reader stopped on damaged data".into())))
 }
 
 /// The start of a delimited file must be UTF-8 text: a binary file given a `.csv` name, or a
@@ -170,7 +206,8 @@ fn not_utf8(path: &Path) -> EngineError {
 
 /// Rows with fewer or more fields than the header would be read as blanks or refused deep in
 /// the reader; the first lines are checked here so the person hears which line is wrong.
-fn check_ragged(path: &Path, bytes: &[u8], sep: u8) -> Result<(), EngineError> {
+/// Returns whether a quoted value holds a line break.
+fn check_ragged(path: &Path, bytes: &[u8], sep: u8) -> Result<bool, EngineError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut fields = 1usize;
     let mut expected = None;
@@ -179,9 +216,11 @@ fn check_ragged(path: &Path, bytes: &[u8], sep: u8) -> Result<(), EngineError> {
     let mut bad = Vec::new();
     let mut bad_count = 0usize;
     let mut empty_line = true;
+    let mut quoted_newline = false;
     for &b in bytes {
         match b {
             b'"' => quoted = !quoted,
+            b'\n' if quoted => quoted_newline = true,
             b if b == sep && !quoted => fields += 1,
             b'\n' if !quoted => {
                 if !empty_line {
@@ -209,7 +248,7 @@ fn check_ragged(path: &Path, bytes: &[u8], sep: u8) -> Result<(), EngineError> {
         }
         empty_line = false;
     }
-    let (Some(n), Some(&(first, got))) = (expected, bad.first()) else { return Ok(()) };
+    let (Some(n), Some(&(first, got))) = (expected, bad.first()) else { return Ok(quoted_newline) };
     let lines: Vec<String> = bad.iter().map(|(l, _)| l.to_string()).collect();
     let more = if bad_count > bad.len() { format!(" and {} more", bad_count - bad.len()) } else { String::new() };
     Err(cannot(
@@ -230,21 +269,22 @@ pub fn explain(path: &Path, e: EngineError) -> EngineError {
     let m = msg.to_ascii_lowercase();
     if m.contains("utf-8") || m.contains("utf8") {
         not_utf8(path)
+    } else if m.contains("csv malformed") || m.contains("quote") {
+        cannot(path, "a quoted value could not be read (a quote is missing or a line break is inside one)")
     } else if m.contains("more fields than defined") {
         cannot(path, "some rows have more fields than the header; fix those lines or export the file again")
     } else if m.contains("empty csv") || m.contains("no data") {
         cannot(path, "the file has no rows")
-    } else if m.contains("parquet") || m.contains("out of spec") || m.contains("thrift") || m.contains("decompress") {
+    } else if ["parquet", "out of spec", "out-of-spec", "thrift", "decompress", "decode", "deserialize", "arrow:schema"]
+        .iter()
+        .any(|w| m.contains(w))
+    {
         cannot(path, "the Parquet file is damaged and cannot be read")
     } else if m.contains("could not parse") || m.contains("json") {
         cannot(path, "part of the file cannot be read as a table")
     } else {
         e
     }
-}
-
-fn flate2_decode(raw: &[u8], out: &mut Vec<u8>) -> std::io::Result<()> {
-    flate2::read::MultiGzDecoder::new(raw).read_to_end(out).map(|_| ())
 }
 
 #[cfg(test)]

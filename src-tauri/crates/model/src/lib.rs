@@ -12,6 +12,9 @@ pub mod query;
 mod quoted;
 pub mod secret;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 pub use batch::{BadRow, Batch, Column, ColumnData, StrColumn};
 pub use dataset::{CountField, DatasetId, DatasetSpec, Field, FieldType, Measure};
 pub use filter::{Filter, FilterError, Literal, Op};

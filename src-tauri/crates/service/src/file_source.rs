@@ -29,9 +29,8 @@ pub fn field_type(t: &DataType) -> FieldType {
 
 /// Reads the file, its day columns as instants (midnight UTC).
 pub fn read(path: &Path) -> Result<DataFrame, ServiceError> {
-    let df = lens_engine::read::scan(path)?
-        .collect()
-        .map_err(|e| lens_engine::read::explain(path, lens_engine::EngineError::from(e)))?;
+    let df = lens_engine::read::guarded(|| Ok(lens_engine::read::scan(path)?.collect()?))
+        .map_err(|e| lens_engine::read::explain(path, e))?;
     let casts: Vec<Expr> = df
         .schema()
         .iter()

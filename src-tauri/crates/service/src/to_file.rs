@@ -118,8 +118,8 @@ pub async fn aggregate_file(
     check_out(out, q.date.is_some())?;
     let (input, out) = (input.to_path_buf(), out.to_path_buf());
     blocking(move || {
-        let lf = lens_engine::read::scan(&input)?;
-        let df = lens_engine::answer(lf, &q).map_err(|e| lens_engine::read::explain(&input, e))?;
+        let df = lens_engine::read::guarded(|| lens_engine::answer(lens_engine::read::scan(&input)?, &q))
+            .map_err(|e| lens_engine::read::explain(&input, e))?;
         write_answer(&df, Some(&q), chart.as_deref(), &out, "Rows", &[])
     })
     .await
