@@ -3,6 +3,7 @@
 
 mod accounts;
 mod demo;
+mod fuzz;
 mod home;
 mod reports;
 mod round_trip;
