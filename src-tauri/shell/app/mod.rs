@@ -58,6 +58,9 @@ pub fn run() -> i32 {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, None))
+        // Never asked to check while plugins.updater.endpoints is empty (the release workflow
+        // sets it); every update it installs must be signed by the key in tauri.conf.json.
+        .plugin(tauri_plugin_updater::Builder::new().build())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);
