@@ -37,6 +37,11 @@ struct Stored {
     meta: CacheMeta,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     crc32: Option<u32>,
+    /// The data file this describes, beside it. Each save writes a new data file and only then
+    /// points the description at it (one atomic rename), so a crash between the two leaves the
+    /// old pair whole. Older descriptions without it describe `DATASET.parquet`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    file: Option<String>,
 }
 
 pub struct Cache {
@@ -56,14 +61,29 @@ impl Cache {
         &self.dir
     }
 
+    /// The description's path, and the data file it names (if it can be read).
     fn paths(&self, account: &str, dataset: &str) -> (PathBuf, PathBuf) {
         let base = self.dir.join(safe(account));
-        (base.join(format!("{}.parquet", safe(dataset))), base.join(format!("{}.json", safe(dataset))))
+        let info = base.join(format!("{}.json", safe(dataset)));
+        let named = fs::read(&info)
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Stored>(&b).ok())
+            .and_then(|s| s.file)
+            // Only a plain name of this data set's files, never a path elsewhere.
+            .filter(|f| {
+                f.starts_with(&format!("{}.", safe(dataset))) && !f.contains(['/', '\\']) && f.ends_with(".parquet")
+            });
+        let data = base.join(named.unwrap_or_else(|| format!("{}.parquet", safe(dataset))));
+        (data, info)
     }
 
-    /// Saves a table; the description is written only once the data is safely on disk.
+    /// Saves a table: a new data file first, then the description that points at it, then the
+    /// old data file goes. Killed at any moment, the pair on disk is the old one or the new one.
     pub fn save(&self, account: &str, dataset: &str, df: &DataFrame, meta: &CacheMeta) -> Result<(), EngineError> {
-        let (data, info) = self.paths(account, dataset);
+        let (old, info) = self.paths(account, dataset);
+        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let name = format!("{}.{stamp:x}.parquet", safe(dataset));
+        let data = info.with_file_name(&name);
         let mut out = df.clone();
         write_atomic(&data, "the saved copy", |w| {
             // Zstandard's fastest level: a fifth of the JSON's size, written three times faster than
@@ -77,11 +97,25 @@ impl Cache {
         })?;
         // Read back what reached the disk, so the checksum is of the bytes a later load reads.
         let written = fs::read(&data).map_err(|e| EngineError::file("Could not save the data", plain_io(&e)))?;
-        let stored = Stored { meta: meta.clone(), crc32: Some(crc32fast::hash(&written)) };
+        let stored = Stored { meta: meta.clone(), crc32: Some(crc32fast::hash(&written)), file: Some(name.clone()) };
         let json = serde_json::to_vec_pretty(&stored).map_err(|e| EngineError::file("Could not save the data", e))?;
-        write_atomic(&info, "the saved copy's description", |w| {
+        let described = write_atomic(&info, "the saved copy's description", |w| {
             std::io::Write::write_all(w, &json).map_err(|e| EngineError::file("Could not save the data", plain_io(&e)))
-        })
+        });
+        if described.is_err() {
+            let _ = fs::remove_file(&data);
+            return described;
+        }
+        // Data files the description no longer names: the one replaced, and any a crash left.
+        let prefix = format!("{}.", safe(dataset));
+        for e in fs::read_dir(info.parent().unwrap_or(Path::new("."))).into_iter().flatten().flatten() {
+            let n = e.file_name().to_string_lossy().into_owned();
+            if n.starts_with(&prefix) && n.ends_with(".parquet") && n != name {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+        let _ = old;
+        Ok(())
     }
 
     /// The saved table, if there is one. A damaged copy is moved aside (so the next fetch
@@ -211,9 +245,32 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let c = Cache::new(dir.path().into());
         c.save("acct", "search", &table(50), &meta(50)).unwrap();
-        let (_, info) = c.paths("acct", "search");
+        let (data, info) = c.paths("acct", "search");
+        // The older layout: DATASET.parquet and a description without checksum or file name.
+        std::fs::rename(&data, info.with_file_name("search.parquet")).unwrap();
         std::fs::write(&info, serde_json::to_vec(&meta(50)).unwrap()).unwrap();
         assert_eq!(c.load("acct", "search").unwrap().unwrap().1, meta(50));
+    }
+
+    /// Issue 12, found by the kill -9 test: killed between writing the data and its
+    /// description, the new data sat beside the old description and the copy was thrown away
+    /// as damaged.
+    #[test]
+    fn killed_between_the_data_and_its_description_the_old_pair_stays_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = Cache::new(dir.path().into());
+        c.save("acct", "subscriptions", &table(10), &meta(10)).unwrap();
+        let (data, _) = c.paths("acct", "subscriptions");
+        // What a killed save leaves: a newer data file the description does not name.
+        let mut newer = table(20);
+        let stray = data.with_file_name("subscriptions.ffffffffffffffff.parquet");
+        ParquetWriter::new(std::fs::File::create(&stray).unwrap()).finish(&mut newer).unwrap();
+        let (df, m) = c.load("acct", "subscriptions").unwrap().unwrap();
+        assert_eq!((df.height(), m.rows), (10, 10));
+        // The next save clears it.
+        c.save("acct", "subscriptions", &table(30), &meta(30)).unwrap();
+        assert!(!stray.exists() && !data.exists());
+        assert_eq!(c.load("acct", "subscriptions").unwrap().unwrap().0.height(), 30);
     }
 
     #[test]

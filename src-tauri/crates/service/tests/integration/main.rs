@@ -2,6 +2,7 @@
 //! in a debug build), so one binary instead of one per file saves disk and link time.
 
 mod accounts;
+mod crash;
 mod demo;
 mod fuzz;
 mod home;
