@@ -252,9 +252,14 @@ fn every_command_answers_bad_input_in_words_and_writes_nothing_outside() {
     ];
     let passwd = std::fs::read("/etc/passwd").ok();
     let here = std::env::current_dir().unwrap();
+    // Other tests make temporary folders (`.tmpXXXXXX`) beside a checkout in /tmp while this
+    // runs; anything else new there would have come from here.
     let listing = |d: &std::path::Path| -> Vec<String> {
-        let mut v: Vec<String> =
-            std::fs::read_dir(d).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let mut v: Vec<String> = std::fs::read_dir(d)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with(".tmp"))
+            .collect();
         v.sort();
         v
     };
