@@ -1,5 +1,7 @@
 //! Logs: a daily rolling file in the OS log folder (what support asks for), plus the terminal
 //! for the command line. Secrets never reach a log: they are `Secret`s, which print `<redacted>`.
+//! Each day's file is capped in size, and a panic leaves a crash report beside the logs
+//! (lens_service::crash).
 
 use std::path::Path;
 
@@ -23,7 +25,8 @@ pub fn init(dir: &Path, to_stderr: bool) -> Option<WorkerGuard> {
             .ok()
     }) {
         Some(appender) => {
-            let (nb, guard) = tracing_appender::non_blocking(appender);
+            let capped = lens_service::crash::Capped::new(appender, lens_service::crash::LOG_BYTES_PER_DAY);
+            let (nb, guard) = tracing_appender::non_blocking(capped);
             (Some(tracing_subscriber::fmt::layer().with_ansi(false).with_writer(nb).with_filter(filter())), Some(guard))
         }
         None => (None, None),
@@ -37,5 +40,6 @@ pub fn init(dir: &Path, to_stderr: bool) -> Option<WorkerGuard> {
             .with_filter(EnvFilter::try_from_env("PARTNER_LENS_LOG").unwrap_or_else(|_| EnvFilter::new("off")))
     });
     let _ = tracing_subscriber::registry().with(file_layer).with(stderr_layer).try_init();
+    lens_service::crash::install(dir.to_path_buf());
     guard
 }

@@ -34,6 +34,9 @@ pub struct SimArgs {
     /// fields to every row (to check what a client keeps).
     #[arg(long)]
     pub every_form: bool,
+    /// Name customers with markup and formula-like text (to check that nothing runs).
+    #[arg(long)]
+    pub hostile_names: bool,
     #[arg(long)]
     pub tenant: Option<String>,
     #[arg(long)]
@@ -92,6 +95,7 @@ pub fn config(a: &SimArgs) -> Result<SimConfig, ServiceError> {
         admin: a.admin,
         mfa_enforced: !a.no_mfa,
         every_form: a.every_form,
+        hostile_names: a.hostile_names,
         ..SimConfig::default()
     })
 }

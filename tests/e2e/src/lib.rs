@@ -147,15 +147,27 @@ impl Session {
 
     /// Clicks at `(dx, dy)` from the element's centre, as a mouse would (a bar of a chart).
     pub fn click_at(&self, element: &str, dx: i64, dy: i64) {
+        self.pointer(
+            element,
+            dx,
+            dy,
+            &[json!({"type": "pointerDown", "button": 0}), json!({"type": "pointerUp", "button": 0})],
+        );
+    }
+
+    /// Moves the mouse to `(dx, dy)` from the element's centre and leaves it there (a tooltip).
+    pub fn hover_at(&self, element: &str, dx: i64, dy: i64) {
+        self.pointer(element, dx, dy, &[]);
+    }
+
+    fn pointer(&self, element: &str, dx: i64, dy: i64, then: &[Value]) {
         self.scroll_to(element);
         let origin = json!({ ELEMENT: element });
+        let mut actions = vec![json!({"type": "pointerMove", "origin": origin, "x": dx, "y": dy, "duration": 0})];
+        actions.extend(then.iter().cloned());
         let v = self.post(
             "/actions",
-            json!({"actions": [{"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": [
-                {"type": "pointerMove", "origin": origin, "x": dx, "y": dy, "duration": 0},
-                {"type": "pointerDown", "button": 0},
-                {"type": "pointerUp", "button": 0}
-            ]}]}),
+            json!({"actions": [{"type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"}, "actions": actions}]}),
         );
         assert!(v["value"].is_null(), "pointer actions failed: {v}");
     }
@@ -225,10 +237,14 @@ impl Drop for Session {
 
 /// Saves a screenshot to test-output/, once the animations of what just opened (a popover
 /// fading in, a toast sliding in, a theme changing) have finished.
+/// The page's text goes beside it (`name.txt`), so tests can check what a screenshot shows
+/// (no secret on any screen).
 pub fn shot(s: &Session, name: &str) -> PathBuf {
     std::thread::sleep(Duration::from_millis(700));
     let p = output_dir().join(format!("{name}.png"));
     s.screenshot(&p);
+    let text = s.script("return document.body.innerText + '\\n' + [...document.querySelectorAll('input:not([type=password]), textarea')].map(e => e.value).join('\\n');");
+    std::fs::write(p.with_extension("txt"), text.as_str().unwrap_or_default()).expect("write the screen's text");
     p
 }
 

@@ -169,7 +169,13 @@ fn accounts_sign_in_side_by_side_and_home_tells_what_changed() {
     let browser_s = browser.display().to_string();
     let s = Session::start(
         &bin,
-        &[("PARTNER_LENS_HOME", &home_s), ("PARTNER_LENS_DEMO_TODAY", TODAY), ("PARTNER_LENS_BROWSER", &browser_s)],
+        &[
+            ("PARTNER_LENS_HOME", &home_s),
+            ("PARTNER_LENS_DEMO_TODAY", TODAY),
+            ("PARTNER_LENS_BROWSER", &browser_s),
+            // The most detailed log a person could be asked to send: still no secret in it.
+            ("PARTNER_LENS_LOG", "debug"),
+        ],
     );
 
     // The sample first, and its Home.
@@ -321,7 +327,12 @@ fn accounts_sign_in_side_by_side_and_home_tells_what_changed() {
         issued["tokens"].as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_string()).collect();
     assert!(needles.len() >= 3);
     needles.extend([SECRET.to_string(), PASSWORD.to_string()]);
-    for file in walk(home.path()) {
+    // The app's data, logs and any crash report (all under its home), the text of every screen
+    // a screenshot was taken of (masked password fields excepted: they show dots).
+    let screens = walk(&lens_e2e::output_dir()).into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt"));
+    let files: Vec<PathBuf> = walk(home.path()).into_iter().chain(screens).collect();
+    assert!(files.iter().any(|f| f.starts_with(home.path().join("logs"))), "the logs are among the files scanned");
+    for file in files {
         let bytes = std::fs::read(&file).unwrap_or_default();
         for n in &needles {
             assert!(!bytes.windows(n.len()).any(|w| w == n.as_bytes()), "a secret is readable in {}", file.display());

@@ -113,6 +113,10 @@ fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
     let work = tempfile::tempdir().unwrap();
     let sim = sim(&bin, work.path());
 
+    // A crash report from an earlier run, as the app's panic hook writes it: Settings offers it.
+    let logs = home.path().join("logs");
+    std::fs::create_dir_all(&logs).unwrap();
+    std::fs::write(logs.join("crash-20261120-093000.txt"), "Partner Lens stopped unexpectedly.\n").unwrap();
     let home_s = home.path().display().to_string();
     let s = Session::start(&bin, &[("PARTNER_LENS_HOME", &home_s), ("PARTNER_LENS_DEMO_TODAY", TODAY)]);
 
@@ -250,6 +254,8 @@ fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
     }
     s.click_css("[data-testid=nav-settings]");
     s.wait_for("[data-testid=screen-settings]", Duration::from_secs(10));
+    let crash = s.text_of("[data-testid=last-crash]");
+    assert!(crash.contains("stopped unexpectedly on Nov 20, 2026, 09:30 AM"), "{crash}");
     shot(&s, "12-settings-light");
     s.click_css("[data-testid=theme-dark]");
     s.wait_for("[data-theme=dark]", Duration::from_secs(10));

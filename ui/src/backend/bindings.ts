@@ -198,6 +198,8 @@ export type AppInfo = {
 	cacheBytes: number | null,
 	/**  Why sign-ins are not remembered, when the computer has no password store. */
 	keyringNote: string | null,
+	/**  The newest crash report in the logs folder, if Partner Lens ever stopped unexpectedly. */
+	lastCrash: CrashReport | null,
 };
 
 /**  The query text, or what is wrong with it in the service's words. */
@@ -268,6 +270,12 @@ export type CompiledFilters = {
 	text: string | null,
 	server: string | null,
 	local: string | null,
+};
+
+export type CrashReport = {
+	path: string,
+	/**  When it happened, `YYYY-MM-DD HH:MM:SS` in local time (from the file's name). */
+	when: string,
 };
 
 export type DatasetCard = {
@@ -366,7 +374,9 @@ export type ErrorCode =
 /**  The data set has not been loaded yet. */
 "not_loaded" | 
 /**  A report has no finished run yet. */
-"not_ready" | "throttled" | "server_error" | "cancelled" | "cache_corrupt" | "file" | "exists" | "settings" | "secrets" | "bad_account" | "port" | "internal";
+"not_ready" | "throttled" | "server_error" | "cancelled" | "cache_corrupt" | "file" | "exists" | 
+/**  The disk has no room left. */
+"disk_full" | "settings" | "secrets" | "bad_account" | "port" | "internal";
 
 export type ExploreAnswer = {
 	table: Aggregate,

@@ -44,6 +44,7 @@ export const TITLES: Record<ErrorCode, string> = {
   cache_corrupt: "Saved data was damaged",
   file: "The file couldn't be written",
   exists: "That name is taken",
+  disk_full: "Your disk is full",
   settings: "Settings couldn't be saved",
   secrets: "Sign-ins couldn't be kept",
   bad_account: "The account's settings are not right",

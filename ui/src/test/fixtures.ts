@@ -93,6 +93,7 @@ export function appInfo(over: Partial<AppInfo> = {}): AppInfo {
     dataDir: "/home/alex/.local/share/Partner Lens",
     logsDir: "/home/alex/.local/state/partner-lens/logs",
     cacheBytes: 48_000,
+    lastCrash: null,
     keyringNote: null,
     ...over,
   };

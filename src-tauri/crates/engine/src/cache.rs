@@ -80,7 +80,7 @@ impl Cache {
     /// Saves a table: a new data file first, then the description that points at it, then the
     /// old data file goes. Killed at any moment, the pair on disk is the old one or the new one.
     pub fn save(&self, account: &str, dataset: &str, df: &DataFrame, meta: &CacheMeta) -> Result<(), EngineError> {
-        let (old, info) = self.paths(account, dataset);
+        let (_, info) = self.paths(account, dataset);
         let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
         let name = format!("{}.{stamp:x}.parquet", safe(dataset));
         let data = info.with_file_name(&name);
@@ -114,7 +114,6 @@ impl Cache {
                 let _ = fs::remove_file(e.path());
             }
         }
-        let _ = old;
         Ok(())
     }
 

@@ -14,6 +14,9 @@ pub enum EngineError {
     /// A file that cannot be read or written.
     #[error("{what}: {why}")]
     File { what: String, why: String },
+    /// The disk has no room left; what was there before is kept.
+    #[error("Your disk is full, so {what} could not be saved. Free some space and try again.")]
+    DiskFull { what: String },
     /// A cached table that is damaged; it has been set aside.
     #[error("The saved copy of {what} was damaged and has been set aside; it will be fetched again. ({why})")]
     Corrupt { what: String, why: String },

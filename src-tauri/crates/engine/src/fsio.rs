@@ -72,42 +72,99 @@ pub fn clear_leftovers_below(dir: &Path) -> usize {
     removed
 }
 
-/// Writes `path` atomically with `write`, which gets a buffered file.
+/// The file [`write_atomic`] hands its writer. It remembers whether the disk refused a write
+/// for want of space, because the libraries that write through it (polars, the JSON and CSV
+/// writers) turn that into their own error text, and a person needs to hear "your disk is full".
+pub struct Sink {
+    file: File,
+    full: bool,
+}
+
+impl Sink {
+    fn saw(&mut self, e: &io::Error) {
+        self.full |= is_full(e);
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.file.write(buf).inspect_err(|e| self.saw(e))
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.file.flush().inspect_err(|e| self.saw(e))
+    }
+}
+
+impl io::Seek for Sink {
+    fn seek(&mut self, pos: io::SeekFrom) -> io::Result<u64> {
+        self.file.seek(pos)
+    }
+}
+
+/// Whether an I/O error means the disk (or the user's quota on it) has no room left.
+pub fn is_full(e: &io::Error) -> bool {
+    matches!(e.kind(), io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded) || e.raw_os_error() == Some(28)
+}
+
+/// Whether an error, or any error beneath it, is a full disk (the zip writer inside the Excel
+/// writer wraps the I/O error twice).
+pub fn full_in_chain(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut next = Some(e);
+    while let Some(e) = next {
+        if e.downcast_ref::<io::Error>().is_some_and(is_full) {
+            return true;
+        }
+        next = e.source();
+    }
+    false
+}
+
+/// Writes `path` atomically with `write`, which gets a buffered file. Whatever fails, the file
+/// that was there stays as it was and no temporary file is left; a full disk is reported as
+/// [`EngineError::DiskFull`] however the writer phrased it.
 pub fn write_atomic(
     path: &Path,
     what: &str,
-    write: impl FnOnce(&mut BufWriter<File>) -> Result<(), EngineError>,
+    write: impl FnOnce(&mut BufWriter<Sink>) -> Result<(), EngineError>,
 ) -> Result<(), EngineError> {
+    let failed = |e: &io::Error, verb: &str| {
+        if is_full(e) {
+            EngineError::DiskFull { what: what.to_string() }
+        } else {
+            EngineError::file(format!("{verb} {what}"), plain_io(e))
+        }
+    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs::create_dir_all(dir)
-            .map_err(|e| EngineError::file(format!("Could not create the folder for {what}"), plain_io(&e)))?;
+        fs::create_dir_all(dir).map_err(|e| failed(&e, "Could not create the folder for"))?;
     }
     let tmp = temp_path(path);
+    let mut full = false;
     let result = (|| {
-        let file =
-            File::create(&tmp).map_err(|e| EngineError::file(format!("Could not write {what}"), plain_io(&e)))?;
-        let mut w = BufWriter::new(file);
-        write(&mut w)?;
-        w.flush().map_err(|e| EngineError::file(format!("Could not write {what}"), plain_io(&e)))?;
-        let file =
-            w.into_inner().map_err(|e| EngineError::file(format!("Could not write {what}"), plain_io(e.error())))?;
-        file.sync_all().map_err(|e| EngineError::file(format!("Could not write {what}"), plain_io(&e)))?;
-        fs::rename(&tmp, path).map_err(|e| EngineError::file(format!("Could not save {what}"), plain_io(&e)))
+        let file = File::create(&tmp).map_err(|e| failed(&e, "Could not write"))?;
+        let mut w = BufWriter::new(Sink { file, full: false });
+        let written = write(&mut w).and_then(|()| w.flush().map_err(|e| failed(&e, "Could not write")));
+        full = w.get_ref().full;
+        written?;
+        let sink = w.into_inner().map_err(|e| failed(e.error(), "Could not write"))?;
+        sink.file.sync_all().map_err(|e| failed(&e, "Could not write"))?;
+        fs::rename(&tmp, path).map_err(|e| failed(&e, "Could not save"))
     })();
     if result.is_err() {
         let _ = fs::remove_file(&tmp);
     }
-    result
+    match result {
+        Err(_) if full => Err(EngineError::DiskFull { what: what.to_string() }),
+        other => other,
+    }
 }
 
 /// An I/O error in words a person understands, with the full disk case named.
 pub fn plain_io(e: &io::Error) -> String {
     match e.kind() {
-        io::ErrorKind::StorageFull => "the disk is full; free some space and try again".into(),
+        _ if is_full(e) => "your disk is full; free some space and try again".into(),
         io::ErrorKind::PermissionDenied => "permission denied; choose another folder".into(),
         io::ErrorKind::NotFound => "the folder does not exist".into(),
         io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
-        _ if e.raw_os_error() == Some(28) => "the disk is full; free some space and try again".into(),
         _ => e.to_string(),
     }
 }

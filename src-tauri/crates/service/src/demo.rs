@@ -30,11 +30,14 @@ pub struct DemoOptions {
     pub subscriptions: usize,
     /// Report schedules run this many times faster than real time.
     pub clock_speed: f64,
+    /// Customers named with markup and formulas (`PARTNER_LENS_DEMO_NAMES=hostile`), for the
+    /// window test that proves such names are shown as text and nothing in them runs.
+    pub hostile_names: bool,
 }
 
 impl Default for DemoOptions {
     fn default() -> Self {
-        DemoOptions { seed: DEMO_SEED, today: None, subscriptions: 600, clock_speed: 1.0 }
+        DemoOptions { seed: DEMO_SEED, today: None, subscriptions: 600, clock_speed: 1.0, hostile_names: false }
     }
 }
 
@@ -57,6 +60,7 @@ impl DemoOptions {
                 Some(x) => x.parse().ok().filter(|s: &f64| *s > 0.0).unwrap_or(1.0),
                 None => 1.0,
             },
+            hostile_names: var("PARTNER_LENS_DEMO_NAMES").as_deref() == Some("hostile"),
             ..d
         }
     }
@@ -86,6 +90,7 @@ pub async fn start(o: &DemoOptions) -> Result<Demo, ServiceError> {
         today: o.today,
         subscriptions: o.subscriptions,
         clock_speed: o.clock_speed,
+        hostile_names: o.hostile_names,
         admin: false,
         ..SimConfig::default()
     };

@@ -46,6 +46,8 @@ pub enum ErrorCode {
     CacheCorrupt,
     File,
     Exists,
+    /// The disk has no room left.
+    DiskFull,
     Settings,
     Secrets,
     BadAccount,
@@ -77,6 +79,7 @@ impl ErrorCode {
             ErrorCode::CacheCorrupt => "cache_corrupt",
             ErrorCode::File => "file",
             ErrorCode::Exists => "exists",
+            ErrorCode::DiskFull => "disk_full",
             ErrorCode::Settings => "settings",
             ErrorCode::Secrets => "secrets",
             ErrorCode::BadAccount => "bad_account",
@@ -186,6 +189,7 @@ impl From<EngineError> for ServiceError {
             EngineError::BadQuestion(_) => ErrorCode::BadQuestion,
             EngineError::File { .. } => ErrorCode::File,
             EngineError::Corrupt { .. } => ErrorCode::CacheCorrupt,
+            EngineError::DiskFull { .. } => ErrorCode::DiskFull,
             _ => return ServiceError::internal(e),
         };
         let action = (code == ErrorCode::BadQuestion).then_some(Action::EditFilter);

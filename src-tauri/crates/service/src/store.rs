@@ -68,7 +68,7 @@ pub(crate) fn db_error(e: rusqlite::Error) -> ServiceError {
     tracing::error!("database: {e}");
     let full = matches!(&e, rusqlite::Error::SqliteFailure(f, _) if f.code == rusqlite::ErrorCode::DiskFull);
     ServiceError::new(
-        ErrorCode::Settings,
+        if full { ErrorCode::DiskFull } else { ErrorCode::Settings },
         if full {
             "Your disk is full, so this could not be saved. Free some space and try again."
         } else {

@@ -60,6 +60,9 @@ pub struct SimConfig {
     /// fraction digits, date only, `Z`, `+00:00`, null, `0001-01-01T00:00:00`) and add unknown
     /// fields with nested values to every row: for tests of what the app keeps of a page.
     pub every_form: bool,
+    /// Name every customer after one of [`crate::world::HOSTILE_NAMES`] in turn: markup and
+    /// formula-like text, for tests that the app never runs or evaluates what the service sends.
+    pub hostile_names: bool,
     /// Callers (user names or app client ids) who sign in but hold no analytics role: their
     /// calls answer 403, as the service does for a user without one.
     pub no_access: Vec<String>,
@@ -83,6 +86,7 @@ impl Default for SimConfig {
             admin: false,
             certificates: Vec::new(),
             every_form: false,
+            hostile_names: false,
             no_access: Vec::new(),
         }
     }

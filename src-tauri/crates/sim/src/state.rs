@@ -26,7 +26,10 @@ pub struct SimState {
 impl SimState {
     pub fn new(config: SimConfig) -> SimState {
         let today = config.today.unwrap_or_else(|| chrono::Utc::now().timestamp().div_euclid(86_400));
-        let world = World::new(config.seed, config.subscriptions, today);
+        let mut world = World::new(config.seed, config.subscriptions, today);
+        if config.hostile_names {
+            world.name_customers_hostile();
+        }
         let clock = SimClock::new(config.clock_speed);
         SimState {
             world,

@@ -22,6 +22,8 @@ pub struct AppInfo {
     pub cache_bytes: f64,
     /// Why sign-ins are not remembered, when the computer has no password store.
     pub keyring_note: Option<String>,
+    /// The newest crash report in the logs folder, if Partner Lens ever stopped unexpectedly.
+    pub last_crash: Option<lens_service::crash::CrashReport>,
 }
 
 #[tauri::command]
@@ -37,6 +39,7 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, ServiceError> {
         logs_dir: ws.paths().logs.display().to_string(),
         cache_bytes: ws.cache_size() as f64,
         keyring_note: ws.accounts().keyring_limitation().or_else(|| ws.accounts().secrets_notice()),
+        last_crash: lens_service::crash::reports(&ws.paths().logs).into_iter().next(),
     })
 }
 

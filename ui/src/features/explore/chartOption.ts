@@ -18,13 +18,19 @@ interface TooltipItem {
 }
 
 /// The period, then its non-zero series largest first, then the total.
+/// A name set apart from the text around it (Unicode's first-strong isolate): a right-to-left
+/// override inside a customer's name then reorders only the name, never the ": 12" after it.
+export function isolate(name: string): string {
+  return `\u2068${name}\u2069`;
+}
+
 export function tooltipText(items: TooltipItem[], additive: boolean): string {
   if (!items.length) return "";
   const shown = items
     .filter((i) => typeof i.value === "number" && i.value !== 0)
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   const total = shown.reduce((acc, i) => acc + (i.value ?? 0), 0);
-  const lines = shown.slice(0, 12).map((i) => `${i.seriesName}: ${formatNumber(i.value)}`);
+  const lines = shown.slice(0, 12).map((i) => `${isolate(i.seriesName)}: ${formatNumber(i.value)}`);
   if (shown.length > 12) lines.push(`…and ${shown.length - 12} more`);
   if (additive && shown.length > 1) lines.push(`Total: ${formatNumber(total)}`);
   if (!shown.length) lines.push("None");

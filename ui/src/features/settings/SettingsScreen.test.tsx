@@ -6,6 +6,7 @@ import userEvent from "@testing-library/user-event";
 import { mockBackend } from "../../test/mockBackend";
 import { renderApp } from "../../test/render";
 import { expectAccessible } from "../../test/axe";
+import { appInfo } from "../../test/fixtures";
 
 describe("Settings", () => {
   it("switches the theme, opens folders and clears the cache after saying what is kept", async () => {
@@ -24,6 +25,19 @@ describe("Settings", () => {
     await userEvent.click(within(dialog).getByTestId("confirm-clear"));
     await waitFor(() => expect(b.clearCache).toHaveBeenCalledTimes(1));
     expect(await screen.findByText(/Cleared 46\.88 KB/)).toBeTruthy();
+    expect(screen.queryByTestId("last-crash")).toBeNull();
+  });
+
+  it("offers the last crash report, and says nothing when there is none", async () => {
+    const path = "/home/alex/.local/state/partner-lens/logs/crash-20261201-093000.txt";
+    const b = mockBackend({}, appInfo({ lastCrash: { path, when: "2026-12-01 09:30:00" } }));
+    renderApp(b, "#/settings");
+    const row = await screen.findByTestId("last-crash");
+    expect(row.textContent).toContain("Partner Lens stopped unexpectedly on Dec 1, 2026, 09:30 AM");
+    expect(row.textContent).toContain("no data or passwords");
+    await userEvent.click(within(row).getByRole("button", { name: "Open report" }));
+    expect(b.openPath).toHaveBeenCalledWith(path);
+    await expectAccessible();
   });
 
   it("lists the open-source licences", async () => {

@@ -20,7 +20,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { FolderOpen20Regular } from "@fluentui/react-icons";
+import { DocumentText20Regular, FolderOpen20Regular } from "@fluentui/react-icons";
 import { useQueryClient } from "@tanstack/react-query";
 import type { Theme } from "../../backend";
 import { useBackend } from "../../backend/context";
@@ -28,7 +28,7 @@ import { keys, useDownloads, useUpdateSettings } from "../../backend/queries";
 import { useApp } from "../../app/context";
 import { ErrorBar } from "../../components/ErrorBar";
 import { PageHeader } from "../../components/PageHeader";
-import { formatBytes } from "../../lib/format";
+import { formatBytes, formatDateTime } from "../../lib/format";
 import { LicencesDialog } from "./LicencesDialog";
 
 const useStyles = makeStyles({
@@ -119,6 +119,17 @@ export function SettingsScreen() {
             Open folder
           </Button>
         </div>
+        {info.lastCrash && (
+          <div className={s.row} data-testid="last-crash">
+            <Text>
+              Partner Lens stopped unexpectedly on {crashTime(info.lastCrash.when)}. A report was saved in the logs folder; it
+              holds no data or passwords, so you can send it to support.
+            </Text>
+            <Button icon={<DocumentText20Regular />} onClick={() => open(info.lastCrash!.path)} data-testid="open-crash">
+              Open report
+            </Button>
+          </div>
+        )}
         <div className={s.row}>
           <Text>
             Fetched data saved for quick opening and offline use: <strong>{formatBytes(info.cacheBytes ?? 0)}</strong>
@@ -187,4 +198,10 @@ export function SettingsScreen() {
       {error ? <ErrorBar error={error as never} /> : null}
     </div>
   );
+}
+
+/// The report's local time ("2026-11-20 09:30:00") as dates are shown elsewhere. Formatted as if
+/// UTC so the clock time stays the one the report was written at.
+function crashTime(when: string): string {
+  return formatDateTime(`${when.replace(" ", "T")}Z`);
 }

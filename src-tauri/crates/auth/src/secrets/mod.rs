@@ -121,7 +121,41 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// The message a person sees when no keyring works.
 pub fn no_keyring_message() -> String {
-    "This computer's password store (keyring) is not available, so sign-ins are kept only until Partner Lens closes. \
-     On Linux, install and unlock GNOME Keyring or KWallet."
-        .to_string()
+    no_keyring_message_on(std::env::consts::OS)
+}
+
+/// The message on each system (`std::env::consts::OS`), naming the password store it has.
+/// The keyring crate talks to the Secret Service on Linux, the Keychain on macOS and the
+/// Credential Manager on Windows (features chosen per target in Cargo.toml).
+pub fn no_keyring_message_on(os: &str) -> String {
+    let (store, fix) = match os {
+        "macos" => ("the Keychain", "Check that your login keychain is unlocked in Keychain Access."),
+        "windows" => (
+            "Credential Manager",
+            "Check that Windows Credential Manager is running and that you are signed in to Windows.",
+        ),
+        _ => ("keyring", "Install and unlock GNOME Keyring or KWallet."),
+    };
+    format!(
+        "This computer's password store ({store}) is not available, so sign-ins are kept only until Partner Lens \
+         closes. {fix}"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::no_keyring_message_on;
+
+    #[test]
+    fn the_no_keyring_advice_names_each_systems_password_store() {
+        assert!(no_keyring_message_on("linux").contains("GNOME Keyring or KWallet"));
+        assert!(no_keyring_message_on("macos").contains("Keychain Access"));
+        assert!(no_keyring_message_on("windows").contains("Credential Manager"));
+        for os in ["linux", "macos", "windows"] {
+            let m = no_keyring_message_on(os);
+            assert!(m.starts_with("This computer's password store ("), "{m}");
+            assert!(m.contains("is not available, so sign-ins are kept only until Partner Lens closes."), "{m}");
+            assert!(!m.contains("Linux") || os == "linux", "{os}: {m}");
+        }
+    }
 }

@@ -198,8 +198,18 @@ pub fn write_chart(chart: &Chart, style: &ChartStyle, path: &Path) -> Result<(),
         "svg" => draw(SVGBackend::new(&tmp, size).into_drawing_area(), chart, style),
         other => return Err(EngineError::BadQuestion(format!("Charts are saved as .png or .svg, not .{other}"))),
     };
-    let result =
-        drawn.map_err(|why| EngineError::file(format!("Could not draw {}", path.display()), why)).and_then(|_| {
+    let result = drawn
+        .map_err(|why| {
+            // The drawing library's error is text by the time it reaches us; the system's words
+            // for a full disk are the one thing to recognise in it.
+            let why = why.to_string();
+            if why.contains("No space left on device") || why.contains("os error 28") {
+                EngineError::DiskFull { what: path.display().to_string() }
+            } else {
+                EngineError::file(format!("Could not draw {}", path.display()), why)
+            }
+        })
+        .and_then(|_| {
             std::fs::rename(&tmp, path)
                 .map_err(|e| EngineError::file(format!("Could not save {}", path.display()), plain_io(&e)))
         });

@@ -15,6 +15,14 @@ use crate::fsio::{plain_io, temp_path};
 pub const MAX_ROWS: usize = 1_048_575;
 
 fn xlsx_error(path: &Path, e: XlsxError) -> EngineError {
+    let full = match &e {
+        XlsxError::IoError(io) => crate::fsio::is_full(io),
+        XlsxError::ZipError(z) => crate::fsio::full_in_chain(z),
+        _ => false,
+    };
+    if full {
+        return EngineError::DiskFull { what: path.display().to_string() };
+    }
     let why = match &e {
         XlsxError::IoError(io) => plain_io(io),
         other => other.to_string(),

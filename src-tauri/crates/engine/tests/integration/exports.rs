@@ -101,6 +101,7 @@ fn xlsx_has_typed_cells_a_frozen_styled_header_and_a_filter() {
     assert!(xml.contains("state=\"frozen\"") && xml.contains("ySplit=\"1\""), "frozen header");
     assert!(xml.contains("<autoFilter ref=\"A1:E121\""), "autofilter");
     assert!(xml.contains("<col "), "column widths");
+    assert!(!xml.contains("<f>") && !xml.contains("<f "), "no cell is a formula");
 }
 
 fn unzip_sheet(p: &std::path::Path) -> String {

@@ -52,6 +52,9 @@ pub fn file_path(
 }
 
 fn io_error(what: &str, e: &std::io::Error) -> ServiceError {
+    if lens_engine::fsio::is_full(e) {
+        return lens_engine::EngineError::DiskFull { what: "the report file".into() }.into();
+    }
     ServiceError::new(ErrorCode::File, format!("{what}: {}", lens_engine::fsio::plain_io(e)), None)
 }
 

@@ -3,7 +3,9 @@
 
 mod accounts;
 mod crash;
+mod crash_report;
 mod demo;
+mod full_disk;
 mod fuzz;
 mod home;
 mod reports;

@@ -15,7 +15,7 @@ use lens_model::dataset::DatasetId;
 use lens_model::dates::{self, MICROS_PER_DAY, Micros};
 use lens_model::filter::Cell;
 
-pub use names::{PRODUCTS, Product};
+pub use names::{HOSTILE_NAMES, PRODUCTS, Product};
 
 use crate::rng::{Guid, Rng, stream};
 
@@ -105,6 +105,13 @@ fn season(month: i64) -> f64 {
 }
 
 impl World {
+    /// Renames every customer after one of [`HOSTILE_NAMES`] in turn (see `hostile_names`).
+    pub fn name_customers_hostile(&mut self) {
+        for (k, c) in self.customers.iter_mut().enumerate() {
+            c.name = names::HOSTILE_NAMES[k % names::HOSTILE_NAMES.len()].to_string();
+        }
+    }
+
     pub fn new(seed: u64, subscriptions: usize, today: i64) -> World {
         let sizes = Sizes::from_subscriptions(subscriptions);
         let (ty, _, _) = dates::civil_from_days(today);

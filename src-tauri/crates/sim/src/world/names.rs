@@ -243,6 +243,21 @@ pub const INDUSTRIES: &[&str] = &[
     "Professional services",
 ];
 
+/// Customer names a hostile or careless tenant could enter, for tests that the app shows them
+/// as text and exports them as text: markup that would run if put into the page as HTML, and
+/// cells a spreadsheet would take for formulas. The markup's handlers, if they ever ran, would
+/// mark the page (`window.__pwned`) and ask the backend to clear the cache.
+pub const HOSTILE_NAMES: &[&str] = &[
+    "<img src=x onerror=\"window.__pwned=1;window.__TAURI_INTERNALS__.invoke('clear_cache')\">",
+    "<script>window.__pwned=1;window.__TAURI_INTERNALS__.invoke('clear_cache')</script>",
+    "<b onmouseover=\"window.__pwned=1\">Bold & Co</b>",
+    "=HYPERLINK(\"http://example.invalid\",\"Open\")",
+    "+SUM(1,2)",
+    "-2+3 Ltd",
+    "@cmd Contoso",
+    "\u{202e}Fabrikam RTL",
+];
+
 pub const SEARCH_PRODUCTS: &[&str] =
     &["Microsoft 365", "Azure", "Dynamics 365", "Power BI", "Teams", "Security", "Windows"];
 
