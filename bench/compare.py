@@ -44,7 +44,7 @@ def env_python():
     py = os.path.join(where, "bin", "python")
     if not os.path.exists(py):
         venv.create(where, with_pip=True)
-    subprocess.run([py, "-m", "pip", "install", "-q", "duckdb", "pandas", "pyarrow"], check=True)
+    subprocess.run([py, "-m", "pip", "install", "-q", "duckdb", "pandas", "pyarrow", "requests"], check=True)
     return py
 
 

@@ -20,11 +20,29 @@ fn grouped_counts_add_up_to_the_simulators_total_count() {
     let sim = sim(&["--seed", "7", "--scale", "23456"]);
     let total = total_count(&sim.url, "/partner/v1/analytics/subscriptions");
     assert_eq!(total, 23456);
-    let out = sim.home.path().join("weekly.csv");
-    let o = fetch(&sim.url, &["--by", "week", "--date", "creationDate"], &out, sim.home.path());
+    // Grouped here from every row, then by Partner Center (issue 11): the same file.
+    let here = sim.home.path().join("weekly-here.csv");
+    let o = fetch(
+        &sim.url,
+        &["--by", "week", "--date", "creationDate", "--group-here", "--verbose"],
+        &here,
+        sim.home.path(),
+    );
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stderr}");
     assert!(stderr.contains("Fetched 23456 of 23456 rows in 3 page(s)"), "{stderr}");
+    assert!(stderr.contains("grouped on this computer: asked to group on this computer"), "{stderr}");
+    let out = sim.home.path().join("weekly.csv");
+    let o = fetch(&sim.url, &["--by", "week", "--date", "creationDate", "--verbose"], &out, sim.home.path());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stderr.contains(" groups in 1 page(s)"), "{stderr}");
+    assert!(
+        stderr
+            .contains("Partner Center grouped the data (groupby=subscriptionType,creationDate, aggregationLevel=week)"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), std::fs::read(&here).unwrap(), "the same answer either way");
 
     let (header, rows) = read_csv(&out);
     assert_eq!(header, vec!["creationDate", "subscriptionType", "count", "sum_licenseCount"]);

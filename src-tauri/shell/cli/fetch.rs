@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::Args;
+use lens_service::server_grouping::GroupingPath;
 use lens_service::to_file::{FetchRequest, Written, fetch_to_file, view_to_file};
 use lens_service::{AppPaths, DatasetId, ServiceError, store::Store};
 
@@ -28,6 +29,12 @@ pub struct FetchArgs {
     /// Where to write: .csv, .json, .parquet, .xlsx, or with --by a chart as .png or .svg.
     #[arg(long)]
     pub out: PathBuf,
+    /// Fetch every row and group on this computer, even when Partner Center could group.
+    #[arg(long)]
+    pub group_here: bool,
+    /// Say how the answer was made (grouped by Partner Center, or here and why).
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 pub async fn run(a: FetchArgs) -> Result<(), ServiceError> {
@@ -60,6 +67,7 @@ pub async fn run(a: FetchArgs) -> Result<(), ServiceError> {
                 question: (!spec.is_empty()).then_some(spec),
                 chart: a.question.chart.clone(),
                 out: a.out.clone(),
+                group_here: a.group_here,
             };
             fetch_to_file(&client, req, &progress).await?
         }
@@ -67,14 +75,28 @@ pub async fn run(a: FetchArgs) -> Result<(), ServiceError> {
     if tty {
         eprintln!();
     }
-    report(&written, &a.out);
+    report(&written, &a.out, a.verbose);
     Ok(())
 }
 
-fn report(w: &Written, out: &std::path::Path) {
+fn report(w: &Written, out: &std::path::Path, verbose: bool) {
     let r = &w.report;
     let total = r.total.map(|t| format!(" of {t}")).unwrap_or_default();
-    eprintln!("Fetched {}{total} rows in {} page(s).", r.rows, r.pages);
+    match &w.path {
+        Some(p @ GroupingPath::Service { .. }) => {
+            eprintln!("Fetched {}{total} groups in {} page(s).", r.rows, r.pages);
+            if verbose {
+                eprintln!("{}", p.describe());
+            }
+        }
+        Some(p @ GroupingPath::Local { .. }) => {
+            eprintln!("Fetched {}{total} rows in {} page(s).", r.rows, r.pages);
+            if verbose {
+                eprintln!("{}", p.describe());
+            }
+        }
+        None => eprintln!("Fetched {}{total} rows in {} page(s).", r.rows, r.pages),
+    }
     if r.bad_rows > 0 {
         eprintln!("Skipped {} row(s) that could not be read:", r.bad_rows);
         for ex in &r.bad_row_examples {

@@ -42,12 +42,22 @@ pub struct Session {
 impl Session {
     /// Starts tauri-driver and opens the app in a new session; `env` is passed to the app.
     pub fn start(app: &Path, env: &[(&str, &str)]) -> Session {
+        Session::start_with_output(app, env, None)
+    }
+
+    /// [`Session::start`], with what the app prints (its stderr, where a crash would say why)
+    /// written to `output` instead of the test's own output, so a test can read it.
+    pub fn start_with_output(app: &Path, env: &[(&str, &str)], output: Option<&Path>) -> Session {
         let port = free_port();
         let native = free_port();
         let mut cmd = Command::new("tauri-driver");
+        let stderr = match output {
+            Some(p) => Stdio::from(std::fs::File::create(p).expect("the app's output file")),
+            None => Stdio::inherit(),
+        };
         cmd.args(["--port", &port.to_string(), "--native-port", &native.to_string()])
             .stdout(Stdio::null())
-            .stderr(Stdio::inherit());
+            .stderr(stderr);
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -167,7 +167,8 @@ fn accounts_sign_in_side_by_side_and_home_tells_what_changed() {
 
     let home_s = home.path().display().to_string();
     let browser_s = browser.display().to_string();
-    let s = Session::start(
+    let printed = work.path().join("app-output.txt");
+    let s = Session::start_with_output(
         &bin,
         &[
             ("PARTNER_LENS_HOME", &home_s),
@@ -176,6 +177,7 @@ fn accounts_sign_in_side_by_side_and_home_tells_what_changed() {
             // The most detailed log a person could be asked to send: still no secret in it.
             ("PARTNER_LENS_LOG", "debug"),
         ],
+        Some(&printed),
     );
 
     // The sample first, and its Home.
@@ -327,10 +329,11 @@ fn accounts_sign_in_side_by_side_and_home_tells_what_changed() {
         issued["tokens"].as_array().unwrap().iter().map(|t| t.as_str().unwrap().to_string()).collect();
     assert!(needles.len() >= 3);
     needles.extend([SECRET.to_string(), PASSWORD.to_string()]);
-    // The app's data, logs and any crash report (all under its home), the text of every screen
-    // a screenshot was taken of (masked password fields excepted: they show dots).
+    // The app's data, logs and any crash report (all under its home), what it printed (its
+    // terminal output, at debug level), and the text of every screen a screenshot was taken of
+    // (masked password fields excepted: they show dots).
     let screens = walk(&lens_e2e::output_dir()).into_iter().filter(|p| p.extension().is_some_and(|e| e == "txt"));
-    let files: Vec<PathBuf> = walk(home.path()).into_iter().chain(screens).collect();
+    let files: Vec<PathBuf> = walk(home.path()).into_iter().chain(screens).chain([printed.clone()]).collect();
     assert!(files.iter().any(|f| f.starts_with(home.path().join("logs"))), "the logs are among the files scanned");
     for file in files {
         let bytes = std::fs::read(&file).unwrap_or_default();

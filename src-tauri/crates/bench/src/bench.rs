@@ -196,6 +196,60 @@ async fn serve_and_fetch(rows: usize, serve: bool, fetch: bool) -> Result<(), Se
             "fetch runs at {:.0}% of the one-core parsing limit",
             100.0 * (n as f64 / fetch_secs) / (parsed as f64 / parse_secs)
         );
+        grouped_fetch(&client, &sim.base_url, &t).await?;
+    }
+    Ok(())
+}
+
+/// Fetching and grouping by subscription type and month (issue 11, target 3): every row
+/// grouped here, the service's grouped rows, and (when pandas is installed) the Python script
+/// people write, `bench/fetch_script.py`, against the same simulator in the same run.
+async fn grouped_fetch(client: &Client, url: &str, token: &str) -> Result<(), ServiceError> {
+    use lens_service::server_grouping;
+    let q = Question {
+        group_by: vec!["subscriptionType".into()],
+        date: Some(DateAxis { field: "creationDate".into(), period: Period::Month }),
+        metrics: vec![Metric::Count, Metric::Sum("licenseCount".into())],
+        ..Question::default()
+    };
+    let id = DatasetId::Subscriptions;
+    let started = Instant::now();
+    let (table, _) = lens_service::fetch::fetch_table(client, id, None, &|_| {}, &Call::default()).await?;
+    let local = lens_engine::answer(table.df.clone().lazy(), &q)?;
+    let local_secs = started.elapsed().as_secs_f64();
+    drop(table);
+    let started = Instant::now();
+    let plan = server_grouping::plan(id, &q).map_err(ServiceError::internal)?;
+    let (grouped, report) = server_grouping::fetch_grouped(client, id, None, &plan, &|_| {}, &Call::default()).await?;
+    let service = server_grouping::answer(grouped, &plan)?;
+    let service_secs = started.elapsed().as_secs_f64();
+    assert_eq!(local.height(), service.height(), "the two paths give the same groups");
+    println!("fetch + group by type and month, every row grouped here  {local_secs:.2} s ({} groups)", local.height());
+    println!(
+        "fetch + group by type and month, grouped by the service  {service_secs:.3} s ({} rows came, {:.0}x faster)",
+        report.rows,
+        local_secs / service_secs
+    );
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../bench/fetch_script.py");
+    let started = Instant::now();
+    // The private environment bench/compare.py makes (with pandas and requests), if it is there.
+    let venv = std::env::temp_dir().join("partner-lens-bench-venv/bin/python");
+    let python = if venv.exists() { venv } else { PathBuf::from("python3") };
+    let out = std::process::Command::new(python).arg(&script).arg(url).arg(token).output();
+    match out {
+        Ok(o) if o.status.success() => {
+            let secs = started.elapsed().as_secs_f64();
+            println!(
+                "the same in a Python script (requests + pandas)          {secs:.2} s: Partner Lens {:.1}x faster every row, {:.0}x grouped by the service",
+                secs / local_secs,
+                secs / service_secs
+            );
+        }
+        Ok(o) => println!(
+            "the Python script did not run ({}); python3 bench/compare.py makes an environment with pandas",
+            String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or("")
+        ),
+        Err(e) => println!("the Python script did not run: {e}"),
     }
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 pub mod account_views;
 pub mod accounts;
+pub mod crash;
 pub mod demo;
 pub mod describe;
 pub mod downloads;
@@ -23,6 +24,7 @@ pub mod refresh;
 pub mod reports;
 pub mod saved_views;
 pub mod schedules;
+pub mod server_grouping;
 pub mod settings;
 pub mod signins;
 pub mod simulator;

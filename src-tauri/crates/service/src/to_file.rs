@@ -15,6 +15,7 @@ use crate::fetch::{FetchReport, fetch_table};
 use crate::labels::rows_noun;
 use crate::output::{check_out, write_answer};
 use crate::question::{Defaults, QuestionSpec};
+use crate::server_grouping::{self, GroupingPath};
 
 pub struct FetchRequest {
     pub dataset: DatasetId,
@@ -25,6 +26,8 @@ pub struct FetchRequest {
     /// For `.png` and `.svg`: line, bar or stacked.
     pub chart: Option<String>,
     pub out: PathBuf,
+    /// Fetch every row and group here even when Partner Center could group (to compare).
+    pub group_here: bool,
 }
 
 pub struct Written {
@@ -32,6 +35,8 @@ pub struct Written {
     /// Rows, groups or chart periods written.
     pub written: usize,
     pub grouped: bool,
+    /// How a grouped answer was made (`None` when every row was written as it came).
+    pub path: Option<GroupingPath>,
 }
 
 fn defaults(d: DatasetId) -> Defaults {
@@ -62,19 +67,57 @@ pub async fn fetch_to_file(
         _ => None,
     };
     check_out(&req.out, question.as_ref().is_some_and(|q| q.date.is_some()))?;
-    let (table, report) = fetch_table(client, req.dataset, filter.as_ref(), progress, &Call::default()).await?;
-    let grouped = question.is_some();
     let (out, chart, noun) = (req.out.clone(), req.chart.clone(), rows_noun(req.dataset));
-    let written = blocking(move || {
-        let df = match &question {
-            Some(q) => lens_engine::answer(table.df.clone().lazy(), q)?,
-            None => table.df.clone(),
-        };
-        let json = if question.is_some() { &[][..] } else { &table.json_columns[..] };
-        write_answer(&df, question.as_ref(), chart.as_deref(), &out, noun, json)
-    })
-    .await?;
-    Ok(Written { report, written, grouped })
+    let Some(question) = question else {
+        let (table, report) = fetch_table(client, req.dataset, filter.as_ref(), progress, &Call::default()).await?;
+        let written =
+            blocking(move || write_answer(&table.df, None, chart.as_deref(), &out, noun, &table.json_columns)).await?;
+        return Ok(Written { report, written, grouped: false, path: None });
+    };
+    grouped_to_file(client, req.dataset, filter.as_ref(), question, req.group_here, chart, out, progress).await
+}
+
+/// Answers a grouped question about a data set and writes it: from the service's grouped rows
+/// when it can group for the question, from every row grouped here otherwise.
+#[allow(clippy::too_many_arguments)]
+async fn grouped_to_file(
+    client: &Client,
+    dataset: DatasetId,
+    filter: Option<&lens_model::filter::Filter>,
+    question: lens_engine::Question,
+    group_here: bool,
+    chart: Option<String>,
+    out: PathBuf,
+    progress: &(dyn Fn(Progress) + Send + Sync),
+) -> Result<Written, ServiceError> {
+    let noun = rows_noun(dataset);
+    let plan = if group_here {
+        Err("asked to group on this computer".to_string())
+    } else {
+        server_grouping::plan(dataset, &question)
+    };
+    match plan {
+        Ok(plan) => {
+            let (grouped, report) =
+                server_grouping::fetch_grouped(client, dataset, filter, &plan, progress, &Call::default()).await?;
+            let path = Some(plan.path());
+            let written = blocking(move || {
+                let df = server_grouping::answer(grouped, &plan)?;
+                write_answer(&df, Some(&question), chart.as_deref(), &out, noun, &[])
+            })
+            .await?;
+            Ok(Written { report, written, grouped: true, path })
+        }
+        Err(why) => {
+            let (table, report) = fetch_table(client, dataset, filter, progress, &Call::default()).await?;
+            let written = blocking(move || {
+                let df = lens_engine::answer(table.df.clone().lazy(), &question)?;
+                write_answer(&df, Some(&question), chart.as_deref(), &out, noun, &[])
+            })
+            .await?;
+            Ok(Written { report, written, grouped: true, path: Some(GroupingPath::Local { why }) })
+        }
+    }
 }
 
 /// Runs a saved view: its filters (the service's part sent with the fetch, the rest applied
@@ -90,19 +133,12 @@ pub async fn view_to_file(
     let q = view.question(f.local.clone());
     check_out(out, q.date.is_some())?;
     let server = f.server.as_deref().map(|t| lens_model::filter::parse_for(t, view.dataset.spec())).transpose()?;
-    let (table, report) = fetch_table(client, view.dataset, server.as_ref(), progress, &Call::default()).await?;
-    let (out, noun) = (out.to_path_buf(), rows_noun(view.dataset));
     let chart = match view.chart_kind() {
-        crate::explore::ChartKind::Line => Some("line"),
-        crate::explore::ChartKind::Bar => Some("bar"),
+        crate::explore::ChartKind::Line => Some("line".to_string()),
+        crate::explore::ChartKind::Bar => Some("bar".to_string()),
         _ => None,
     };
-    let written = blocking(move || {
-        let df = lens_engine::answer(table.df.clone().lazy(), &q)?;
-        write_answer(&df, Some(&q), chart, &out, noun, &[])
-    })
-    .await?;
-    Ok(Written { report, written, grouped: true })
+    grouped_to_file(client, view.dataset, server.as_ref(), q, false, chart, out.to_path_buf(), progress).await
 }
 
 /// Groups a file on disk (a report download, a fetched table) and writes the answer.

@@ -173,3 +173,94 @@ async fn local_grouping_equals_the_services_for_every_data_set_and_level() {
     }
     assert_eq!(compared, 45);
 }
+
+/// Issue 11: answering from the service's grouped rows (`server_grouping`) gives the same
+/// table as grouping every row here, column for column and cell for cell, for every data set,
+/// every period (quarters and years rolled up from months), every count the service returns,
+/// with and without a filter, top-N with "Other", gap filling and changes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn answers_from_the_services_grouping_equal_local_ones() {
+    use lens_engine::question::TopN;
+    use lens_service::server_grouping;
+    let sim = lens_sim::start(
+        SimConfig { seed: 11, subscriptions: 3000, today: Some(20_413), ..SimConfig::default() },
+        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+    )
+    .await
+    .unwrap();
+    let t = sim.app_token().await.unwrap();
+    let client =
+        Client::new(ClientConfig::new(sim.base_url.parse().unwrap()), Arc::new(StaticToken(AccessToken::bearer(t))))
+            .unwrap();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(11);
+    let mut compared = 0;
+    for id in DatasetId::ALL {
+        let spec = id.spec();
+        let all = lens_service::fetch::fetch_table(&client, id, None, &|_| {}, &Call::default()).await.unwrap().0;
+        for (k, period) in Period::ALL.into_iter().enumerate() {
+            let filter = if k % 2 == 1 { random_filter(&mut rng, id, &all.df) } else { None };
+            let filtered = match &filter {
+                Some(f) => {
+                    lens_service::fetch::fetch_table(&client, id, Some(f), &|_| {}, &Call::default()).await.unwrap().0
+                }
+                None => all.clone(),
+            };
+            let date =
+                spec.date_fields().filter(|f| f.groupable).nth(k % 2).map(|f| f.name).unwrap_or(spec.default_date);
+            let mut metrics: Vec<Metric> = spec.counts.iter().map(|c| metric_for(c.measure)).collect();
+            metrics.dedup();
+            // Every field the service groups by, in turn.
+            let terms: Vec<&str> = spec
+                .fields
+                .iter()
+                .filter(|f| f.groupable && f.ty != lens_model::FieldType::DateTime)
+                .map(|f| f.name)
+                .collect();
+            let term = terms[k % terms.len()];
+            let q = Question {
+                group_by: vec![term.to_string()],
+                date: Some(DateAxis { field: date.to_string(), period }),
+                metrics: metrics.clone(),
+                top: (k % 3 == 0).then(|| TopN { n: 3, by: metrics[0].clone(), other: k % 2 == 0 }),
+                fill_gaps: k % 2 == 0,
+                change: k % 3 != 1,
+                sort: (k == 3).then(|| lens_engine::question::Sort {
+                    by: format!("{}_change", metrics[0].column_name()),
+                    descending: true,
+                }),
+                ..Question::default()
+            };
+            let plan = server_grouping::plan(id, &q).unwrap_or_else(|why| panic!("{id}: {why}"));
+            let (grouped, report) =
+                server_grouping::fetch_grouped(&client, id, filter.as_ref(), &plan, &|_| {}, &Call::default())
+                    .await
+                    .unwrap();
+            // Never more groups than rows (as many when every row is its own group).
+            assert!(report.rows <= filtered.df.height() as u32, "{id} by {term}: more groups than rows");
+            let service = lens_engine::to_aggregate(&server_grouping::answer(grouped, &plan).unwrap()).unwrap();
+            let local =
+                lens_engine::to_aggregate(&lens_engine::answer(filtered.df.clone().lazy(), &q).unwrap()).unwrap();
+            let names = |a: &lens_engine::Aggregate| a.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>();
+            assert_eq!(names(&service), names(&local), "{id} by {period:?}: the same columns");
+            assert_eq!(
+                service.rows, local.rows,
+                "{id} by {term} and {period:?}, filter {filter:?}: the same number of rows"
+            );
+            for (s, l) in service.columns.iter().zip(&local.columns) {
+                for r in 0..local.rows as usize {
+                    let same = match (&s.values[r], &l.values[r]) {
+                        (Cell::Num(a), Cell::Num(b)) => (a - b).abs() <= 1e-6 * b.abs().max(1.0),
+                        (a, b) => a == b,
+                    };
+                    assert!(
+                        same,
+                        "{id} by {period:?}, {} row {r}: service {:?}, local {:?}",
+                        s.name, s.values[r], l.values[r]
+                    );
+                }
+            }
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, DatasetId::ALL.len() * Period::ALL.len());
+}
