@@ -73,7 +73,8 @@ describe("Reports", () => {
     await userEvent.click(await screen.findByRole("menuitem", { name: "Delete…" }));
     const dialog = await screen.findByTestId("delete-report-dialog");
     expect(dialog.textContent).toContain("The files already downloaded stay");
-    await userEvent.click(within(dialog).getByRole("button", { name: "Keep it" }));
+    // findBy: the dialog is hidden from the accessibility tree until it has finished opening.
+    await userEvent.click(await within(dialog).findByRole("button", { name: "Keep it" }));
     expect(b.deleteReport).not.toHaveBeenCalled();
     await userEvent.click(within(screen.getByTestId("report-Seats weekly")).getByTestId("report-actions"));
     await userEvent.click(await screen.findByRole("menuitem", { name: "Delete…" }));
