@@ -136,7 +136,9 @@ function Reports({ account, onNew, onFile }: { account: string; onNew: () => voi
               <Text>Partner Center stops running it and forgets its runs. The files already downloaded stay in Downloads and in their folder.</Text>
             </DialogContent>
             <DialogActions>
-              <Button onClick={() => setDeleting(null)}>Keep it</Button>
+              <Button onClick={() => setDeleting(null)} data-testid="delete-report-keep">
+                Keep it
+              </Button>
               <Button
                 appearance="primary"
                 data-testid="delete-report-confirm"
