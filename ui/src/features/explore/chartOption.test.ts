@@ -1,10 +1,10 @@
-// The chart's tooltip text: names as the characters they are, a right-to-left override in one
-// kept inside it, the values largest first with a total.
+// The chart's tooltip text: names as the characters they are (direction controls aside, which
+// the canvas would apply to the whole line), the values largest first with a total.
 import { describe, expect, it } from "vitest";
-import { tooltipText } from "./chartOption";
+import { chartText, tooltipText } from "./chartOption";
 
 describe("tooltipText", () => {
-  it("keeps markup as text and an override inside its name", () => {
+  it("keeps markup as text and drops a right-to-left override", () => {
     const text = tooltipText(
       [
         { seriesName: "<img src=x onerror=alert(1)>", value: 2, axisValueLabel: "May 2023" },
@@ -15,9 +15,16 @@ describe("tooltipText", () => {
     );
     expect(text.split("\n")).toEqual([
       "May 2023",
-      "\u2068<img src=x onerror=alert(1)>\u2069: 2",
-      "\u2068\u202eFabrikam RTL\u2069: 1",
+      "<img src=x onerror=alert(1)>: 2",
+      "Fabrikam RTL: 1",
       "Total: 3",
     ]);
+  });
+});
+
+describe("chartText", () => {
+  it("drops every direction control and nothing else", () => {
+    expect(chartText("\u202aA\u202bB\u202cC\u202dD\u202eE\u2066F\u2067G\u2068H\u2069I\u200eJ\u200fK")).toBe("ABCDEFGHIJK");
+    expect(chartText("שלום Contoso <b>&amp;</b> =SUM(1)")).toBe("שלום Contoso <b>&amp;</b> =SUM(1)");
   });
 });

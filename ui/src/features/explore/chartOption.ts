@@ -17,20 +17,25 @@ interface TooltipItem {
   value: number | null;
 }
 
-/// The period, then its non-zero series largest first, then the total.
-/// A name set apart from the text around it (Unicode's first-strong isolate): a right-to-left
-/// override inside a customer's name then reorders only the name, never the ": 12" after it.
-export function isolate(name: string): string {
-  return `\u2068${name}\u2069`;
+/// Unicode's direction controls (embeddings, overrides, isolates and marks).
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/// A name as the chart draws it: without direction controls. The chart paints its legend and
+/// tooltip on a canvas, where a right-to-left override in a customer's name reorders the whole
+/// line ("1 :LTR makirbaF") and isolates around it are not honoured. The table and the rows
+/// panel show the name exactly as it came.
+export function chartText(name: string): string {
+  return name.replace(BIDI_CONTROLS, "");
 }
 
+/// The period, then its non-zero series largest first, then the total.
 export function tooltipText(items: TooltipItem[], additive: boolean): string {
   if (!items.length) return "";
   const shown = items
     .filter((i) => typeof i.value === "number" && i.value !== 0)
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   const total = shown.reduce((acc, i) => acc + (i.value ?? 0), 0);
-  const lines = shown.slice(0, 12).map((i) => `${isolate(i.seriesName)}: ${formatNumber(i.value)}`);
+  const lines = shown.slice(0, 12).map((i) => `${chartText(i.seriesName)}: ${formatNumber(i.value)}`);
   if (shown.length > 12) lines.push(`…and ${shown.length - 12} more`);
   if (additive && shown.length > 1) lines.push(`Total: ${formatNumber(total)}`);
   if (!shown.length) lines.push("None");
@@ -94,7 +99,7 @@ export function chartOption(
         ]
       : [],
     series: chart.series.map((s) => ({
-      name: seriesLabel(chart, s.name, metricLabel),
+      name: chartText(seriesLabel(chart, s.name, metricLabel)),
       type: bars ? "bar" : "line",
       stack: kind === "stacked" ? "total" : undefined,
       emphasis: { focus: "series" },
