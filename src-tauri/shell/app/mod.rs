@@ -40,7 +40,7 @@ fn keep_on_screen(w: &tauri::WebviewWindow) {
 
 pub fn run() -> i32 {
     let paths = AppPaths::resolve();
-    let _guard = crate::logging::init(&paths.logs, false);
+    let _guard = lens_cli::logging::init(&paths.logs, false);
     tracing::info!(version = env!("CARGO_PKG_VERSION"), "starting the window");
     let ws = match Workspace::open(paths) {
         Ok(ws) => Arc::new(ws),

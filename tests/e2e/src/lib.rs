@@ -12,14 +12,15 @@ use serde_json::{Value, json};
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
-/// The app binary `cargo build` made (override with PARTNER_LENS_BIN).
+/// The window binary `cargo build` made (override with PARTNER_LENS_BIN); it also runs every
+/// command, so tests start the simulator with it too.
 pub fn app_binary() -> PathBuf {
     if let Some(p) = std::env::var_os("PARTNER_LENS_BIN") {
         return PathBuf::from(p);
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| root.join("target"));
-    target.join("debug/partner-lens")
+    target.join("debug/partner-lens-window")
 }
 
 pub fn output_dir() -> PathBuf {

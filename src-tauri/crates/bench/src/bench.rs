@@ -22,6 +22,8 @@ pub enum Part {
     Serve,
     Fetch,
     Engine,
+    /// Starting a command: `partner-lens --version` against the window's binary.
+    Startup,
     /// The window (needs a display: run under xvfb-run).
     Window,
     All,
@@ -40,8 +42,11 @@ pub struct BenchArgs {
     /// Keep the largest table as Parquet here (for comparing with other tools).
     #[arg(long)]
     pub keep: Option<PathBuf>,
+    /// For `startup`: where partner-lens and partner-lens-window are.
+    #[arg(long, default_value = "target/release")]
+    pub bin_dir: PathBuf,
     /// For `window`: the app to drive (the release build by default).
-    #[arg(long, default_value = "target/release/partner-lens")]
+    #[arg(long, default_value = "target/release/partner-lens-window")]
     pub app: PathBuf,
     /// For `window`: Azure usage rows in the sample world.
     #[arg(long, default_value_t = 1_000_000)]
@@ -78,6 +83,9 @@ pub async fn run(a: BenchArgs) -> Result<(), ServiceError> {
     let all = a.part == Part::All;
     if all || a.part == Part::Serve || a.part == Part::Fetch {
         serve_and_fetch(a.rows, all || a.part == Part::Serve, all || a.part == Part::Fetch).await?;
+    }
+    if all || a.part == Part::Startup {
+        crate::startup::run(&a.bin_dir, a.repeats.max(15)).map_err(ServiceError::internal)?;
     }
     if a.part == Part::Window {
         let (app, rows, repeats) = (a.app.clone(), a.usage_rows, a.repeats);

@@ -1,5 +1,10 @@
 //! The command line: `partner-lens sim`, `partner-lens fetch`, … Each command parses its
 //! flags, calls the core crates and prints plain words; errors exit with status 1.
+//!
+//! `partner-lens` is built from this crate alone, without Tauri, so a command never loads
+//! WebKitGTK and the 160-odd libraries behind it (that took 72 ms before `main`). With no
+//! command it hands over to `partner-lens-window`, installed beside it, which also runs every
+//! command here with the same flags.
 
 mod accounts;
 mod aggregate;
@@ -8,6 +13,7 @@ mod downloads;
 mod fetch;
 mod home;
 mod insights;
+pub mod logging;
 mod question_args;
 mod schedule;
 mod sim;
@@ -49,17 +55,55 @@ pub enum Command {
     Schedule(schedule::ScheduleCmd),
     /// The Partner Insights API: data sets, queries, reports, executions, downloads.
     Insights(insights::InsightsArgs),
-    /// Write the window's TypeScript bindings (for developers).
-    #[command(hide = true)]
-    ExportBindings {
-        #[arg(default_value = "ui/src/backend/bindings.ts")]
-        path: std::path::PathBuf,
-    },
+}
+
+/// The window's binary, beside this one.
+pub const WINDOW_BINARY: &str = "partner-lens-window";
+
+/// `partner-lens`: runs a command, or with none opens the window; returns the exit code.
+pub fn main_entry() -> i32 {
+    use clap::Parser;
+    match Cli::parse().command {
+        Some(cmd) => run(cmd),
+        None => open_window(),
+    }
+}
+
+/// Hands over to the window's binary: on Unix the process becomes the window (same process id,
+/// environment and arguments, so a launcher or a test that started `partner-lens` still holds it).
+fn open_window() -> i32 {
+    let window = match std::env::current_exe() {
+        Ok(exe) => exe.with_file_name(format!("{WINDOW_BINARY}{}", std::env::consts::EXE_SUFFIX)),
+        Err(e) => {
+            eprintln!("Error: Could not find where Partner Lens is installed: {e}.");
+            return 1;
+        }
+    };
+    let mut command = std::process::Command::new(&window);
+    command.args(std::env::args_os().skip(1));
+    #[cfg(unix)]
+    let error = {
+        use std::os::unix::process::CommandExt;
+        command.exec()
+    };
+    #[cfg(not(unix))]
+    let error = match command.spawn() {
+        Ok(_) => return 0,
+        Err(e) => e,
+    };
+    if error.kind() == std::io::ErrorKind::NotFound {
+        eprintln!("Error: The Partner Lens window is not installed beside this command.");
+        eprintln!("       Reinstall Partner Lens, or run one of its commands (partner-lens --help).");
+        eprintln!("       For support: {} was not found.", window.display());
+    } else {
+        eprintln!("Error: Could not open the Partner Lens window: {error}.");
+    }
+    1
 }
 
 pub fn run(cmd: Command) -> i32 {
     let paths = AppPaths::resolve();
-    let _guard = crate::logging::init(&paths.logs, true);
+    let _guard = logging::init(&paths.logs, true);
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
@@ -78,8 +122,6 @@ pub fn run(cmd: Command) -> i32 {
             Command::Insights(a) => insights::run(a).await,
             Command::Downloads(a) => downloads::run(a).await,
             Command::Schedule(a) => schedule::run(a).await,
-            Command::ExportBindings { path } => crate::app::bindings::export(&path)
-                .map_err(|e| ServiceError::internal(format!("Could not write the bindings: {e}"))),
         }
     });
     match result {
