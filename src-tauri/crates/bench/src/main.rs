@@ -2,6 +2,7 @@
 //! tool, kept out of the app's commands; run it from a release build (`./dev bench`).
 
 mod bench;
+mod idle_memory;
 mod startup;
 mod window;
 

@@ -1,7 +1,8 @@
 //! The window, measured: launch to the first chart of sample data (through the welcome screen's
 //! one click), regrouping a million cached Azure usage rows from day to week (from the click to
 //! the chart's first frame, as the window itself stamps them), and scrolling a table of more
-//! than 100,000 rows (frame times while it scrolls). Driven over WebDriver like the window
+//! than 100,000 rows (frame times while it scrolls); and the memory the window holds when idle
+//! with those rows loaded. Driven over WebDriver like the window
 //! test; figures printed, nothing asserted.
 
 use std::path::Path;
@@ -80,6 +81,10 @@ pub fn run(app: &Path, usage_rows: usize, repeats: usize) {
         times.len(),
         times.iter().map(|t| t.round() as i64).collect::<Vec<_>>()
     );
+
+    // Left alone for a while, with the usage rows loaded and charted.
+    std::thread::sleep(Duration::from_secs(10));
+    crate::idle_memory::report(home.path());
 
     // 3. Scroll the rows behind a year of usage (more than 100,000 rows).
     // Usage by year, not split: each year's rows are a group of its own.

@@ -7,8 +7,9 @@ use lens_client::analytics;
 use lens_client::{Call, Client, ClientError, ErrorKind, Phase};
 use lens_engine::TableBuilder;
 use lens_model::batch::{BadRow, Batch};
-use lens_model::dataset::DatasetId;
+use lens_model::dataset::{DatasetId, FieldType};
 use lens_model::filter::Filter;
+use lens_model::query::AnalyticsQuery;
 use polars::prelude::DataFrame;
 use serde::Serialize;
 
@@ -77,6 +78,23 @@ pub async fn fetch_table(
 ) -> Result<(Arc<Table>, FetchReport), ServiceError> {
     let q = analytics::query(dataset, filter, &[], None)?;
     let schema = dataset.spec().fields.iter().map(|f| (f.name.to_string(), f.ty)).collect();
+    let (table, pages) = fetch_query(client, dataset, &q, schema, progress, call).await?;
+    let report = table.report(pages);
+    tracing::info!(dataset = %dataset, rows = report.rows, pages = report.pages, bad = report.bad_rows, "fetched");
+    Ok((Arc::new(table), report))
+}
+
+/// Every page of `q` into a table of `schema`'s columns; also says how many pages came. The
+/// one way rows become a table, for every row (fetch_table) and for the service's groups
+/// (server_grouping).
+pub(crate) async fn fetch_query(
+    client: &Client,
+    dataset: DatasetId,
+    q: &AnalyticsQuery,
+    schema: Vec<(String, FieldType)>,
+    progress: &(dyn Fn(Progress) + Send + Sync),
+    call: &Call,
+) -> Result<(Table, usize), ServiceError> {
     let mut builder = TableBuilder::new(schema);
     let mut sink = |b: Batch| {
         builder.push(&b).map_err(|e| {
@@ -87,7 +105,7 @@ pub async fn fetch_table(
             )
         })
     };
-    let summary = client.fetch_rows(&q, &mut sink, progress, call).await?;
+    let summary = client.fetch_rows(q, &mut sink, progress, call).await?;
     let json_columns = builder.json_columns().to_vec();
     let df = builder.finish()?;
     let table = Table {
@@ -99,9 +117,7 @@ pub async fn fetch_table(
         bad_rows: summary.bad_rows,
         json_columns,
     };
-    let report = table.report(summary.pages);
-    tracing::info!(dataset = %dataset, rows = report.rows, pages = report.pages, bad = report.bad_rows, "fetched");
-    Ok((Arc::new(table), report))
+    Ok((table, summary.pages))
 }
 
 pub use lens_client::Progress;

@@ -12,15 +12,14 @@
 
 use lens_client::analytics;
 use lens_client::{Call, Client, Progress};
-use lens_engine::{Metric, Period, Question, TableBuilder};
-use lens_model::batch::Batch;
+use lens_engine::{Metric, Period, Question};
 use lens_model::dataset::{DatasetId, FieldType, Measure};
 use lens_model::filter::Filter;
 use lens_model::query::AggLevel;
 use polars::prelude::{DataFrame, IntoLazy};
 
 use crate::error::ServiceError;
-use crate::fetch::{FetchReport, Table};
+use crate::fetch::FetchReport;
 
 /// How a grouped question was answered, for `--verbose` and the window's Details.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,28 +150,8 @@ pub async fn fetch_grouped(
 ) -> Result<(DataFrame, FetchReport), ServiceError> {
     let q = analytics::query(dataset, filter, &plan.group_by, plan.level)?;
     let schema = lens_client::PageSchema::grouped(dataset.spec(), &q.group_by).fields().to_vec();
-    let mut builder = TableBuilder::new(schema);
-    let mut sink = |b: Batch| {
-        builder.push(&b).map_err(|e| {
-            lens_client::ClientError::new(
-                lens_client::ErrorKind::BadResponse,
-                lens_client::Phase::Parse,
-                format!("A page could not be added to the table: {e}"),
-            )
-        })
-    };
-    let summary = client.fetch_rows(&q, &mut sink, progress, call).await?;
-    let df = builder.finish()?;
-    let table = Table {
-        dataset,
-        df,
-        fetched_at: chrono::Utc::now().timestamp(),
-        filter: q.filter.as_ref().map(|f| f.to_string()),
-        total: summary.total,
-        bad_rows: summary.bad_rows,
-        json_columns: Vec::new(),
-    };
-    let report = table.report(summary.pages);
+    let (table, pages) = crate::fetch::fetch_query(client, dataset, &q, schema, progress, call).await?;
+    let report = table.report(pages);
     tracing::info!(dataset = %dataset, groups = report.rows, pages = report.pages, "fetched grouped by the service");
     Ok((table.df, report))
 }
