@@ -112,7 +112,7 @@ fn markup_and_formulas_in_names_are_shown_and_exported_as_text_and_nothing_runs(
     // its inline script, and says so.
     s.script(
         "document.body.insertAdjacentHTML('beforeend', '<img id=probe src=x onerror=\"window.__pwned=2\">'); \
-         const sc = document.createElement('script'); sc.textContent = 'window.__pwned = 3'; \
+         const sc = document.createElement('script'); sc.id = 'probe-script'; sc.textContent = 'window.__pwned = 3'; \
          document.body.appendChild(sc); return null;",
     );
     let refused = s.until("the policy to refuse the probe", Duration::from_secs(10), |s| {
@@ -122,7 +122,10 @@ fn markup_and_formulas_in_names_are_shown_and_exported_as_text_and_nothing_runs(
     });
     assert!(refused.iter().all(|d| d.starts_with("script-src")), "refused by script-src: {refused:?}");
     assert_eq!(s.script("return window.__pwned === undefined;"), Value::Bool(true), "the probe did not run");
-    s.script("document.getElementById('probe').remove(); document.querySelector('body > script:last-child')?.remove(); return null;");
+    // Removed by id: a popup's portal may have been appended to the body after the script.
+    s.script(
+        "document.getElementById('probe').remove(); document.getElementById('probe-script').remove(); return null;",
+    );
     nothing_ran(&s);
     // Nothing asked the backend to clear the cache.
     assert!(cached_files(home.path()) > 0, "the cache is still there: no command ran");
