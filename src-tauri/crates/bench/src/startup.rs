@@ -7,6 +7,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+use crate::window::median;
+
 /// One run: wall seconds and the child's peak resident memory in MiB (from wait4's rusage).
 fn once(bin: &Path) -> Result<(f64, f64), String> {
     let started = Instant::now();
@@ -26,11 +28,6 @@ fn once(bin: &Path) -> Result<(f64, f64), String> {
         return Err(format!("{} --version failed", bin.display()));
     }
     Ok((secs, usage.ru_maxrss as f64 / 1024.0))
-}
-
-fn median(mut v: Vec<f64>) -> f64 {
-    v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
 }
 
 /// The shared libraries the loader maps for `bin`, as ldd lists them.
