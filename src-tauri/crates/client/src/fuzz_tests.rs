@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use serde_json::{Value, json};
 
 use crate::insights::{ExecutionInfo, decode_report, envelope_values};
-use crate::page::{PageSchema, parse_page};
+use crate::page::{PageSchema, fast, general, parse_page};
 use lens_model::dataset::DatasetId;
 
 fn cell() -> impl Strategy<Value = Value> {
@@ -56,6 +56,53 @@ fn page() -> impl Strategy<Value = Value> {
         })
 }
 
+/// A page as the service sends it: each known field a value of its type (text of any
+/// characters, whole numbers, decimals, dates, yes/no, null), unknown fields as text.
+fn usual_page() -> impl Strategy<Value = Value> {
+    use lens_model::dataset::FieldType;
+    let fields: Vec<(&'static str, FieldType)> =
+        DatasetId::Subscriptions.spec().fields.iter().map(|f| (f.name, f.ty)).collect();
+    let value = |ty: FieldType| -> BoxedStrategy<Value> {
+        let v = match ty {
+            FieldType::Str => {
+                prop_oneof![any::<String>().prop_map(Value::String), any::<i64>().prop_map(|n| json!(n))].boxed()
+            }
+            FieldType::Int => {
+                prop_oneof![any::<i64>().prop_map(|n| json!(n)), any::<i32>().prop_map(|n| json!(n.to_string()))]
+                    .boxed()
+            }
+            FieldType::Float => any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(|f| json!(f)).boxed(),
+            FieldType::Bool => any::<bool>().prop_map(Value::Bool).boxed(),
+            FieldType::DateTime => (1i32..9999, 1u32..13, 1u32..29, 0u32..24)
+                .prop_map(|(y, m, d, h)| json!(format!("{y:04}-{m:02}-{d:02}T{h:02}:20:30.123")))
+                .boxed(),
+        };
+        prop_oneof![1 => Just(Value::Null), 6 => v].boxed()
+    };
+    let known: Vec<BoxedStrategy<(String, Value)>> =
+        fields.into_iter().map(|(n, ty)| value(ty).prop_map(move |v| (n.to_string(), v)).boxed()).collect();
+    let unknown = (
+        "[a-z]{1,8}",
+        prop_oneof![any::<String>().prop_map(Value::String), Just(Value::Null), any::<bool>().prop_map(Value::Bool)],
+    );
+    let row = (known, prop::collection::vec(unknown, 0..3), prop::collection::vec(any::<bool>(), 32)).prop_map(
+        |(known, unknown, keep)| {
+            let mut m = serde_json::Map::new();
+            for (i, (k, v)) in known.into_iter().enumerate() {
+                if keep[i % keep.len()] {
+                    m.insert(k, v);
+                }
+            }
+            for (k, v) in unknown {
+                m.entry(k).or_insert(v);
+            }
+            Value::Object(m)
+        },
+    );
+    (prop::collection::vec(row, 0..30), any::<u32>())
+        .prop_map(|(rows, total)| json!({"Value": rows, "@nextLink": null, "TotalCount": total}))
+}
+
 fn damage(bytes: &[u8], edits: &[(usize, u8, u8)]) -> Vec<u8> {
     let mut b = bytes.to_vec();
     for &(at, kind, v) in edits {
@@ -99,6 +146,37 @@ proptest! {
         }
         let grouped = PageSchema::grouped(DatasetId::Subscriptions.spec(), &["subscriptionType".to_string()]);
         let _ = parse_page(&bytes, &grouped);
+    }
+
+    /// The fast reader gives exactly the general reader's page, or leaves the page to it.
+    #[test]
+    fn fuzz_the_fast_reader_agrees_with_the_general_one(
+        p in page(),
+        edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 0..3),
+        pretty in any::<bool>(),
+    ) {
+        let bytes = if pretty { serde_json::to_vec_pretty(&p).unwrap() } else { serde_json::to_vec(&p).unwrap() };
+        for bytes in [bytes.clone(), damage(&bytes, &edits)] {
+            for schema in [
+                PageSchema::raw(DatasetId::Subscriptions.spec()),
+                PageSchema::grouped(DatasetId::Subscriptions.spec(), &["subscriptionType".to_string()]),
+            ] {
+                if let Some(quick) = fast::parse(&bytes, &schema) {
+                    let general = general::parse(&bytes, &schema);
+                    prop_assert_eq!(Ok(quick), general, "on {}", String::from_utf8_lossy(&bytes));
+                }
+            }
+        }
+    }
+
+    /// A usual page is read by the fast reader itself, and exactly as the general one reads it.
+    #[test]
+    fn fuzz_usual_pages_are_read_fast_and_alike(p in usual_page(), pretty in any::<bool>()) {
+        let bytes = if pretty { serde_json::to_vec_pretty(&p).unwrap() } else { serde_json::to_vec(&p).unwrap() };
+        let schema = PageSchema::raw(DatasetId::Subscriptions.spec());
+        let quick = fast::parse(&bytes, &schema);
+        prop_assert!(quick.is_some(), "left to the general reader: {}", String::from_utf8_lossy(&bytes));
+        prop_assert_eq!(Ok(quick.unwrap()), general::parse(&bytes, &schema));
     }
 
     #[test]

@@ -2,9 +2,14 @@
 //! Arrow arrays), so a fetch never holds more than one page in row form; dates become UTC
 //! datetimes in microseconds.
 
+use lens_model::StrColumn;
 use lens_model::batch::{Batch, ColumnData};
 use lens_model::dataset::FieldType;
 use polars::prelude::*;
+use polars_arrow::array::{Utf8ViewArray, View};
+use polars_arrow::bitmap::MutableBitmap;
+use polars_arrow::datatypes::ArrowDataType;
+use polars_buffer::Buffer;
 
 use crate::error::EngineError;
 
@@ -25,7 +30,7 @@ pub fn batch_to_frame(batch: &Batch) -> Result<DataFrame, EngineError> {
     for c in &batch.columns {
         let name: PlSmallStr = c.name.as_str().into();
         let series = match &c.data {
-            ColumnData::Str(s) => StringChunked::from_iter_options(name, s.iter()).into_series(),
+            ColumnData::Str(s) => text_series(name, s)?,
             ColumnData::Bool(v) => Series::new(name, v.as_slice()),
             ColumnData::Int(v) => Series::new(name, v.as_slice()),
             ColumnData::Float(v) => Series::new(name, v.as_slice()),
@@ -34,6 +39,30 @@ pub fn batch_to_frame(batch: &Batch) -> Result<DataFrame, EngineError> {
         cols.push(series.into_column());
     }
     Ok(DataFrame::new(batch.rows, cols)?)
+}
+
+/// A text column as one Arrow string array whose buffer is exactly as large as its long texts
+/// (short ones live in the views). Building it value by value grows the buffer by doubling,
+/// and the slack of each page's last buffer stayed allocated for the life of the table.
+fn text_series(name: PlSmallStr, column: &StrColumn) -> Result<Series, EngineError> {
+    let inline = View::MAX_INLINE_SIZE as usize;
+    let long: usize = column.iter().flatten().map(str::len).filter(|&n| n > inline).sum();
+    let mut data: Vec<u8> = Vec::with_capacity(long);
+    let mut views: Vec<View> = Vec::with_capacity(column.len());
+    let mut validity = MutableBitmap::with_capacity(column.len());
+    for value in column.iter() {
+        let bytes = value.unwrap_or_default().as_bytes();
+        // A page's texts are far below 4 GiB, so their offsets fit the view's 32 bits.
+        views.push(View::new_from_bytes(bytes, 0, data.len() as u32));
+        if bytes.len() > inline {
+            data.extend_from_slice(bytes);
+        }
+        validity.push(value.is_some());
+    }
+    let buffers: Vec<Buffer<u8>> = if data.is_empty() { Vec::new() } else { vec![Buffer::from(data)] };
+    let validity = if validity.unset_bits() == 0 { None } else { Some(validity.into()) };
+    let array = Utf8ViewArray::try_new(ArrowDataType::Utf8View, views.into(), buffers.into(), validity)?;
+    Ok(StringChunked::with_chunk(name, array).into_series())
 }
 
 /// Collects pages into one table, page by page.
@@ -163,7 +192,6 @@ fn align(df: DataFrame, columns: &[(String, DataType)]) -> Result<DataFrame, Eng
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lens_model::StrColumn;
 
     fn batch(ids: &[&str], extra: Option<&str>) -> Batch {
         let mut b = Batch::with_schema([("id", FieldType::Str), ("n", FieldType::Int), ("d", FieldType::DateTime)]);
@@ -238,6 +266,37 @@ mod tests {
         let acct: Vec<Option<&str>> = df.column("account").unwrap().str().unwrap().iter().collect();
         assert_eq!(acct, [Some("EU"), Some("EU"), Some("US")]);
         assert_eq!(df.column("n").unwrap().null_count(), 1);
+    }
+
+    #[test]
+    fn text_columns_keep_every_value_short_long_empty_missing_and_accented() {
+        let values = [
+            Some("Contoso"),
+            None,
+            Some(""),
+            Some("exactly twelve"),
+            Some("Fabrikam Nordic Holdings, a long name"),
+            Some("Ærøskøbing Ltd — 東京"),
+            None,
+            Some("a name that is longer than twelve bytes"),
+        ];
+        let mut c = StrColumn::default();
+        values.iter().for_each(|v| c.push(*v));
+        let built = text_series("name".into(), &c).unwrap();
+        let expected = StringChunked::from_iter_options("name".into(), values.iter().copied()).into_series();
+        assert!(built.equals_missing(&expected), "{built:?} != {expected:?}");
+        assert_eq!(built.null_count(), 2);
+        // The long texts' bytes once each, nothing more.
+        let long: usize = values.iter().flatten().filter(|v| v.len() > 12).map(|v| v.len()).sum();
+        let array = built.str().unwrap().downcast_iter().next().unwrap().clone();
+        assert_eq!(array.total_buffer_len(), long);
+        let all_missing = text_series("n".into(), &{
+            let mut c = StrColumn::default();
+            c.push(None);
+            c
+        })
+        .unwrap();
+        assert_eq!(all_missing.null_count(), 1);
     }
 
     #[test]

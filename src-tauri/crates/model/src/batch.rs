@@ -39,6 +39,13 @@ impl StrColumn {
     pub fn iter(&self) -> impl Iterator<Item = Option<&str>> + '_ {
         (0..self.len()).map(|i| self.get(i))
     }
+    /// Room for `more` cells of about the length of those so far.
+    fn reserve(&mut self, more: usize) {
+        let per_cell = self.buf.len() / self.len().max(1);
+        self.buf.reserve(more * per_cell + more / 8);
+        self.ends.reserve(more);
+        self.valid.reserve(more);
+    }
     fn truncate(&mut self, len: usize) {
         self.ends.truncate(len);
         self.valid.truncate(len);
@@ -110,6 +117,16 @@ impl ColumnData {
         }
     }
 
+    pub fn reserve(&mut self, more: usize) {
+        match self {
+            ColumnData::Str(c) => c.reserve(more),
+            ColumnData::Bool(v) => v.reserve(more),
+            ColumnData::Int(v) => v.reserve(more),
+            ColumnData::Float(v) => v.reserve(more),
+            ColumnData::Date(v) => v.reserve(more),
+        }
+    }
+
     pub fn truncate(&mut self, len: usize) {
         match self {
             ColumnData::Str(c) => c.truncate(len),
@@ -171,6 +188,13 @@ impl Batch {
         }
         self.columns.push(Column { name: name.to_string(), data: ColumnData::Str(col) });
         self.columns.len() - 1
+    }
+
+    /// Room for `more` rows in every column (text columns by the length of their cells so far).
+    pub fn reserve(&mut self, more: usize) {
+        for c in &mut self.columns {
+            c.data.reserve(more);
+        }
     }
 
     /// Drops everything past `rows`: how a half-read bad row is rolled back.

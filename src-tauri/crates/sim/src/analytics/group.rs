@@ -100,6 +100,41 @@ pub fn key_of(cell: Cell<'_>, level: AggLevel) -> Key {
     }
 }
 
+/// The distinct values of one grouping field, each with its number.
+#[derive(Default)]
+struct Values {
+    keys: Vec<Key>,
+    text: HashMap<String, u32>,
+    other: HashMap<Key, u32>,
+}
+
+impl Values {
+    fn number(&mut self, cell: Cell<'_>, level: AggLevel) -> u32 {
+        let next = self.keys.len() as u32;
+        match cell {
+            Cell::Str(s) => match self.text.get(s) {
+                Some(&n) => n,
+                None => {
+                    self.text.insert(s.to_string(), next);
+                    self.keys.push(Key::Str(s.to_string()));
+                    next
+                }
+            },
+            cell => {
+                let key = key_of(cell, level);
+                match self.other.get(&key) {
+                    Some(&n) => n,
+                    None => {
+                        self.other.insert(key.clone(), next);
+                        self.keys.push(key);
+                        next
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Groups the rows at `selection` (all rows when `None`).
 pub fn compute<T: Table>(
     t: &T,
@@ -123,15 +158,32 @@ pub fn compute<T: Table>(
         .collect();
 
     // Per group: the earliest date of each grouping field, and one running total a measure.
+    // Groups are found by the numbers of their values, so a row costs no allocation.
     type Totals = (Vec<Option<Micros>>, Vec<f64>);
-    let mut map: HashMap<Vec<Key>, Totals> = HashMap::new();
+    let mut values: Vec<Values> = idx.iter().map(|_| Values::default()).collect();
+    let mut index: HashMap<Vec<u32>, usize> = HashMap::new();
+    let mut totals: Vec<Totals> = Vec::new();
+    let mut ids: Vec<u32> = Vec::with_capacity(idx.len());
+    let mut dates: Vec<Option<Micros>> = vec![None; idx.len()];
     let mut visit = |i: usize| {
         let row = t.row(i);
-        let keys: Vec<Key> = idx.iter().map(|&k| key_of(row.cell(k), level)).collect();
-        let entry = map.entry(keys).or_insert_with(|| (vec![None; idx.len()], vec![0.0; measures.len()]));
+        ids.clear();
         for (slot, &k) in idx.iter().enumerate() {
-            if let Cell::Date(d) = row.cell(k) {
-                let m = &mut entry.0[slot];
+            let cell = row.cell(k);
+            dates[slot] = if let Cell::Date(d) = cell { Some(d) } else { None };
+            ids.push(values[slot].number(cell, level));
+        }
+        let g = match index.get(ids.as_slice()) {
+            Some(&g) => g,
+            None => {
+                index.insert(ids.clone(), totals.len());
+                totals.push((vec![None; idx.len()], vec![0.0; measures.len()]));
+                totals.len() - 1
+            }
+        };
+        let entry = &mut totals[g];
+        for (m, d) in entry.0.iter_mut().zip(&dates) {
+            if let Some(d) = *d {
                 *m = Some(m.map_or(d, |x: Micros| x.min(d)));
             }
         }
@@ -150,7 +202,14 @@ pub fn compute<T: Table>(
         None => (0..t.len()).for_each(&mut visit),
     }
 
-    let mut groups: Vec<Group> = map.into_iter().map(|(keys, (mins, sums))| Group { keys, mins, sums }).collect();
+    let mut groups: Vec<Group> = index
+        .into_iter()
+        .map(|(ids, g)| {
+            let keys = ids.iter().zip(&values).map(|(&id, v)| v.keys[id as usize].clone()).collect();
+            let (mins, sums) = std::mem::take(&mut totals[g]);
+            Group { keys, mins, sums }
+        })
+        .collect();
     groups.sort_by(|a, b| a.keys.cmp(&b.keys));
     let fields = group_by.iter().map(|g| (g.clone(), spec.field(g).map_or(FieldType::Str, |f| f.ty))).collect();
     Groups { fields, level, groups }
