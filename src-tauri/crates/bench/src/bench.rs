@@ -391,7 +391,10 @@ async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), Servi
     let started = Instant::now();
     cache.save("bench", "subscriptions", &df, &meta)?;
     let write_secs = started.elapsed().as_secs_f64();
-    let size = std::fs::metadata(dir.join("bench/subscriptions.parquet")).map(|m| m.len()).unwrap_or(0);
+    // The cache names each data file anew at every save; its size is the folder's.
+    let size: u64 = std::fs::read_dir(dir.join("bench"))
+        .map(|d| d.flatten().filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum())
+        .unwrap_or(0);
     drop(df);
     reset_peak();
     let started = Instant::now();
@@ -402,7 +405,13 @@ async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), Servi
     if let Some(k) = keep {
         std::fs::create_dir_all(k).map_err(ServiceError::internal)?;
         let target = k.join(format!("subscriptions-{rows}.parquet"));
-        std::fs::copy(dir.join("bench/subscriptions.parquet"), &target).map_err(ServiceError::internal)?;
+        let data = std::fs::read_dir(dir.join("bench"))
+            .map_err(ServiceError::internal)?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "parquet"))
+            .ok_or_else(|| ServiceError::internal("the cache wrote no Parquet file"))?;
+        std::fs::copy(data, &target).map_err(ServiceError::internal)?;
         println!("kept                                 {}", target.display());
     }
     let _ = std::fs::remove_dir_all(&dir);
