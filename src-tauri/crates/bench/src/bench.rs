@@ -73,7 +73,7 @@ fn peak_mib() -> Option<f64> {
 }
 
 /// Resident memory of this process now (Linux), in MiB.
-fn rss_mib() -> Option<f64> {
+pub fn rss_mib() -> Option<f64> {
     status_mib("VmRSS:")
 }
 

@@ -63,16 +63,9 @@ pub fn run(dir: &Path, repeats: usize) -> Result<(), String> {
     // A child's peak as wait4 gives it starts from its parent's pages at the moment it is
     // started (the kernel carries the old memory's high-water mark across exec), so it includes
     // what this process held then: `/usr/bin/time -f %M`, a small parent, gives the figure alone.
-    if let Some(own) = own_rss_mib() {
+    if let Some(own) = crate::bench::rss_mib() {
         println!("(each peak includes up to {own:.1} MiB that this bench held when it started the command)");
     }
     println!("target: partner-lens at most 10 ms and 15 MiB");
     Ok(())
-}
-
-/// This process's resident memory now, in MiB.
-fn own_rss_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb: f64 = status.lines().find(|l| l.starts_with("VmRSS:"))?.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kb / 1024.0)
 }

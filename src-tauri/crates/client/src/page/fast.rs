@@ -9,7 +9,7 @@
 use lens_model::batch::{Batch, ColumnData};
 
 use super::cells;
-use super::{Page, PageSchema};
+use super::{EnvKey, Page, PageSchema};
 
 /// Deeper nesting than this in a value the page skips is left to the general reader (serde's
 /// limit is 128).
@@ -39,13 +39,6 @@ struct Scanner<'a> {
 enum Num {
     Int(i64),
     Float(f64),
-}
-
-enum EnvKey {
-    Value,
-    NextLink,
-    Total,
-    Other,
 }
 
 /// Which bytes end the plain run of a string: a quote, a backslash or a control character.
@@ -311,12 +304,7 @@ impl<'a> Scanner<'a> {
         let mut first = true;
         while self.more(b'}', first)? {
             first = false;
-            let key = match self.plain_str()? {
-                "Value" | "value" => EnvKey::Value,
-                "@nextLink" | "nextLink" | "@odata.nextLink" | "NextLink" => EnvKey::NextLink,
-                "TotalCount" | "totalCount" | "@odata.count" => EnvKey::Total,
-                _ => EnvKey::Other,
-            };
+            let key = EnvKey::of(self.plain_str()?);
             self.eat(b':')?;
             match key {
                 // Twice in one page is left to the general reader.

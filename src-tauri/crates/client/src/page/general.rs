@@ -8,7 +8,7 @@ use lens_model::batch::{BadRow, Batch, ColumnData};
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use super::cells::{self, CellResult};
-use super::{Page, PageSchema};
+use super::{EnvKey, Page, PageSchema};
 
 /// Parses a page (without a byte-order mark).
 pub fn parse(body: &[u8], schema: &PageSchema) -> Result<Page, String> {
@@ -32,13 +32,6 @@ struct EnvelopeSeed<'a> {
     schema: &'a PageSchema,
 }
 
-enum EnvKey {
-    Value,
-    NextLink,
-    Total,
-    Other,
-}
-
 struct EnvKeySeed;
 
 impl<'de> DeserializeSeed<'de> for EnvKeySeed {
@@ -54,12 +47,7 @@ impl<'de> Visitor<'de> for EnvKeySeed {
         f.write_str("a field name")
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<EnvKey, E> {
-        Ok(match v {
-            "Value" | "value" => EnvKey::Value,
-            "@nextLink" | "nextLink" | "@odata.nextLink" | "NextLink" => EnvKey::NextLink,
-            "TotalCount" | "totalCount" | "@odata.count" => EnvKey::Total,
-            _ => EnvKey::Other,
-        })
+        Ok(EnvKey::of(v))
     }
 }
 

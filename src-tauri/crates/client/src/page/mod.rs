@@ -68,6 +68,25 @@ pub struct Page {
     pub rows_seen: usize,
 }
 
+/// A field of the page's envelope, by each of its spellings (**quirk**): both readers ask here.
+enum EnvKey {
+    Value,
+    NextLink,
+    Total,
+    Other,
+}
+
+impl EnvKey {
+    fn of(name: &str) -> EnvKey {
+        match name {
+            "Value" | "value" => EnvKey::Value,
+            "@nextLink" | "nextLink" | "@odata.nextLink" | "NextLink" => EnvKey::NextLink,
+            "TotalCount" | "totalCount" | "@odata.count" => EnvKey::Total,
+            _ => EnvKey::Other,
+        }
+    }
+}
+
 /// Parses a page; the error is a plain sentence with the position of the problem.
 pub fn parse_page(body: &[u8], schema: &PageSchema) -> Result<Page, String> {
     let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
