@@ -251,7 +251,22 @@ impl Drop for Session {
 /// The page's text goes beside it (`name.txt`), so tests can check what a screenshot shows
 /// (no secret on any screen).
 pub fn shot(s: &Session, name: &str) -> PathBuf {
-    std::thread::sleep(Duration::from_millis(700));
+    // A fixed pause was not always enough on a slow run (a filter popover was caught half
+    // faded in): wait until no finite animation is still running, at most 5 s, then give the
+    // last frame time to be painted.
+    let deadline = Instant::now() + Duration::from_secs(5);
+    std::thread::sleep(Duration::from_millis(150));
+    while Instant::now() < deadline {
+        let running = s.script(
+            "return document.getAnimations().filter(a => a.playState === 'running' \
+             && a.effect && a.effect.getComputedTiming().endTime !== Infinity).length;",
+        );
+        if running.as_u64() == Some(0) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(300));
     let p = output_dir().join(format!("{name}.png"));
     s.screenshot(&p);
     let text = s.script("return document.body.innerText + '\\n' + [...document.querySelectorAll('input:not([type=password]), textarea')].map(e => e.value).join('\\n');");
