@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod cache;
+pub mod csv_dates;
 pub mod error;
 pub mod export;
 pub mod filter_expr;
@@ -17,6 +18,8 @@ pub mod table;
 
 #[cfg(test)]
 mod fuzz_tests;
+#[cfg(test)]
+mod grouping_tests;
 
 pub use aggregate::answer;
 pub use error::EngineError;

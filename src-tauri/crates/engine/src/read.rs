@@ -7,6 +7,7 @@ use std::path::Path;
 
 use polars::prelude::*;
 
+use crate::csv_dates;
 use crate::error::EngineError;
 use crate::fsio::plain_io;
 
@@ -82,10 +83,11 @@ fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
         check_text(path, head)?;
     }
     let mut quoted_newlines = false;
+    let mut start = Vec::new();
     if !gzip && !head.starts_with(b"\xEF\xBB\xBF") {
-        let mut start = Vec::with_capacity(1 << 20);
+        start.reserve(1 << 20);
         std::fs::File::open(path)
-            .and_then(|f| f.take(16 << 20).read_to_end(&mut start))
+            .and_then(|f| f.take(SAMPLE_BYTES).read_to_end(&mut start))
             .map_err(|e| cannot(path, plain_io(&e)))?;
         quoted_newlines = check_ragged(path, &start, separator(path, head))?;
     }
@@ -121,14 +123,28 @@ fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
     }
     let sep = separator(path, head);
     let p = PlRefPath::try_from_path(path).map_err(|e| cannot(path, e))?;
-    LazyCsvReader::new(p)
+    let reader = LazyCsvReader::new(p)
         .with_has_header(true)
         .with_separator(sep)
-        .with_try_parse_dates(true)
-        .with_infer_schema_length(Some(10_000))
-        .finish()
-        .map_err(|e| cannot(path, e))
+        .with_infer_schema_length(Some(csv_dates::INFER_ROWS));
+    // Read as text, each date column parsed with its one format when the first rows settle
+    // it (see csv_dates); otherwise polars guesses the dates of every row as before.
+    let whole_file = (start.len() as u64) < SAMPLE_BYTES;
+    let sample = match start.iter().rposition(|b| *b == b'\n') {
+        Some(end) if !whole_file => &start[..=end],
+        _ => &start[..],
+    };
+    match csv_dates::date_columns(sample, sep, whole_file) {
+        Some(dates) => {
+            let lf = reader.finish().map_err(|e| cannot(path, e))?;
+            Ok(if dates.is_empty() { lf } else { lf.with_columns(dates.iter().map(|d| d.expr()).collect::<Vec<_>>()) })
+        }
+        None => reader.with_try_parse_dates(true).finish().map_err(|e| cannot(path, e)),
+    }
 }
+
+/// How much of a plain delimited file is read first: to check its rows and settle its dates.
+const SAMPLE_BYTES: u64 = 16 << 20;
 
 fn flate2_decode(raw: &[u8], out: &mut Vec<u8>) -> std::io::Result<()> {
     flate2::read::MultiGzDecoder::new(raw).read_to_end(out).map(|_| ())

@@ -1,0 +1,220 @@
+//! The date columns of a delimited file and the exact format each is written in, found on the
+//! file's first rows, so the whole file is read as text and only the date columns a question
+//! uses are parsed, each with its one format.
+//!
+//! polars' own date guessing (`try_parse_dates`) parses every date column of every row, and
+//! with the formats it guesses (`%Y-%m-%d %H:%M:%S%.f`: any number of decimals) it falls back to
+//! chrono's general parser: on a ten-million-row Insights-like CSV that was two thirds of the
+//! time. Date-times are read by hand instead (the service's date reader), dates with one
+//! fixed-width format, which polars reads fast; each choice is checked against polars' own
+//! guess on the first rows.
+
+use polars::prelude::*;
+
+/// How many rows the file's types are worked out from (here and by the scanning reader).
+pub const INFER_ROWS: usize = 10_000;
+
+/// Formats tried for a date, fastest first; the first that reads the sample exactly as polars'
+/// guessing does is kept.
+const DATE_FORMATS: &[&str] = &["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y"];
+
+const DATETIME_FORMATS: &[&str] = &[
+    "%Y-%m-%dT%H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%S%.3f",
+    "%Y-%m-%d %H:%M:%S%.3f",
+    "%Y-%m-%dT%H:%M:%S%.6f",
+    "%Y-%m-%d %H:%M:%S%.6f",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M:%S%.f",
+    "%Y-%m-%d %H:%M:%S%.f",
+    "%Y-%m-%d",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M:%S%.f",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d-%m-%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M:%S",
+    "%Y-%m-%dT%H:%M:%SZ",
+    "%Y-%m-%dT%H:%M:%S%.fZ",
+    "%Y-%m-%dT%H:%M:%S%#z",
+    "%Y-%m-%dT%H:%M:%S%.f%#z",
+    "%Y-%m-%d %H:%M:%S%#z",
+    "%+",
+];
+
+/// How a date column's text is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// By hand, as dates from the service are (`lens_model::dates`): any ISO 8601 shape, with
+    /// or without seconds, decimals or a zone, one pass and no allocation per value. Tried
+    /// first for date-times, so a file whose later rows gain decimals still reads them.
+    Iso,
+    /// By polars with one format.
+    Format(&'static str),
+}
+
+/// A date column and how to read it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateColumn {
+    pub name: PlSmallStr,
+    pub dtype: DataType,
+    pub reading: Reading,
+}
+
+impl DateColumn {
+    /// The column's text read as dates; a value that cannot be read becomes empty, as it does
+    /// with polars' guessing.
+    pub fn expr(&self) -> Expr {
+        let name = self.name.clone();
+        match self.reading {
+            Reading::Iso => col(name.clone())
+                .map(
+                    |c: Column| {
+                        let micros: Int64Chunked = c
+                            .str()?
+                            .iter()
+                            .map(|v| v.and_then(|t| lens_model::dates::parse_micros(t).ok().flatten()))
+                            .collect();
+                        let dt = DataType::Datetime(TimeUnit::Microseconds, None);
+                        Ok(micros.with_name(c.name().clone()).into_series().cast(&dt)?.into_column())
+                    },
+                    |_, f| Ok(Field::new(f.name().clone(), DataType::Datetime(TimeUnit::Microseconds, None))),
+                )
+                .alias(name),
+            Reading::Format(format) => {
+                let options = StrptimeOptions { format: Some(format.into()), strict: false, exact: true, cache: false };
+                col(name.clone()).str().strptime(self.dtype.clone(), options, lit("raise")).alias(name)
+            }
+        }
+    }
+}
+
+/// The position of the `n`th line break.
+fn memchr_nth(bytes: &[u8], n: usize) -> Option<usize> {
+    bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(n - 1).map(|(i, _)| i)
+}
+
+fn read_sample(sample: &[u8], sep: u8, dates: bool) -> Option<DataFrame> {
+    CsvReadOptions::default()
+        .with_has_header(true)
+        .with_infer_schema_length(Some(INFER_ROWS))
+        .with_n_rows(Some(INFER_ROWS))
+        .map_parse_options(|o| o.with_separator(sep).with_try_parse_dates(dates))
+        .into_reader_with_file_handle(std::io::Cursor::new(sample))
+        .finish()
+        .ok()
+}
+
+/// The date columns polars would guess from `sample` (the file's first bytes, ending at a line
+/// break) and a format that reads each of them the same way. `None` when that cannot be
+/// settled: the sample is shorter than the rows types are guessed from (the scanning reader
+/// could then guess differently), or a column is written in a way no format here reads alike.
+pub fn date_columns(sample: &[u8], sep: u8, whole_file: bool) -> Option<Vec<DateColumn>> {
+    // The header and the rows types are guessed from, and no more: polars' reader parses past
+    // `n_rows`, and a row further down in another shape would fail the sample.
+    let sample = match memchr_nth(sample, INFER_ROWS + 1) {
+        Some(end) => &sample[..=end],
+        None => sample,
+    };
+    let guessed = read_sample(sample, sep, true)?;
+    if guessed.height() < INFER_ROWS && !whole_file {
+        return None;
+    }
+    let found: Vec<(PlSmallStr, DataType)> = guessed
+        .schema()
+        .iter()
+        .filter(|(_, dt)| matches!(dt, DataType::Date | DataType::Datetime(_, _)))
+        .map(|(n, dt)| (n.clone(), dt.clone()))
+        .collect();
+    if found.is_empty() {
+        return Some(Vec::new());
+    }
+    let text = read_sample(sample, sep, false)?;
+    let mut out = Vec::new();
+    for (name, dtype) in found {
+        let want = guessed.column(&name).ok()?.as_materialized_series();
+        let iso = (dtype == DataType::Datetime(TimeUnit::Microseconds, None)).then_some(Reading::Iso);
+        let formats = if dtype == DataType::Date { DATE_FORMATS } else { DATETIME_FORMATS };
+        let column = iso
+            .into_iter()
+            .chain(formats.iter().map(|f| Reading::Format(f)))
+            .map(|reading| DateColumn { name: name.clone(), dtype: dtype.clone(), reading })
+            .find(|c| {
+                let Ok(read) = text.clone().lazy().select([c.expr()]).collect() else { return false };
+                read.column(&name)
+                    .is_ok_and(|got| got.dtype() == want.dtype() && got.as_materialized_series().equals_missing(want))
+            })?;
+        out.push(column);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn columns(text: &str) -> Option<Vec<(String, Reading)>> {
+        date_columns(text.as_bytes(), b',', true)
+            .map(|v| v.into_iter().map(|c| (c.name.to_string(), c.reading)).collect())
+    }
+
+    #[test]
+    fn each_date_column_gets_a_reading_that_reads_it_alike() {
+        let text = "id,created,ended,day,n\n\
+                    a,2019-01-01 00:00:00,2020-01-01T10:11:12.037,2026-09-01,1\n\
+                    b,2022-12-02 01:08:22,,2026-10-31,2\n";
+        assert_eq!(
+            columns(text).unwrap(),
+            [
+                ("created".to_string(), Reading::Iso),
+                ("ended".to_string(), Reading::Iso),
+                ("day".to_string(), Reading::Format("%Y-%m-%d"))
+            ]
+        );
+    }
+
+    #[test]
+    fn dates_written_day_first_get_their_format() {
+        let text = "t\n31/12/2020 10:11:12\n01/02/2021 00:00:00\n";
+        assert_eq!(columns(text).unwrap(), [("t".to_string(), Reading::Format("%d/%m/%Y %H:%M:%S"))]);
+    }
+
+    #[test]
+    fn the_whole_file_reads_as_polars_guessing_reads_it() {
+        // Later rows gain decimals and a zone: read by hand, still dates. (polars' guessing
+        // refuses such a file: "could not parse ... with pattern DatetimeYMD".)
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("t.csv");
+        let mut text = String::from("id,t\n");
+        for i in 0..INFER_ROWS + 5 {
+            let t =
+                if i < INFER_ROWS { "2020-01-01 10:11:12".to_string() } else { format!("2020-01-01T10:11:12.{i}Z") };
+            text.push_str(&format!("{i},{t}\n"));
+        }
+        std::fs::write(&p, &text).unwrap();
+        let ours = crate::read::scan(&p).unwrap().collect().unwrap();
+        let t = ours.column("t").unwrap();
+        assert_eq!(t.dtype(), &DataType::Datetime(TimeUnit::Microseconds, None));
+        assert_eq!(t.null_count(), 0);
+        // polars' guess, on the rows it can read.
+        let first = dir.path().join("first.csv");
+        std::fs::write(&first, text.lines().take(INFER_ROWS + 1).collect::<Vec<_>>().join("\n")).unwrap();
+        let theirs = CsvReadOptions::default()
+            .with_infer_schema_length(Some(INFER_ROWS))
+            .map_parse_options(|o| o.with_try_parse_dates(true))
+            .try_into_reader_with_file_path(Some(first))
+            .unwrap()
+            .finish()
+            .unwrap();
+        let head = |df: &DataFrame| df.head(Some(INFER_ROWS));
+        assert!(head(&ours).equals_missing(&head(&theirs)));
+    }
+
+    #[test]
+    fn a_short_sample_of_a_longer_file_settles_nothing() {
+        assert_eq!(date_columns(b"t\n2020-01-01\n", b',', false), None);
+        assert_eq!(columns("a,b\n1,x\n").unwrap(), []);
+    }
+}
