@@ -33,6 +33,7 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             accounts::sign_out,
             accounts::remove_account,
             home::home,
+            home::home_tiles,
             home::snapshot_days,
             home::refresh_all,
             explore::dataset_info,

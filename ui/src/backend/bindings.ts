@@ -42,6 +42,11 @@ export const commands = {
 	signOut: (accountId: string) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("sign_out", { accountId })),
 	removeAccount: (accountId: string) => typedError<null, ServiceError>(__TAURI_INVOKE("remove_account", { accountId })),
 	home: (accountId: string, today: string) => typedError<HomeSummary, ServiceError>(__TAURI_INVOKE("home", { accountId, today })),
+	/**
+	 *  Home's tiles from Partner Center's own grouping: shown while the data sets are fetched the
+	 *  first time.
+	 */
+	homeTiles: (accountId: string, today: string) => typedError<Tile[], ServiceError>(__TAURI_INVOKE("home_tiles", { accountId, today })),
 	/**  The days of which a copy of the data is kept (for "as of"), newest first. */
 	snapshotDays: (accountId: string, dataset: DatasetId) => __TAURI_INVOKE<string[]>("snapshot_days", { accountId, dataset }),
 	/**
@@ -822,6 +827,8 @@ export type Tile = {
 	previous: number | null,
 	/**  "at the end of November, up 3.1% on October". */
 	detail: string,
+	/**  How the figure was worked out: from the rows here, or by Partner Center's own grouping. */
+	source: string,
 	view: View,
 };
 

@@ -69,6 +69,7 @@ export const tauriBackend = {
   signOut: (accountId: string) => unwrap(commands.signOut(accountId)),
   removeAccount: (accountId: string) => unwrap(commands.removeAccount(accountId)),
   home: (accountId: string, today: string) => unwrap(commands.home(accountId, today)),
+  homeTiles: (accountId: string, today: string) => unwrap(commands.homeTiles(accountId, today)),
   snapshotDays: (accountId: string, dataset: DatasetId) => plain(commands.snapshotDays(accountId, dataset)),
   refreshAll: (accountId: string, fetchAll: boolean, jobId: string, onProgress: (p: RefreshProgress) => void) => {
     const channel = new Channel<RefreshProgress>();

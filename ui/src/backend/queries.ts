@@ -9,6 +9,7 @@ export const keys = {
   datasetInfo: (d: DatasetId, all: boolean) => ["datasetInfo", d, all] as const,
   check: (account: string) => ["check", account] as const,
   home: (account: string, today: string, stamp: number) => ["home", account, today, stamp] as const,
+  homeTiles: (account: string, today: string) => ["homeTiles", account, today] as const,
   snapshots: (account: string, d: DatasetId) => ["snapshots", account, d] as const,
   compile: (d: DatasetId, chips: FilterChip[], today: string) => ["compile", d, JSON.stringify(chips), today] as const,
   tableStatus: (account: string, d: DatasetId, filter: string | null) => ["tableStatus", account, d, filter] as const,
@@ -90,6 +91,19 @@ export function useHome(account: string, today: string, stamp: number | null) {
     staleTime: Infinity,
     // While a refresh works, the figures stay; another account's never stand in for these.
     placeholderData: (previous, query) => (query?.queryKey[1] === account ? previous : undefined),
+  });
+}
+
+/// Home's tiles from Partner Center's own grouping, asked while the data sets are fetched the
+/// first time; an error leaves them out (the full Home follows).
+export function useHomeTiles(account: string, today: string, enabled: boolean) {
+  const b = useBackend();
+  return useQuery({
+    queryKey: keys.homeTiles(account, today),
+    queryFn: () => b.homeTiles(account, today),
+    enabled,
+    staleTime: Infinity,
+    retry: false,
   });
 }
 

@@ -55,8 +55,8 @@ export function homeSummary(): HomeSummary {
   return {
     period: "November 2026",
     tiles: [
-      { dataset: "subscriptions", title: "Active subscriptions", value: 1204, previous: 1168, detail: "at the end of November, up 3.1% on October", view: v("subscriptions") },
-      { dataset: "azureUsage", title: "Azure usage", value: 182, previous: 150, detail: "in November, up 21% on October", view: v("azureUsage") },
+      { dataset: "subscriptions", title: "Active subscriptions", value: 1204, previous: 1168, detail: "at the end of November, up 3.1% on October", source: "Worked out on this computer from the 600 rows fetched.", view: v("subscriptions") },
+      { dataset: "azureUsage", title: "Azure usage", value: 182, previous: 150, detail: "in November, up 21% on October", source: "Worked out on this computer from the 1,800 rows fetched.", view: v("azureUsage") },
     ],
     highlights: [
       { dataset: "azureUsage", kind: "rise", sentence: "Azure usage in West Europe rose 42% in November, most of it from Fabrikam.", view: v("azureUsage") },

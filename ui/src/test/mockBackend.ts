@@ -62,6 +62,8 @@ export function mockBackend(over: Partial<Backend> = {}, info: AppInfo = appInfo
       return null;
     },
     home: async () => homeSummary(),
+    homeTiles: async () =>
+      homeSummary().tiles.map((t) => ({ ...t, source: "Partner Center grouped the data (groupby=creationDate, aggregationLevel=month)." })),
     snapshotDays: async () => ["2026-11-30", "2026-11-23"],
     refreshAll: async () => [
       { dataset: "subscriptions", rows: 600, fetched: false, error: null },

@@ -682,6 +682,16 @@ impl Workspace {
         crate::snapshots::days(&self.paths.cache(), account_id, dataset)
     }
 
+    /// Home's tiles from Partner Center's own grouping, shown while the data sets are fetched
+    /// the first time (none for "All accounts", whose Home waits for every account's rows).
+    pub async fn home_tiles(&self, account_id: &str, today: NaiveDate) -> Result<Vec<crate::home::Tile>, ServiceError> {
+        if account_id == ALL_ACCOUNTS {
+            return Ok(Vec::new());
+        }
+        let client = self.client(account_id).await?;
+        crate::home::from_service::tiles(&client, today).await
+    }
+
     /// Home's summary: the tables at hand for every data set, and the copies from the last visit.
     pub async fn home(&self, account_id: &str, today: NaiveDate) -> Result<crate::home::HomeSummary, ServiceError> {
         let mut tables = Vec::new();

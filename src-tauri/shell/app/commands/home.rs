@@ -1,6 +1,6 @@
 //! Home: headline figures, highlights, the renewal radar, what changed since the last visit.
 
-use lens_service::home::HomeSummary;
+use lens_service::home::{HomeSummary, Tile};
 use lens_service::refresh::{DatasetRefresh, RefreshProgress};
 use lens_service::workspace::parse_today;
 use lens_service::{DatasetId, ServiceError};
@@ -12,6 +12,18 @@ use crate::app::AppState;
 #[specta::specta]
 pub async fn home(state: State<'_, AppState>, account_id: String, today: String) -> Result<HomeSummary, ServiceError> {
     state.ws.home(&account_id, parse_today(&today)?).await
+}
+
+/// Home's tiles from Partner Center's own grouping: shown while the data sets are fetched the
+/// first time.
+#[tauri::command]
+#[specta::specta]
+pub async fn home_tiles(
+    state: State<'_, AppState>,
+    account_id: String,
+    today: String,
+) -> Result<Vec<Tile>, ServiceError> {
+    state.ws.home_tiles(&account_id, parse_today(&today)?).await
 }
 
 /// The days of which a copy of the data is kept (for "as of"), newest first.

@@ -38,6 +38,23 @@ describe("Home", () => {
     expect(window.location.hash).toContain("azureUsage");
   });
 
+  it("shows the tiles from Partner Center's monthly totals while the data sets are fetched the first time", async () => {
+    let finish: (v: Awaited<ReturnType<typeof b.refreshAll>>) => void = () => {};
+    const b = mockBackend({ refreshAll: () => new Promise((resolve) => (finish = resolve)) });
+    renderApp(b, "#/home");
+    const tiles = await screen.findByTestId("tiles");
+    expect(tiles.dataset.ready).toBe("false");
+    expect(within(tiles).getByTestId("tile-subscriptions").getAttribute("title")).toContain("Partner Center grouped the data");
+    expect(screen.getByTestId("early-tiles-note").textContent).toContain("Partner Center's own monthly totals");
+    expect(b.homeTiles).toHaveBeenCalledWith("sample", expect.any(String));
+    expect(b.home).not.toHaveBeenCalled();
+    await expectAccessible();
+    // The fetch done, Home is made from the rows: the note goes, the tiles say so.
+    finish([{ dataset: "subscriptions", rows: 600, fetched: true, error: null }]);
+    await waitFor(() => expect(screen.queryByTestId("early-tiles-note")).toBeNull());
+    await waitFor(() => expect(within(screen.getByTestId("tiles")).getByTestId("tile-subscriptions").getAttribute("title")).toContain("Worked out on this computer"));
+  });
+
   it("offers All accounts in the header and asks Home for all of them", async () => {
     const b = mockBackend({}, appInfo({ accounts: [SAMPLE, account("eu", "Contoso Europe")] }));
     renderApp(b, "#/home?account=all");

@@ -5,7 +5,8 @@ import { Button, Card, ProgressBar, Spinner, Text, makeStyles, tokens } from "@f
 import { ArrowClockwise20Regular, Dismiss20Regular, History20Regular } from "@fluentui/react-icons";
 import type { View } from "../../backend";
 import { toUiError } from "../../backend";
-import { useHome } from "../../backend/queries";
+import { useHome, useHomeTiles } from "../../backend/queries";
+import { ALL_ACCOUNTS } from "../../app/allAccounts";
 import { useApp } from "../../app/context";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBar, NoteBar } from "../../components/ErrorBar";
@@ -36,6 +37,10 @@ export function HomeScreen() {
   const today = todayIso();
   const tables = useHomeTables(account?.id ?? null);
   const home = useHome(account?.id ?? "", today, tables.stamp);
+  // The first fetch of an account's data sets can take a while: the tiles come first, from
+  // Partner Center's monthly totals (a few grouped rows each).
+  const firstFetch = tables.busy && !tables.results && !!account && account.id !== ALL_ACCOUNTS;
+  const early = useHomeTiles(account?.id ?? "", today, firstFetch);
   const save = useSaveToFile();
   if (!account) return <EmptyState title="No account yet">Add an account or try the sample data to see Home.</EmptyState>;
 
@@ -58,7 +63,7 @@ export function HomeScreen() {
                   ? `Fetching ${title(p.dataset).toLowerCase()} (${p.step} of ${p.steps}): ${formatNumber(p.load.rows)} rows`
                   : "Getting the data ready…"}
               </Text>
-              <ProgressBar className={s.bar} value={p ? (p.step - 1) / p.steps : undefined} />
+              <ProgressBar className={s.bar} value={p ? (p.step - 1) / p.steps : undefined} aria-label="Fetching the data sets" />
               <Button icon={<Dismiss20Regular />} onClick={tables.cancel}>
                 Cancel
               </Button>
@@ -83,9 +88,20 @@ export function HomeScreen() {
       ) : null}
       {!h ? (
         home.error ? null : (
-          <div className={s.center}>
-            <Spinner label="Working out what changed…" />
-          </div>
+          <>
+            {early.data?.length && !tables.results ? (
+              <>
+                <Tiles tiles={early.data} ready={false} onOpen={(t) => open(t.view)} />
+                <Text className={s.muted} data-testid="early-tiles-note">
+                  These figures are Partner Center&apos;s own monthly totals. Highlights and the renewal radar follow once the
+                  data is fetched.
+                </Text>
+              </>
+            ) : null}
+            <div className={s.center}>
+              <Spinner label="Working out what changed…" />
+            </div>
+          </>
         )
       ) : (
         <>

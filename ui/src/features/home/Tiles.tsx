@@ -38,6 +38,7 @@ export function Tiles({ tiles, ready, onOpen }: { tiles: Tile[]; ready: boolean;
             tabIndex={0}
             onKeyDown={(e) => (e.key === "Enter" || e.key === " ") && onOpen(t)}
             aria-label={`${t.title} ${formatNumber(t.value)}, ${t.detail}. Open in Explore`}
+            title={t.source}
             data-testid={`tile-${t.dataset}`}
           >
             <Text className={s.title}>{t.title}</Text>

@@ -2,6 +2,7 @@
 //! the previous complete month, the biggest movers in one plain sentence each, the renewal
 //! radar, and what changed since the last visit. Each opens the Explore question behind it.
 
+pub mod from_service;
 pub mod specs;
 pub mod words;
 
@@ -27,6 +28,8 @@ pub struct Tile {
     pub previous: f64,
     /// "at the end of November, up 3.1% on October".
     pub detail: String,
+    /// How the figure was worked out: from the rows here, or by Partner Center's own grouping.
+    pub source: String,
     pub view: View,
 }
 
@@ -275,30 +278,60 @@ fn renewal_rows(v: Vec<renewals::CustomerRenewals>) -> Vec<RenewalRow> {
         .collect()
 }
 
-/// Home's summary as of `today`. CPU work: call from a blocking thread.
-pub fn summary(input: &HomeInput, today: NaiveDate) -> Result<HomeSummary, ServiceError> {
+/// The last complete month and the one before, as of a day.
+pub struct MonthBounds {
+    pub cur: Span,
+    pub prev: Span,
+    month: &'static str,
+    prev_month: &'static str,
+    cur_start: NaiveDate,
+}
+
+pub fn month_bounds(today: NaiveDate) -> MonthBounds {
     let this_month = month_start(today);
     let (cur_start, prev_start) = (months_before(this_month, 1), months_before(this_month, 2));
-    let (cur, prev) = (span(cur_start, this_month), span(prev_start, cur_start));
-    let (month, prev_month) = (month_name(cur_start), month_name(prev_start));
+    MonthBounds {
+        cur: span(cur_start, this_month),
+        prev: span(prev_start, cur_start),
+        month: month_name(cur_start),
+        prev_month: month_name(prev_start),
+        cur_start,
+    }
+}
+
+/// A data set's tile from its headline figure.
+fn tile(s: &specs::HomeSpec, f: &headline::Figure, b: &MonthBounds, source: String) -> Tile {
+    let at = match (s.headline)() {
+        headline::Headline::Stock { .. } => format!("at the end of {}", b.month),
+        headline::Headline::Flow { .. } => format!("in {}", b.month),
+    };
+    Tile {
+        dataset: s.dataset,
+        title: s.title.to_string(),
+        value: f.current,
+        previous: f.previous,
+        detail: format!("{at}, {}", words::change_on(f.current, f.previous, b.prev_month)),
+        source,
+        view: View::of(s.dataset),
+    }
+}
+
+/// Home's summary as of `today`. CPU work: call from a blocking thread.
+pub fn summary(input: &HomeInput, today: NaiveDate) -> Result<HomeSummary, ServiceError> {
+    let b = month_bounds(today);
+    let (cur, prev, month, prev_month, cur_start) = (b.cur, b.prev, b.month, b.prev_month, b.cur_start);
     let mut tiles = Vec::new();
     let mut all = Vec::new();
     for s in &SPECS {
         let Some((_, df)) = input.tables.iter().find(|(d, _)| *d == s.dataset) else { continue };
-        let h = (s.headline)();
-        let f = headline::figure(df, &h, cur, prev)?;
-        let at = match h {
-            headline::Headline::Stock { .. } => format!("at the end of {month}"),
-            headline::Headline::Flow { .. } => format!("in {month}"),
-        };
-        tiles.push(Tile {
-            dataset: s.dataset,
-            title: s.title.to_string(),
-            value: f.current,
-            previous: f.previous,
-            detail: format!("{at}, {}", words::change_on(f.current, f.previous, prev_month)),
-            view: View::of(s.dataset),
-        });
+        let f = headline::figure(df, &(s.headline)(), cur, prev)?;
+        let rows = df.height();
+        let source = format!(
+            "Worked out on this computer from the {} {} fetched.",
+            words::number(rows as f64),
+            if rows == 1 { "row" } else { "rows" }
+        );
+        tiles.push(tile(s, &f, &b, source));
         all.extend(candidates(s.dataset, df, cur, prev, month, prev_month)?);
     }
     let renewals = match input.tables.iter().find(|(d, _)| *d == DatasetId::Subscriptions) {

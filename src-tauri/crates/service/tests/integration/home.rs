@@ -207,3 +207,49 @@ fn sentences_read_well_for_one_thing_and_for_many() {
         "Referrals from Germany fell 8.3% in November, from 1,200 to 1,100."
     );
 }
+
+/// Issue 11: Home's tiles from Partner Center's monthly totals equal the tiles worked out from
+/// every row, for every data set, in a world with subscriptions ended before and after the
+/// months compared.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tiles_from_the_services_grouping_equal_tiles_from_the_rows() {
+    use std::net::{Ipv4Addr, SocketAddr};
+    use std::sync::Arc;
+
+    use lens_client::{AccessToken, Call, Client, ClientConfig, StaticToken};
+    use lens_service::home::from_service;
+
+    // Day 20,413 is 2025-11-20: the months compared are October and September 2025.
+    let sim = lens_sim::start(
+        lens_sim::SimConfig { seed: 7, subscriptions: 2000, today: Some(20_413), ..lens_sim::SimConfig::default() },
+        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
+    )
+    .await
+    .unwrap();
+    let t = sim.app_token().await.unwrap();
+    let client =
+        Client::new(ClientConfig::new(sim.base_url.parse().unwrap()), Arc::new(StaticToken(AccessToken::bearer(t))))
+            .unwrap();
+    let today = NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
+    let mut tables = Vec::new();
+    for id in DatasetId::ALL {
+        tables.push((
+            id,
+            lens_service::fetch::fetch_table(&client, id, None, &|_| {}, &Call::default()).await.unwrap().0,
+        ));
+    }
+    let input = HomeInput { tables: tables.iter().map(|(d, t)| (*d, &t.df)).collect(), ..HomeInput::default() };
+    let local = summary(&input, today).unwrap().tiles;
+    let service = from_service::tiles(&client, today).await.unwrap();
+    assert_eq!(local.len(), 5);
+    assert_eq!(service.len(), local.len());
+    let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    for (l, s) in local.iter().zip(&service) {
+        assert_eq!(l.dataset, s.dataset);
+        assert!(close(l.value, s.value) && close(l.previous, s.previous), "{}: {l:?} against {s:?}", l.title);
+        assert!(l.value > 0.0 || l.previous > 0.0, "{}: the world has rows in the months compared", l.title);
+        assert_eq!(l.detail, s.detail);
+        assert!(l.source.starts_with("Worked out on this computer from the "), "{}", l.source);
+        assert!(s.source.starts_with("Partner Center grouped the data (groupby="), "{}", s.source);
+    }
+}
