@@ -150,6 +150,13 @@ impl Session {
         }
     }
 
+    /// One click, without waiting: whether it landed. For an element that may be replaced
+    /// while it animates (an option of a list that is opening), which the caller finds again.
+    pub fn try_click(&self, element: &str) -> bool {
+        self.scroll_to(element);
+        self.post(&format!("/element/{element}/click"), json!({}))["value"].is_null()
+    }
+
     /// Clicks the element matching `css` once it is there.
     pub fn click_css(&self, css: &str) {
         let e = self.wait_for(css, Duration::from_secs(20));

@@ -140,11 +140,20 @@ fn fill_custom(s: &Session, name: &str, url: &str) {
             return Some(());
         }
         match s.find("[data-testid=cloud-custom]") {
+            // Found again on every turn: the option can be replaced while the list opens, and
+            // a click on the old one never lands (failed once in CI after 8 s of retries).
             Some(o) => {
                 std::thread::sleep(Duration::from_millis(300));
-                s.click(&o)
+                s.try_click(&o);
             }
-            None => s.click_css("[data-testid=cloud]"),
+            // The list is closed: open it, and give it time to show its options before it is
+            // clicked again (a second click would close it).
+            None => {
+                if let Some(c) = s.find("[data-testid=cloud]") {
+                    s.try_click(&c);
+                    std::thread::sleep(Duration::from_millis(800));
+                }
+            }
         }
         None
     });
