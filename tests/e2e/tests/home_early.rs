@@ -35,6 +35,9 @@ fn home_shows_the_services_monthly_totals_while_the_rows_are_fetched_and_they_ag
     let first = s.wait_for("[data-testid=tile-subscriptions]", Duration::from_secs(5));
     let source = s.attr(&first, "title").unwrap_or_default();
     assert!(source.starts_with("Partner Center grouped the data (groupby=creationDate"), "{source}");
+    let subtitle = || s.text_of("[data-testid=screen-home] [data-testid=page-subtitle]");
+    let early_subtitle = subtitle();
+    assert!(early_subtitle.ends_with(", the last complete month"), "{early_subtitle}");
     let early = tile_values(&s);
     assert_eq!(early.len(), 5, "a tile per data set: {early:?}");
     assert!(s.text(&tiles).contains("Active subscriptions"));
@@ -46,5 +49,6 @@ fn home_shows_the_services_monthly_totals_while_the_rows_are_fetched_and_they_ag
         s.attr(&s.wait_for("[data-testid=tile-subscriptions]", Duration::from_secs(5)), "title").unwrap_or_default();
     assert!(source.starts_with("Worked out on this computer from the 200,000 rows"), "{source}");
     assert_eq!(tile_values(&s), early, "the same figures either way");
+    assert_eq!(subtitle(), early_subtitle, "the same month either way");
     shot(&s, "18-home-after-the-fetch");
 }

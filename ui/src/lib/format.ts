@@ -112,6 +112,14 @@ export function ago(epochSeconds: number, now = Date.now()): string {
   return rtf.format(Math.round(secs / 86400), "day");
 }
 
+/// The last complete month before the day `iso` (`YYYY-MM-DD`), as Home's sentences name it
+/// (they are English, from the backend): "November 2026".
+export function lastCompleteMonth(iso: string): string {
+  const d = parseIso(iso);
+  const first = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1));
+  return new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(first);
+}
+
 /// The person's today as `YYYY-MM-DD` (local date), for "last 30 days".
 export function today(): string {
   const d = new Date();

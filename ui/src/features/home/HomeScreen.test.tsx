@@ -46,6 +46,7 @@ describe("Home", () => {
     expect(tiles.dataset.ready).toBe("false");
     expect(within(tiles).getByTestId("tile-subscriptions").getAttribute("title")).toContain("Partner Center grouped the data");
     expect(screen.getByTestId("early-tiles-note").textContent).toContain("Partner Center's own monthly totals");
+    expect(screen.getByTestId("page-subtitle").textContent).toMatch(/^Contoso \(sample\) · [A-Z][a-z]+ \d{4}, the last complete month$/);
     expect(b.homeTiles).toHaveBeenCalledWith("sample", expect.any(String));
     expect(b.home).not.toHaveBeenCalled();
     await expectAccessible();

@@ -12,7 +12,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorBar, NoteBar } from "../../components/ErrorBar";
 import { PageHeader } from "../../components/PageHeader";
 import { useSaveToFile } from "../../components/useSaveToFile";
-import { formatNumber, today as todayIso } from "../../lib/format";
+import { formatNumber, lastCompleteMonth, today as todayIso } from "../../lib/format";
 import { SavedViewsList } from "../explore/SavedViewsList";
 import { Highlights } from "./Highlights";
 import { RenewalRadar } from "./RenewalRadar";
@@ -54,7 +54,13 @@ export function HomeScreen() {
     <div className={s.page}>
       <PageHeader
         title="Home"
-        subtitle={h ? `${account.name} · ${h.period}, the last complete month` : account.name}
+        subtitle={
+          h
+            ? `${account.name} · ${h.period}, the last complete month`
+            : early.data?.length
+              ? `${account.name} · ${lastCompleteMonth(today)}, the last complete month`
+              : account.name
+        }
         actions={
           tables.busy ? (
             <div className={s.progress} role="status" data-testid="home-fetching">
