@@ -150,6 +150,12 @@ impl Session {
         }
     }
 
+    /// The text of every element matching `css`, in page order.
+    pub fn texts_of(&self, css: &str) -> Vec<String> {
+        let v = self.script(&format!("return [...document.querySelectorAll('{css}')].map(e => e.textContent);"));
+        v.as_array().map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    }
+
     /// One click, without waiting: whether it landed. For an element that may be replaced
     /// while it animates (an option of a list that is opening), which the caller finds again.
     pub fn try_click(&self, element: &str) -> bool {

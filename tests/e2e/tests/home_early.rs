@@ -10,8 +10,7 @@ use lens_e2e::{Session, app_binary, shot};
 const TODAY: &str = "2026-11-21";
 
 fn tile_values(s: &Session) -> Vec<String> {
-    let v = s.script("return [...document.querySelectorAll('[data-testid=tile-value]')].map(e => e.textContent);");
-    v.as_array().map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    s.texts_of("[data-testid=tile-value]")
 }
 
 #[test]

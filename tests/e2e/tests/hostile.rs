@@ -42,11 +42,6 @@ fn nothing_ran(s: &Session) {
     assert_eq!(v["elements"], 0, "markup from a name became elements: {v}");
 }
 
-fn cell_texts(s: &Session, css: &str) -> Vec<String> {
-    let v = s.script(&format!("return [...document.querySelectorAll('{css}')].map(e => e.textContent);"));
-    v.as_array().map(|a| a.iter().filter_map(|t| t.as_str().map(str::to_string)).collect()).unwrap_or_default()
-}
-
 #[test]
 fn markup_and_formulas_in_names_are_shown_and_exported_as_text_and_nothing_runs() {
     let bin = app_binary();
@@ -72,7 +67,7 @@ fn markup_and_formulas_in_names_are_shown_and_exported_as_text_and_nothing_runs(
     s.click_css("[data-testid=split-1]");
     s.click_css("[data-testid=split-1-customerName]");
     let cells = s.until("the table split by customer", Duration::from_secs(30), |s| {
-        let cells = cell_texts(s, "[data-testid=answer-table] tbody td");
+        let cells = s.texts_of("[data-testid=answer-table] tbody td");
         cells.iter().any(|c| c == IMG).then_some(cells)
     });
     for name in [IMG, SCRIPT, FORMULA, PLUS] {
@@ -99,7 +94,7 @@ fn markup_and_formulas_in_names_are_shown_and_exported_as_text_and_nothing_runs(
     s.click(see);
     s.wait_for("[data-testid=rows-panel]", Duration::from_secs(20));
     let rows = s.until("the rows with names", Duration::from_secs(30), |s| {
-        let cells = cell_texts(s, "[data-testid=rows-table] td");
+        let cells = s.texts_of("[data-testid=rows-table] td");
         cells.iter().any(|c| c == IMG || c == SCRIPT).then_some(cells)
     });
     assert!(rows.iter().any(|c| c == IMG || c == SCRIPT), "{rows:?}");

@@ -92,7 +92,7 @@ impl DateColumn {
 }
 
 /// The position of the `n`th line break.
-fn memchr_nth(bytes: &[u8], n: usize) -> Option<usize> {
+fn nth_line_end(bytes: &[u8], n: usize) -> Option<usize> {
     bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(n - 1).map(|(i, _)| i)
 }
 
@@ -114,7 +114,7 @@ fn read_sample(sample: &[u8], sep: u8, dates: bool) -> Option<DataFrame> {
 pub fn date_columns(sample: &[u8], sep: u8, whole_file: bool) -> Option<Vec<DateColumn>> {
     // The header and the rows types are guessed from, and no more: polars' reader parses past
     // `n_rows`, and a row further down in another shape would fail the sample.
-    let sample = match memchr_nth(sample, INFER_ROWS + 1) {
+    let sample = match nth_line_end(sample, INFER_ROWS + 1) {
         Some(end) => &sample[..=end],
         None => sample,
     };
