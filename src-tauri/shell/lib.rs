@@ -35,7 +35,10 @@ enum WindowCommand {
 /// Runs the app or a command; returns the process exit code.
 pub fn main_entry() -> i32 {
     match WindowCli::parse().command {
-        None => app::run(),
+        None => {
+            app::painting::prefer_direct_painting();
+            app::run()
+        }
         Some(WindowCommand::Cli(cmd)) => lens_cli::run(cmd),
         Some(WindowCommand::ExportBindings { path }) => match app::bindings::export(&path) {
             Ok(()) => 0,

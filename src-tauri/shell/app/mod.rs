@@ -3,6 +3,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod desktop;
+pub mod painting;
 pub mod state;
 pub mod tray;
 pub mod worker;

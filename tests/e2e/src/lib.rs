@@ -12,6 +12,32 @@ use serde_json::{Value, json};
 
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
+/// The processes of an app started with `home` as its PARTNER_LENS_HOME (the app and the WebKit
+/// processes it started, which inherit its environment), without the WebDriver processes that
+/// drive it: (pid, name).
+pub fn app_processes(home: &Path) -> Vec<(u32, String)> {
+    let marker = format!("PARTNER_LENS_HOME={}", home.display());
+    let mut found = Vec::new();
+    let Ok(dir) = std::fs::read_dir("/proc") else { return found };
+    for entry in dir.flatten() {
+        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else { continue };
+        if !environment(pid).contains(&marker) {
+            continue;
+        }
+        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default().trim().to_string();
+        if name != "tauri-driver" && name != "WebKitWebDriver" {
+            found.push((pid, name));
+        }
+    }
+    found
+}
+
+/// A process's environment as it was started, one `NAME=value` each (empty if it is gone).
+pub fn environment(pid: u32) -> Vec<String> {
+    let Ok(env) = std::fs::read(format!("/proc/{pid}/environ")) else { return Vec::new() };
+    env.split(|b| *b == 0).filter(|kv| !kv.is_empty()).map(|kv| String::from_utf8_lossy(kv).into_owned()).collect()
+}
+
 /// The window binary `cargo build` made (override with PARTNER_LENS_BIN); it also runs every
 /// command, so tests start the simulator with it too.
 pub fn app_binary() -> PathBuf {
@@ -243,6 +269,16 @@ impl Session {
 
     /// Saves a PNG of the window.
     pub fn screenshot(&self, path: &Path) {
+        // WebKitWebDriver takes the picture at the page's next paint. The app has WebKit paint
+        // directly (no composited layers: app::painting), and then a page at rest never paints
+        // again, so the request waited forever. An invisible change, made for two seconds,
+        // gives it paints to wait for.
+        self.script(
+            "let n = 0; const t = setInterval(() => { \
+               document.body.style.outline = n++ % 2 ? '' : '1px solid transparent'; \
+               if (n > 40) { clearInterval(t); document.body.style.outline = ''; } \
+             }, 50);",
+        );
         let v = self.get("/screenshot");
         let b64 = v["value"].as_str().expect("screenshot data");
         let png = base64::engine::general_purpose::STANDARD.decode(b64).expect("base64");

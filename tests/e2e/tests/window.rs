@@ -131,6 +131,18 @@ fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
     assert_eq!(s.text_of("[data-testid=sample-badge]"), "Sample data");
     shot(&s, "02-explore-subscriptions");
 
+    // The page is painted directly, not in composited layers (app::painting): WebKit's web
+    // process was started with the switch, which nothing in this test sets.
+    assert!(std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none(), "the test's own environment sets it");
+    let web = lens_e2e::app_processes(home.path())
+        .into_iter()
+        .find(|(_, name)| name.starts_with("WebKitWebProces"))
+        .expect("the window's web process");
+    assert!(
+        lens_e2e::environment(web.0).iter().any(|kv| kv == "WEBKIT_DISABLE_COMPOSITING_MODE=1"),
+        "the web process paints in layers"
+    );
+
     // Azure usage, split by meter category (its first question), by week.
     s.click_css("[data-testid=dataset-azureUsage]");
     s.until("Azure usage to open", Duration::from_secs(30), |s| {

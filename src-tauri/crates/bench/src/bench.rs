@@ -10,6 +10,7 @@ use clap::{Args, ValueEnum};
 use futures::StreamExt;
 use lens_client::{AccessToken, Call, Client, ClientConfig, PageSchema, StaticToken, parse_page};
 use lens_engine::cache::{Cache, CacheMeta};
+use lens_engine::memory::table_bytes;
 use lens_engine::{DateAxis, Metric, Period, Question, TableBuilder};
 use lens_model::dataset::DatasetId;
 use lens_model::query::AnalyticsQuery;
@@ -353,13 +354,13 @@ async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), Servi
         rate(rows, build_secs),
         build_secs,
         mib(page_bytes),
-        mib(df.estimated_size())
+        mib(table_bytes(&df))
     );
     if let (Some(p), Some(b)) = (peak_mib(), before) {
         println!(
             "  peak memory while building         {:>12.0} MiB above the start: {:.2}x the finished table",
             p - b,
-            (p - b) / mib(df.estimated_size())
+            (p - b) / mib(table_bytes(&df))
         );
     }
     drop(state);

@@ -1,56 +1,44 @@
 //! The window's memory when idle, with a large table loaded: the proportional set size (each
 //! shared page split among the processes sharing it) of the app and the WebKit processes it
-//! started, against the in-memory size of the table itself, read back from the app's cache.
+//! started, against the in-memory size of the tables it holds, read back from the app's cache.
 
 use std::path::Path;
 
-/// A process of the app's: it carries the test's private PARTNER_LENS_HOME in its environment
-/// and is not one of the WebDriver processes driving it.
-fn app_processes(home: &str) -> Vec<(u32, String)> {
-    let marker = format!("PARTNER_LENS_HOME={home}");
+/// A process's proportional set size, in MiB: (all of it, its anonymous part). The rest is
+/// pages of files (the program and its libraries), which the system can drop and read again.
+fn pss_mib(pid: u32) -> (f64, f64) {
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
+    let field = |key: &str| -> f64 {
+        rollup
+            .lines()
+            .find(|l| l.starts_with(key))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+            / 1024.0
+    };
+    (field("Pss:"), field("Pss_Anon:"))
+}
+
+/// The tables in the app's cache (copies kept as of earlier days left out), as polars holds
+/// them in memory: (data set, rows, MiB), their text columns' views included (see
+/// lens_engine::memory). The app keeps every data set it has fetched in memory.
+fn cached_tables(home: &Path) -> Vec<(String, usize, f64)> {
+    use polars::prelude::*;
     let mut found = Vec::new();
-    let Ok(dir) = std::fs::read_dir("/proc") else { return found };
-    for entry in dir.flatten() {
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else { continue };
-        let Ok(env) = std::fs::read(format!("/proc/{pid}/environ")) else { continue };
-        if !env.split(|b| *b == 0).any(|kv| kv == marker.as_bytes()) {
+    for path in walk(home) {
+        if path.extension().is_none_or(|e| e != "parquet") || path.components().any(|c| c.as_os_str() == "snapshots") {
             continue;
         }
-        let name = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default().trim().to_string();
-        if name != "tauri-driver" && name != "WebKitWebDriver" {
-            found.push((pid, name));
-        }
+        let Some(df) = std::fs::File::open(&path).ok().and_then(|f| ParquetReader::new(f).finish().ok()) else {
+            continue;
+        };
+        let name =
+            path.file_name().and_then(|n| n.to_str()).and_then(|n| n.split('.').next()).unwrap_or("?").to_string();
+        found.push((name, df.height(), lens_engine::memory::table_bytes(&df) as f64 / 1048576.0));
     }
+    found.sort_by(|a, b| b.2.total_cmp(&a.2));
     found
-}
-
-/// Proportional set size of a process, in MiB.
-fn pss_mib(pid: u32) -> f64 {
-    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap_or_default();
-    let kb: f64 = rollup
-        .lines()
-        .find(|l| l.starts_with("Pss:"))
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0);
-    kb / 1024.0
-}
-
-/// The largest table in the app's cache, as polars holds it in memory: (rows, MiB).
-fn largest_table(home: &Path) -> Option<(usize, f64)> {
-    use polars::prelude::*;
-    let mut best: Option<(u64, std::path::PathBuf)> = None;
-    for entry in walk(home) {
-        if entry.extension().is_some_and(|e| e == "parquet") {
-            let len = std::fs::metadata(&entry).map(|m| m.len()).unwrap_or(0);
-            if best.as_ref().is_none_or(|(l, _)| len > *l) {
-                best = Some((len, entry));
-            }
-        }
-    }
-    let (_, path) = best?;
-    let df = ParquetReader::new(std::fs::File::open(path).ok()?).finish().ok()?;
-    Some((df.height(), df.estimated_size() as f64 / 1048576.0))
 }
 
 fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
@@ -64,18 +52,30 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 
 /// Prints the idle memory of the app started with `home` as its PARTNER_LENS_HOME.
 pub fn report(home: &Path) {
-    let home_s = home.display().to_string();
-    let procs = app_processes(&home_s);
-    let mut parts: Vec<(String, f64)> = procs.iter().map(|(pid, name)| (name.clone(), pss_mib(*pid))).collect();
+    let procs = lens_e2e::app_processes(home);
+    let mut parts: Vec<(String, f64, f64)> = procs
+        .iter()
+        .map(|(pid, name)| {
+            let (pss, anon) = pss_mib(*pid);
+            (name.clone(), pss, anon)
+        })
+        .collect();
     parts.sort_by(|a, b| b.1.total_cmp(&a.1));
     let total: f64 = parts.iter().map(|p| p.1).sum();
-    let listed: Vec<String> = parts.iter().map(|(n, m)| format!("{n} {m:.0}")).collect();
-    match largest_table(home) {
-        Some((rows, table)) => println!(
-            "memory when idle with {rows} rows loaded  {total:.0} MiB in all ({}), the table {table:.0} MiB, beyond it {:.0} MiB  (target 250 MB)",
-            listed.join(", "),
-            total - table
-        ),
-        None => println!("memory when idle  {total:.0} MiB in all ({}); no cached table found", listed.join(", ")),
-    }
+    let anon: f64 = parts.iter().map(|p| p.2).sum();
+    let listed: Vec<String> = parts.iter().map(|(n, m, a)| format!("{n} {m:.0}, of it anonymous {a:.0}")).collect();
+    let tables = cached_tables(home);
+    let table: f64 = tables.iter().map(|t| t.2).sum();
+    let rows: usize = tables.iter().map(|t| t.1).sum();
+    let named: Vec<String> = tables.iter().map(|(n, r, m)| format!("{n} {r} rows {m:.0}")).collect();
+    println!(
+        "memory when idle with {rows} rows loaded  {total:.0} MiB in all ({}); the tables {table:.0} MiB ({}), beyond them {:.0} MiB  (target 250 MB)",
+        listed.join("; "),
+        named.join(", "),
+        total - table
+    );
+    println!(
+        "  of which anonymous (not pages of the program and its libraries)  {anon:.0} MiB, beyond the tables {:.0} MiB",
+        anon - table
+    );
 }

@@ -9,6 +9,7 @@ pub mod export;
 pub mod filter_expr;
 pub mod fsio;
 pub mod home;
+pub mod memory;
 pub mod nested;
 pub mod pivot;
 pub mod question;
