@@ -58,6 +58,11 @@ async fn advance(sim: &SimHandle, d: Duration) {
 
 async fn workspace_with_account(sim: &SimHandle, dir: &std::path::Path) -> (Workspace, String) {
     let ws = Workspace::open(AppPaths { data: dir.join("data"), logs: dir.join("logs") }).unwrap();
+    // Report files land in the library, by default the person's Documents folder unless
+    // PARTNER_LENS_HOME is set (as ./dev test does): a plain `cargo test` kept files there
+    // between runs, and the next run found more than one.
+    let library = dir.join("library").display().to_string();
+    ws.settings().update(|s| s.library_dir = Some(library)).unwrap();
     let creds = lens_sim::Credentials::default();
     let a = ws
         .add_account(
