@@ -142,7 +142,7 @@ impl TableBuilder {
         let aligned: Vec<DataFrame> =
             self.chunks.into_iter().map(|df| align(df, &columns)).collect::<Result<_, _>>()?;
         // The pages stay separate chunks: copying them into one would double the memory at the
-        // end of a fetch (a 10-million-row table is 2.7 GB), and the engine works on chunks.
+        // end of a fetch (a 10-million-row table is 3.6 GiB), and the engine works on chunks.
         let out = match aligned.into_iter().reduce(|mut a, b| {
             // Schemas are aligned above, so vstack cannot fail on shape.
             let _ = a.vstack_mut_owned(b);
