@@ -349,18 +349,19 @@ async fn engine(rows: usize, keep: Option<&std::path::Path>) -> Result<(), Servi
     let started = Instant::now();
     let df = builder.finish()?;
     build_secs += started.elapsed().as_secs_f64();
+    let table = mib(table_bytes(&df));
     println!(
         "table from API pages                 {}  {:.2} s  ({:.0} MiB of JSON, table {:.0} MiB in memory)",
         rate(rows, build_secs),
         build_secs,
         mib(page_bytes),
-        mib(table_bytes(&df))
+        table
     );
     if let (Some(p), Some(b)) = (peak_mib(), before) {
         println!(
             "  peak memory while building         {:>12.0} MiB above the start: {:.2}x the finished table",
             p - b,
-            (p - b) / mib(table_bytes(&df))
+            (p - b) / table
         );
     }
     drop(state);
