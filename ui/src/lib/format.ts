@@ -132,3 +132,15 @@ export function today(): string {
 export function formatStamp(epochSeconds: number): string {
   return new Date(epochSeconds * 1000).toLocaleString(LOCALE, { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit" });
 }
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}(T00:00:00(\.0+)?Z?)?$/;
+
+/// A column of a report's preview as people read it. The service writes dates as
+/// `2026-09-01`: a column of such dates reads "Sep 1, 2026", and one whose every date is a
+/// month's first day (a Month column) reads "Sep 2026". Anything else stays as sent.
+export function previewColumn(values: string[]): string[] {
+  const filled = values.filter((v) => v !== "");
+  if (filled.length === 0 || !filled.every((v) => DATE_ONLY.test(v))) return values;
+  const months = filled.every((v) => v.slice(8, 10) === "01");
+  return values.map((v) => (v === "" ? v : months ? monthFormat.format(parseIso(v.slice(0, 10))) : formatDate(v.slice(0, 10))));
+}

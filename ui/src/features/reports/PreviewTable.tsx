@@ -1,7 +1,8 @@
 // The preview of a report's question: at most 100 rows, run on the service, as a table.
 import { Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useMemo } from "react";
 import type { Preview } from "../../backend";
-import { formatNumber } from "../../lib/format";
+import { formatNumber, previewColumn } from "../../lib/format";
 
 const useStyles = makeStyles({
   wrap: { maxHeight: "320px", overflow: "auto", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
@@ -12,6 +13,11 @@ const useStyles = makeStyles({
 
 export function PreviewTable({ preview, labels }: { preview: Preview; labels: Map<string, string> }) {
   const s = useStyles();
+  // Formatted column by column: whether dates are months depends on the whole column.
+  const shown = useMemo(() => {
+    const columns = preview.columns.map((_, j) => previewColumn(preview.rows.map((r) => r[j] ?? "")));
+    return preview.rows.map((_, i) => columns.map((c) => c[i]));
+  }, [preview]);
   if (preview.rows.length === 0) {
     return <Text className={s.muted}>The question has no rows in this time range. Widen the range or remove a filter.</Text>;
   }
@@ -32,7 +38,7 @@ export function PreviewTable({ preview, labels }: { preview: Preview; labels: Ma
             </TableRow>
           </TableHeader>
           <TableBody>
-            {preview.rows.map((r, i) => (
+            {shown.map((r, i) => (
               <TableRow key={i}>
                 {r.map((v, j) => (
                   <TableCell key={j} className={s.cell}>
