@@ -3,6 +3,7 @@
 pub mod bindings;
 pub mod commands;
 pub mod desktop;
+pub mod memory;
 pub mod painting;
 pub mod state;
 pub mod tray;
@@ -67,6 +68,7 @@ pub fn run() -> i32 {
             builder.mount_events(app);
             let state = AppState::new(ws.clone(), Some(Arc::new(app.handle().clone())));
             worker::start(app.handle().clone(), ws.clone(), state.wake.clone());
+            memory::start();
             app.manage(state);
             let has_tray = tray::create(app.handle(), ws.clone());
             if let Some(w) = app.get_webview_window("main") {

@@ -50,6 +50,19 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
+/// What the app logged about the tables it keeps after each fetch (their size before and after
+/// `lens_engine::compact`, and the time it took).
+fn held_tables(home: &Path) -> Vec<String> {
+    walk(&home.join("logs"))
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .flat_map(|text| {
+            text.lines().filter(|l| l.contains("made smaller to hold")).map(str::to_string).collect::<Vec<_>>()
+        })
+        .map(|l| l.split_once("INFO").map_or(l.clone(), |(_, rest)| rest.trim().to_string()))
+        .collect()
+}
+
 /// Prints the idle memory of the app started with `home` as its PARTNER_LENS_HOME.
 pub fn report(home: &Path) {
     let procs = lens_e2e::app_processes(home);
@@ -78,4 +91,7 @@ pub fn report(home: &Path) {
         "  of which anonymous (not pages of the program and its libraries)  {anon:.0} MiB, beyond the tables {:.0} MiB",
         anon - table
     );
+    for line in held_tables(home) {
+        println!("  the window: {line}");
+    }
 }

@@ -3,6 +3,7 @@
 
 pub mod aggregate;
 pub mod cache;
+pub mod compact;
 pub mod csv_dates;
 pub mod error;
 pub mod export;

@@ -21,6 +21,12 @@ pub fn table_bytes(df: &DataFrame) -> usize {
         .sum()
 }
 
+/// Runs `f` once on each of polars' worker threads (waiting until each is free). The window
+/// uses it to have every thread that did a query's work hand its freed memory back.
+pub fn on_every_engine_thread(f: &(dyn Fn() + Sync)) {
+    polars_core::runtime::THREAD_POOL.broadcast(|_| f());
+}
+
 fn array_bytes(array: &dyn Array, seen: &mut HashSet<usize>) -> usize {
     match array.dtype().to_physical_type() {
         PhysicalType::Utf8View => views_bytes::<str>(array, seen),

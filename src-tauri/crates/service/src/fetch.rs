@@ -49,6 +49,39 @@ pub struct FetchReport {
 }
 
 impl Table {
+    /// The same table, holding each distinct long text once for the whole table instead of
+    /// once a page (`lens_engine::compact`): what the app keeps in memory after a fetch. Should
+    /// that fail, the table stays as it was: it is only smaller to hold, never different.
+    pub fn compacted(self: Arc<Table>) -> Arc<Table> {
+        let started = std::time::Instant::now();
+        match lens_engine::compact::share_long_texts(self.df.clone()) {
+            Ok(df) => {
+                let ms = started.elapsed().as_millis() as u64;
+                let mib = |d: &DataFrame| lens_engine::memory::table_bytes(d) as f64 / 1048576.0;
+                tracing::info!(
+                    rows = df.height(),
+                    before_mib = format!("{:.1}", mib(&self.df)),
+                    after_mib = format!("{:.1}", mib(&df)),
+                    ms,
+                    "fetched table made smaller to hold"
+                );
+                Arc::new(Table {
+                    dataset: self.dataset,
+                    df,
+                    fetched_at: self.fetched_at,
+                    filter: self.filter.clone(),
+                    total: self.total,
+                    bad_rows: self.bad_rows.clone(),
+                    json_columns: self.json_columns.clone(),
+                })
+            }
+            Err(e) => {
+                tracing::warn!("the fetched table could not be made smaller to hold: {e}");
+                self
+            }
+        }
+    }
+
     pub fn report(&self, pages: usize) -> FetchReport {
         FetchReport {
             rows: self.df.height() as u32,

@@ -40,6 +40,7 @@ pub use error::{Action, ErrorCode, ServiceError};
 pub use fetch::{FetchReport, Table, fetch_table};
 pub use lens_auth::{Account, Cloud, SignInMethod};
 pub use lens_client::Client;
+pub use lens_engine::memory::on_every_engine_thread;
 pub use lens_engine::{DateAxis, Metric, Period};
 pub use lens_model::dataset::DatasetId;
 pub use paths::AppPaths;

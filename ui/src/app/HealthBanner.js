@@ -1,0 +1,26 @@
+import { Fragment as _Fragment, jsx as _jsx, jsxs as _jsxs } from "react/jsx-runtime";
+// Sign-in health, before things break: when an account will need a new sign-in soon, or needs
+// one now, a plain sentence and one button that signs it in (without leaving the screen).
+import { useState } from "react";
+import { Button, Link, MessageBar, MessageBarActions, MessageBarBody, makeStyles } from "@fluentui/react-components";
+import { Dismiss20Regular } from "@fluentui/react-icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { keys, usePutAccount } from "../backend/queries";
+import { SignInDialog } from "../features/accounts/SignInDialog";
+const useStyles = makeStyles({ bar: { margin: "12px 24px 0", flexShrink: 0 } });
+export function HealthBanner({ accounts, onAccounts }) {
+    const s = useStyles();
+    const qc = useQueryClient();
+    const put = usePutAccount();
+    const [dismissed, setDismissed] = useState([]);
+    const [signingIn, setSigningIn] = useState(null);
+    const waiting = accounts.filter((a) => !a.sample && a.warning && !dismissed.includes(a.id));
+    const first = waiting[0];
+    return (_jsxs(_Fragment, { children: [first ? (_jsxs(MessageBar, { intent: "warning", className: s.bar, "data-testid": "health-banner", children: [_jsxs(MessageBarBody, { children: [first.warning, waiting.length > 1 ? (_jsxs(_Fragment, { children: [" ", _jsx(Link, { onClick: onAccounts, "data-testid": "health-more", children: waiting.length - 1 === 1 ? "1 more account needs you" : `${waiting.length - 1} more accounts need you` })] })) : null] }), _jsx(MessageBarActions, { containerAction: _jsx(Button, { appearance: "transparent", icon: _jsx(Dismiss20Regular, {}), "aria-label": "Not now", onClick: () => setDismissed((d) => [...d, first.id]) }), children: _jsx(Button, { onClick: () => setSigningIn(first), "data-testid": "health-sign-in", children: "Sign in again" }) })] })) : null, _jsx(SignInDialog, { account: signingIn, onClose: () => setSigningIn(null), onDone: (a) => {
+                    setSigningIn(null);
+                    put(a);
+                    qc.setQueryData(keys.check(a.id), a);
+                    void qc.invalidateQueries({ queryKey: keys.appInfo });
+                    void qc.invalidateQueries({ queryKey: ["home"] });
+                } })] }));
+}

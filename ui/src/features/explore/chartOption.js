@@ -1,0 +1,91 @@
+import { formatNumber, periodLabel } from "../../lib/format";
+import { valueLabel } from "./chips";
+// Microsoft's data colours: distinct in print and for the common colour-vision deficiencies.
+export const PALETTE = ["#0F6CBD", "#D83B01", "#107C10", "#8764B8", "#00B7C3", "#FFB900", "#E3008C", "#4F6BED", "#498205", "#8A8886"];
+/// More points than this and the chart opens on the most recent ones, with a slider.
+const VISIBLE = 60;
+/// Unicode's direction controls (embeddings, overrides, isolates and marks).
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/// A name as the chart draws it: without direction controls. The chart paints its legend and
+/// tooltip on a canvas, where a right-to-left override in a customer's name reorders the whole
+/// line ("1 :LTR makirbaF") and isolates around it are not honoured. The table and the rows
+/// panel show the name exactly as it came.
+export function chartText(name) {
+    return name.replace(BIDI_CONTROLS, "");
+}
+/// The period, then its non-zero series largest first, then the total.
+export function tooltipText(items, additive) {
+    if (!items.length)
+        return "";
+    const shown = items
+        .filter((i) => typeof i.value === "number" && i.value !== 0)
+        .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
+    const total = shown.reduce((acc, i) => acc + (i.value ?? 0), 0);
+    const lines = shown.slice(0, 12).map((i) => `${chartText(i.seriesName)}: ${formatNumber(i.value)}`);
+    if (shown.length > 12)
+        lines.push(`…and ${shown.length - 12} more`);
+    if (additive && shown.length > 1)
+        lines.push(`Total: ${formatNumber(total)}`);
+    if (!shown.length)
+        lines.push("None");
+    return [items[0].axisValueLabel, ...lines].join("\n");
+}
+/// The x axis labels as people read them.
+export function xLabels(chart, period) {
+    return chart.xField === null && period ? chart.x.map((x) => periodLabel(x, period)) : chart.x.map((x) => valueLabel(x));
+}
+export function seriesLabel(chart, name, metricLabel) {
+    return chart.seriesFields.length === 0 ? metricLabel : name;
+}
+export function chartOption(chart, kind, period, metricLabel, additive) {
+    const labels = xLabels(chart, period);
+    const many = chart.x.length > VISIBLE;
+    const start = many ? 100 - (VISIBLE / chart.x.length) * 100 : 0;
+    const bars = kind === "bar" || kind === "stacked";
+    return {
+        color: PALETTE,
+        backgroundColor: "transparent",
+        animationDuration: 300,
+        aria: { enabled: true, decal: { show: bars && chart.series.length > 1 } },
+        tooltip: {
+            trigger: "axis",
+            axisPointer: { type: bars ? "shadow" : "line" },
+            confine: true,
+            // Drawn in the canvas: the HTML tooltip styles itself with inline style attributes,
+            // which the window's Content-Security-Policy (rightly) refuses. Text is text there:
+            // a customer named "<img onerror=…>" is shown as those characters.
+            renderMode: "richText",
+            formatter: (params) => tooltipText(params, additive),
+        },
+        // Legend above the plot: ECharts' default would sit on the x-axis labels.
+        legend: chart.series.length > 1 ? { type: "scroll", top: 0, left: 0, right: 0 } : undefined,
+        grid: { top: chart.series.length > 1 ? 40 : 16, left: 8, right: 24, bottom: many ? 64 : 24, containLabel: true },
+        xAxis: {
+            type: "category",
+            data: labels,
+            axisTick: { alignWithLabel: true },
+            axisLabel: { hideOverlap: true },
+        },
+        // Counts have no halves: whole-number ticks when every value is whole.
+        yAxis: {
+            type: "value",
+            minInterval: chart.series.every((s) => s.values.every((v) => v === null || Number.isInteger(v))) ? 1 : undefined,
+            axisLabel: { formatter: (v) => formatNumber(v) },
+        },
+        dataZoom: many
+            ? [
+                { type: "inside", start, end: 100 },
+                { type: "slider", start, end: 100, height: 22, bottom: 12 },
+            ]
+            : [],
+        series: chart.series.map((s) => ({
+            name: chartText(seriesLabel(chart, s.name, metricLabel)),
+            type: bars ? "bar" : "line",
+            stack: kind === "stacked" ? "total" : undefined,
+            emphasis: { focus: "series" },
+            barMaxWidth: 48,
+            showSymbol: chart.x.length <= 90,
+            data: s.values,
+        })),
+    };
+}

@@ -1,0 +1,16 @@
+import { jsx as _jsx, jsxs as _jsxs } from "react/jsx-runtime";
+// The account's reports: status, schedule in words, next and last run, the last file; Edit,
+// Pause, Resume and Delete (asked first: the files already downloaded stay).
+import { Badge, Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, makeStyles, tokens, } from "@fluentui/react-components";
+import { MoreHorizontal20Regular } from "@fluentui/react-icons";
+import { ScreenReaderText } from "../../components/ScreenReaderText";
+const useStyles = makeStyles({
+    muted: { color: tokens.colorNeutralForeground3 },
+    name: { display: "flex", flexDirection: "column" },
+    wrap: { overflowX: "auto" },
+});
+const STATUS = { Active: "success", Paused: "warning", Inactive: "subtle" };
+export function ReportList({ rows, onEdit, onPause, onResume, onDelete, onFile, }) {
+    const s = useStyles();
+    return (_jsx("div", { className: s.wrap, children: _jsxs(Table, { "aria-label": "Reports", "data-testid": "report-list", children: [_jsx(TableHeader, { children: _jsxs(TableRow, { children: [_jsx(TableHeaderCell, { children: "Report" }), _jsx(TableHeaderCell, { children: "Status" }), _jsx(TableHeaderCell, { children: "Schedule" }), _jsx(TableHeaderCell, { children: "Next run" }), _jsx(TableHeaderCell, { children: "Last run" }), _jsx(TableHeaderCell, { children: "Last file" }), _jsx(TableHeaderCell, { style: { width: "56px" }, children: _jsx(ScreenReaderText, { children: "Actions" }) })] }) }), _jsx(TableBody, { children: rows.map((r) => (_jsxs(TableRow, { "data-testid": `report-${r.name}`, children: [_jsx(TableCell, { children: _jsxs("div", { className: s.name, children: [_jsx(Text, { weight: "semibold", children: r.name }), _jsxs(Text, { size: 200, className: s.muted, children: [r.datasetTitle ?? "A query", " \u00B7 ", r.format] })] }) }), _jsx(TableCell, { children: _jsx(Badge, { appearance: "tint", color: STATUS[r.status] === "success" ? "success" : STATUS[r.status] === "warning" ? "warning" : "informative", "data-testid": "report-status", children: r.status }) }), _jsx(TableCell, { children: r.schedule }), _jsx(TableCell, { children: r.nextRun ?? _jsx("span", { className: s.muted, children: "None" }) }), _jsx(TableCell, { children: r.lastRun ?? _jsx("span", { className: s.muted, children: "Not yet" }) }), _jsx(TableCell, { children: r.lastFile ? (_jsx(Button, { size: "small", appearance: "transparent", onClick: () => onFile(r), children: "In Downloads" })) : (_jsx("span", { className: s.muted, children: "None yet" })) }), _jsx(TableCell, { children: _jsxs(Menu, { children: [_jsx(MenuTrigger, { disableButtonEnhancement: true, children: _jsx(Button, { appearance: "subtle", icon: _jsx(MoreHorizontal20Regular, {}), "aria-label": `Actions for ${r.name}`, "data-testid": "report-actions" }) }), _jsx(MenuPopover, { children: _jsxs(MenuList, { children: [_jsx(MenuItem, { onClick: () => onEdit(r), children: "Edit schedule\u2026" }), r.status === "Paused" ? (_jsx(MenuItem, { onClick: () => onResume(r), children: "Resume" })) : (_jsx(MenuItem, { disabled: r.status !== "Active", onClick: () => onPause(r), children: "Pause" })), _jsx(MenuItem, { onClick: () => onDelete(r), "data-testid": "report-delete", children: "Delete\u2026" })] }) })] }) })] }, r.id))) })] }) }));
+}

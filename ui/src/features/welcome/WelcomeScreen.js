@@ -1,0 +1,28 @@
+import { jsx as _jsx, jsxs as _jsxs } from "react/jsx-runtime";
+// The first run: two ways in. The sample data reaches a chart in one click; signing in leads to
+// Accounts.
+import { useEffect } from "react";
+import { Body1, Button, Card, CardHeader, Spinner, Text, Title1, makeStyles, tokens } from "@fluentui/react-components";
+import { DataBarVertical24Regular, PersonKey24Regular } from "@fluentui/react-icons";
+import { toUiError } from "../../backend";
+import { useStartSample } from "../../backend/queries";
+import { useApp } from "../../app/context";
+import { ErrorBar } from "../../components/ErrorBar";
+const useStyles = makeStyles({
+    page: { maxWidth: "880px", margin: "48px auto", display: "flex", flexDirection: "column", gap: "24px" },
+    lead: { color: tokens.colorNeutralForeground2, maxWidth: "640px" },
+    choices: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))", gap: "16px" },
+    card: { padding: "20px", gap: "12px" },
+    icon: { color: tokens.colorBrandForeground1 },
+    note: { color: tokens.colorNeutralForeground3 },
+});
+export function WelcomeScreen() {
+    const s = useStyles();
+    const { go } = useApp();
+    const start = useStartSample();
+    // When the first screen a new user sees was shown: lens-bench window measures launch from it.
+    useEffect(() => {
+        performance.mark("welcome-shown");
+    }, []);
+    return (_jsxs("div", { className: s.page, children: [_jsx(Title1, { as: "h1", children: "Welcome to Partner Lens" }), _jsx(Body1, { className: s.lead, children: "See how your business with Microsoft is going: subscriptions, Azure usage, resellers, search and referrals, grouped by day, week or month, as charts and tables you can export to Excel. No code, no scripts." }), _jsxs("div", { className: s.choices, children: [_jsxs(Card, { className: s.card, children: [_jsx(CardHeader, { image: _jsx(DataBarVertical24Regular, { className: s.icon }), header: _jsx(Text, { weight: "semibold", children: "Try with sample data" }), description: "A made-up partner, Contoso, with two years of data. Nothing to set up." }), _jsx(Button, { appearance: "primary", size: "large", "data-testid": "try-sample", disabledFocusable: start.isPending, icon: start.isPending ? _jsx(Spinner, { size: "tiny" }) : undefined, onClick: () => start.mutate(undefined, { onSuccess: (a) => go({ screen: "explore", account: a.id }) }), children: start.isPending ? "Starting the sample…" : "Try with sample data" }), _jsx(Text, { size: 200, className: s.note, children: "Sample data is always labelled as such." })] }), _jsxs(Card, { className: s.card, children: [_jsx(CardHeader, { image: _jsx(PersonKey24Regular, { className: s.icon }), header: _jsx(Text, { weight: "semibold", children: "Sign in to Partner Center" }), description: "Use your work account to see your own data." }), _jsx(Button, { size: "large", "data-testid": "sign-in", onClick: () => go({ screen: "accounts" }), children: "Sign in to Partner Center" }), _jsx(Text, { size: 200, className: s.note, children: "Your sign-in is kept in this computer's password store, never in a file." })] })] }), start.error ? _jsx(ErrorBar, { error: toUiError(start.error), onRetry: () => start.mutate() }) : null] }));
+}
