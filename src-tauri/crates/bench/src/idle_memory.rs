@@ -51,13 +51,17 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 }
 
 /// What the app logged about the tables it keeps after each fetch (their size before and after
-/// `lens_engine::compact`, and the time it took).
+/// `lens_engine::compact`, and the time it took), and about handing freed memory back when idle
+/// (its resident memory before and after: src-tauri/shell/app/memory.rs).
 fn held_tables(home: &Path) -> Vec<String> {
     walk(&home.join("logs"))
         .iter()
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .flat_map(|text| {
-            text.lines().filter(|l| l.contains("made smaller to hold")).map(str::to_string).collect::<Vec<_>>()
+            text.lines()
+                .filter(|l| l.contains("made compact to hold") || l.contains("handed back"))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
         })
         .map(|l| l.split_once("INFO").map_or(l.clone(), |(_, rest)| rest.trim().to_string()))
         .collect()

@@ -28,12 +28,12 @@ fn process_age(pid: u32) -> Option<f64> {
 
 /// Launch to the first chart as the app itself lived it, without the WebDriver around it: from
 /// its process starting to the welcome screen (stamped by the page), plus the click to the
-/// chart's first frame (both stamped by the page).
-fn app_launch(s: &Session, home: &Path) {
+/// chart's first frame (both stamped by the page). Returns the seconds in all.
+fn app_launch(s: &Session, home: &Path) -> Option<f64> {
     let Some(pid) = lens_e2e::app_processes(home).into_iter().find(|(_, n)| n.starts_with("partner-lens")).map(|p| p.0)
     else {
-        println!("launch as the app lived it: the app's process was not found");
-        return;
+        println!("  launch as the app lived it: the app's process was not found");
+        return None;
     };
     let v = s.script(
         "const w = performance.getEntriesByName('welcome-shown')[0]; \
@@ -41,29 +41,30 @@ fn app_launch(s: &Session, home: &Path) {
          return [performance.timeOrigin + performance.now(), performance.timeOrigin, w ? w.startTime : null, \
                  Number(document.documentElement.dataset.clickedAt), c ? Number(c.dataset.drawnAt) : null];",
     );
-    let Some(age) = process_age(pid) else { return };
+    let age = process_age(pid)?;
     let (now, origin, welcome, clicked, drawn) = (num(&v[0]), num(&v[1]), num(&v[2]), num(&v[3]), num(&v[4]));
     // The process's start on the page's clock (milliseconds since 1970).
     let started = now - age * 1000.0;
     let page = origin - started;
     let to_welcome = page + welcome;
     let click_to_chart = drawn - clicked;
+    let total = (to_welcome + click_to_chart) / 1000.0;
     println!(
-        "launch to the first chart of sample data, as the app lived it  {:>5.2} s  (process to page {:.2} s, to the welcome screen {:.2} s, click to chart drawn {:.2} s)",
-        (to_welcome + click_to_chart) / 1000.0,
+        "            as the app lived it {total:.2} s (process to page {:.2} s, to the welcome screen {:.2} s, click to chart drawn {:.2} s)",
         page / 1000.0,
         to_welcome / 1000.0,
         click_to_chart / 1000.0
     );
+    total.is_finite().then_some(total)
 }
 
 /// How long the window is left alone before its idle memory is read.
 const IDLE: Duration = Duration::from_secs(20);
 
-/// The middle value (NaN, from a figure the page could not give, sorts last).
+/// The middle value (NaN, from a figure the page could not give, sorts last; NaN for none).
 pub fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
-    v[v.len() / 2]
+    v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
 pub fn run(app: &Path, usage_rows: usize, repeats: usize) {
@@ -73,9 +74,11 @@ pub fn run(app: &Path, usage_rows: usize, repeats: usize) {
     let scale = (usage_rows / 3).max(200).to_string();
     println!("== the window ({}), sample world of {scale} subscriptions", app.display());
 
-    // 1. Launch to the first chart, on the default (small) sample: what a new user sees.
-    let started = Instant::now();
-    {
+    // 1. Launch to the first chart, on the default (small) sample: what a new user sees. Each
+    // launch in a home of its own, as a first run; the last is then left idle and measured.
+    let (mut driven, mut lived) = (Vec::new(), Vec::new());
+    for i in 0..repeats {
+        let started = Instant::now();
         let small = tempfile::tempdir().expect("temp dir");
         let s = Session::start(app, &[("PARTNER_LENS_HOME", &small.path().display().to_string())]);
         s.wait_for("[data-testid=try-sample]", Duration::from_secs(60));
@@ -87,17 +90,28 @@ pub fn run(app: &Path, usage_rows: usize, repeats: usize) {
              document.querySelector('[data-testid=try-sample]').click();",
         );
         s.wait_for("[data-testid=answer-chart][data-drawn-at]", Duration::from_secs(60));
+        driven.push(started.elapsed().as_secs_f64());
         println!(
-            "launch to the first chart of sample data, as driven  {:>7.2} s  (window ready {:.2} s, then one click to the chart {:.2} s; WebDriver's start and 150 ms polls included)",
+            "  launch {}: as driven {:.2} s (window ready {:.2} s, then one click to the chart {:.2} s; WebDriver's start and 150 ms polls included)",
+            i + 1,
             started.elapsed().as_secs_f64(),
             welcome.as_secs_f64(),
             clicked.elapsed().as_secs_f64()
         );
-        app_launch(&s, small.path());
-        // What the window takes with next to no data: the part of the figure below that is not
-        // the million rows' doing.
-        std::thread::sleep(IDLE);
-        crate::idle_memory::report(small.path());
+        if let Some(t) = app_launch(&s, small.path()) {
+            lived.push(t);
+        }
+        if i + 1 == repeats {
+            println!(
+                "launch to the first chart of sample data  median of {repeats}: as the app lived it {:.2} s, as driven {:.2} s  (target 2 s)",
+                median(lived.clone()),
+                median(driven.clone())
+            );
+            // What the window takes with next to no data: the part of the figure below that is
+            // not the million rows' doing.
+            std::thread::sleep(IDLE);
+            crate::idle_memory::report(small.path());
+        }
     }
 
     // 2. Regroup a million cached rows, day and week in turn.

@@ -49,37 +49,41 @@ pub struct FetchReport {
 }
 
 impl Table {
-    /// The same table, holding each distinct long text once for the whole table instead of
-    /// once a page (`lens_engine::compact`): what the app keeps in memory after a fetch. Should
-    /// that fail, the table stays as it was: it is only smaller to hold, never different.
+    /// The same table made compact to hold (`lens_engine::compact`): one chunk a column, each
+    /// distinct long text once. What the app keeps in memory after a fetch; values unchanged.
     pub fn compacted(self: Arc<Table>) -> Arc<Table> {
+        // Held by no one else, the table's columns are let go one by one as their compact copies
+        // replace them; otherwise the old ones live on until the others let go.
+        let (mut table, df) = match Arc::try_unwrap(self) {
+            Ok(mut t) => {
+                let df = std::mem::replace(&mut t.df, DataFrame::empty());
+                (t, df)
+            }
+            Err(shared) => {
+                let t = Table {
+                    dataset: shared.dataset,
+                    df: DataFrame::empty(),
+                    fetched_at: shared.fetched_at,
+                    filter: shared.filter.clone(),
+                    total: shared.total,
+                    bad_rows: shared.bad_rows.clone(),
+                    json_columns: shared.json_columns.clone(),
+                };
+                (t, shared.df.clone())
+            }
+        };
+        let before = lens_engine::memory::table_bytes(&df);
         let started = std::time::Instant::now();
-        match lens_engine::compact::share_long_texts(self.df.clone()) {
-            Ok(df) => {
-                let ms = started.elapsed().as_millis() as u64;
-                let mib = |d: &DataFrame| lens_engine::memory::table_bytes(d) as f64 / 1048576.0;
-                tracing::info!(
-                    rows = df.height(),
-                    before_mib = format!("{:.1}", mib(&self.df)),
-                    after_mib = format!("{:.1}", mib(&df)),
-                    ms,
-                    "fetched table made smaller to hold"
-                );
-                Arc::new(Table {
-                    dataset: self.dataset,
-                    df,
-                    fetched_at: self.fetched_at,
-                    filter: self.filter.clone(),
-                    total: self.total,
-                    bad_rows: self.bad_rows.clone(),
-                    json_columns: self.json_columns.clone(),
-                })
-            }
-            Err(e) => {
-                tracing::warn!("the fetched table could not be made smaller to hold: {e}");
-                self
-            }
-        }
+        table.df = lens_engine::compact::compact(df);
+        let mib = |b: usize| format!("{:.1}", b as f64 / 1048576.0);
+        tracing::info!(
+            rows = table.df.height(),
+            before_mib = mib(before),
+            ms = started.elapsed().as_millis() as u64,
+            after_mib = mib(lens_engine::memory::table_bytes(&table.df)),
+            "fetched table made compact to hold"
+        );
+        Arc::new(table)
     }
 
     pub fn report(&self, pages: usize) -> FetchReport {
