@@ -63,17 +63,9 @@ export function HomeScreen() {
         }
         actions={
           tables.busy ? (
-            <div className={s.progress} role="status" data-testid="home-fetching">
-              <Text>
-                {p
-                  ? `Fetching ${title(p.dataset).toLowerCase()} (${p.step} of ${p.steps}): ${formatNumber(p.load.rows)} rows`
-                  : "Getting the data ready…"}
-              </Text>
-              <ProgressBar className={s.bar} value={p ? (p.step - 1) / p.steps : undefined} aria-label="Fetching the data sets" />
-              <Button icon={<Dismiss20Regular />} onClick={tables.cancel}>
-                Cancel
-              </Button>
-            </div>
+            <Button icon={<Dismiss20Regular />} onClick={tables.cancel}>
+              Cancel
+            </Button>
           ) : (
             <Button icon={<ArrowClockwise20Regular />} onClick={tables.refresh} data-testid="home-refresh">
               Refresh all
@@ -81,6 +73,17 @@ export function HomeScreen() {
           )
         }
       />
+      {/* Its own line under the title, so neither the subtitle nor the progress is squeezed. */}
+      {tables.busy ? (
+        <div className={s.progress} role="status" data-testid="home-fetching">
+          <Text>
+            {p
+              ? `Fetching ${title(p.dataset).toLowerCase()} (${p.step} of ${p.steps}): ${formatNumber(p.load.rows)} rows`
+              : "Getting the data ready…"}
+          </Text>
+          <ProgressBar className={s.bar} value={p ? (p.step - 1) / p.steps : undefined} aria-label="Fetching the data sets" />
+        </div>
+      ) : null}
       {tables.error ? <ErrorBar error={tables.error} onRetry={tables.refresh} /> : null}
       {failures.map((f) => (
         <NoteBar key={f.dataset} text={`${title(f.dataset)}: ${f.error?.message ?? ""}`} />
