@@ -32,13 +32,8 @@ pub fn compact(mut df: DataFrame) -> DataFrame {
     let names: Vec<PlSmallStr> = df.get_column_names_owned();
     for name in names {
         let Ok(col) = df.column(name.as_str()) else { continue };
-        let new = match col.str() {
-            Ok(text) => match shared_column(text) {
-                Some(shared) => shared.into_series().into_column(),
-                None => col.rechunk(),
-            },
-            Err(_) => col.rechunk(),
-        };
+        let shared = if col.dtype() == &DataType::String { col.str().ok().and_then(shared_column) } else { None };
+        let new = shared.map_or_else(|| col.rechunk(), |s| s.into_series().into_column());
         // The old chunks are let go here (unless someone else still holds the column). Same
         // name, same length: polars has no reason to refuse, and would leave the column as it
         // was if it did.
