@@ -15,13 +15,13 @@ use crate::question::{Metric, Period, Question};
 pub const OTHER: &str = "Other";
 
 /// A question checked against a table: canonical column names and types.
-struct Plan {
-    groups: Vec<PlSmallStr>,
-    date: Option<(PlSmallStr, Period)>,
-    metrics: Vec<Metric>,
+pub(crate) struct Plan {
+    pub groups: Vec<PlSmallStr>,
+    pub date: Option<(PlSmallStr, Period)>,
+    pub metrics: Vec<Metric>,
 }
 
-fn plan(schema: &Schema, q: &Question) -> Result<Plan, EngineError> {
+pub(crate) fn plan(schema: &Schema, q: &Question) -> Result<Plan, EngineError> {
     let mut groups = Vec::new();
     for g in &q.group_by {
         let (name, dt) = resolve(schema, g)?;
@@ -210,11 +210,20 @@ pub fn collect_streaming(lf: LazyFrame) -> Result<DataFrame, EngineError> {
 }
 
 /// Groups and computes the metrics (no sorting, no gap filling).
-fn grouped(lf: LazyFrame, p: &Plan) -> LazyFrame {
-    // The period first: tables read down the time axis.
+pub(crate) fn grouped(lf: LazyFrame, p: &Plan) -> LazyFrame {
+    group_with(lf, keys(p), p.metrics.iter().map(metric_expr).collect())
+}
+
+/// What rows are grouped by: the period first (tables read down the time axis), then the
+/// fields.
+pub(crate) fn keys(p: &Plan) -> Vec<Expr> {
     let mut keys: Vec<Expr> = p.date.iter().map(|(d, period)| period_key(d, *period)).collect();
     keys.extend(p.groups.iter().map(|g| col(g.clone())));
-    let aggs: Vec<Expr> = p.metrics.iter().map(metric_expr).collect();
+    keys
+}
+
+/// Computes `aggs` per group of `keys`, or over all rows when there are no keys.
+pub(crate) fn group_with(lf: LazyFrame, keys: Vec<Expr>, aggs: Vec<Expr>) -> LazyFrame {
     if keys.is_empty() { lf.select(aggs) } else { lf.group_by(keys).agg(aggs) }
 }
 
@@ -227,7 +236,12 @@ pub fn answer(lf: LazyFrame, q: &Question) -> Result<DataFrame, EngineError> {
         let by = check_metric(&schema, &top.by)?;
         lf = fold_top(lf, first, top.n, &by, top.other);
     }
-    let mut out = collect_streaming(grouped(lf, &p))?;
+    finish(collect_streaming(grouped(lf, &p))?, &p, q)
+}
+
+/// From the grouped rows to the answer: dates for the period keys, empty periods filled,
+/// changes from the period before, sorted.
+pub(crate) fn finish(mut out: DataFrame, p: &Plan, q: &Question) -> Result<DataFrame, EngineError> {
     if let Some((d, period)) = &p.date {
         out = keys_to_dates(out, d, *period)?;
         if q.fill_gaps {
@@ -237,7 +251,7 @@ pub fn answer(lf: LazyFrame, q: &Question) -> Result<DataFrame, EngineError> {
             out = with_change(out, &p.groups, d, &p.metrics)?;
         }
     }
-    sort(out, &p, q)
+    sort(out, p, q)
 }
 
 fn sort(df: DataFrame, p: &Plan, q: &Question) -> Result<DataFrame, EngineError> {

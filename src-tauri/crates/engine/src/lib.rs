@@ -10,8 +10,10 @@ pub mod export;
 pub mod filter_expr;
 pub mod fsio;
 pub mod home;
+pub mod in_parts;
 pub mod memory;
 pub mod nested;
+pub mod parts;
 pub mod pivot;
 pub mod question;
 pub mod read;
@@ -22,9 +24,12 @@ pub mod table;
 mod fuzz_tests;
 #[cfg(test)]
 mod grouping_tests;
+#[cfg(test)]
+mod in_parts_tests;
 
 pub use aggregate::answer;
 pub use error::EngineError;
+pub use in_parts::answer_file;
 pub use pivot::{Chart, pivot, pivot_categories};
 pub use question::{DateAxis, Metric, Period, Question};
 pub use result::{Aggregate, Cell, to_aggregate};

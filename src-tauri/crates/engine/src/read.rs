@@ -10,8 +10,9 @@ use polars::prelude::*;
 use crate::csv_dates;
 use crate::error::EngineError;
 use crate::fsio::plain_io;
+use crate::parts::{CsvParts, ParquetParts, PartSizes, Source};
 
-fn cannot(path: &Path, why: impl std::fmt::Display) -> EngineError {
+pub(crate) fn cannot(path: &Path, why: impl std::fmt::Display) -> EngineError {
     EngineError::file(format!("Could not read {}", path.display()), why)
 }
 
@@ -38,6 +39,16 @@ const RAGGED_CHECK_LINES: usize = 10_000;
 /// text, rows that do not match the header), here or, for what only shows once the rows are
 /// read, through [`explain`].
 pub fn scan(path: &Path) -> Result<LazyFrame, EngineError> {
+    open(path)?.whole()
+}
+
+/// Opens a table file as [`scan`] does, ready to be read whole or, when big files of its kind
+/// can be, in parts (see [`crate::parts`]).
+pub fn open(path: &Path) -> Result<Source, EngineError> {
+    open_in(path, PartSizes::default())
+}
+
+pub(crate) fn open_in(path: &Path, sizes: PartSizes) -> Result<Source, EngineError> {
     if !path.exists() {
         return Err(cannot(path, "the file does not exist"));
     }
@@ -57,24 +68,22 @@ pub fn scan(path: &Path) -> Result<LazyFrame, EngineError> {
     }
     match ext.as_str() {
         "parquet" => {
-            check_parquet(path, meta.len())?;
-            let p = PlRefPath::try_from_path(path).map_err(|e| cannot(path, e))?;
-            let lf = LazyFrame::scan_parquet(p, ScanArgsParquet::default()).map_err(|e| cannot(path, e))?;
-            Ok(lf)
+            let rows = check_parquet(path, meta.len())?;
+            Ok(Source::Parquet(ParquetParts::new(path, &rows, sizes.parquet_rows)))
         }
         "json" => {
             let file = std::fs::File::open(path).map_err(|e| cannot(path, plain_io(&e)))?;
             let df = JsonReader::new(file).with_json_format(JsonFormat::Json).finish().map_err(|e| cannot(path, e))?;
-            Ok(df.lazy())
+            Ok(Source::Whole(Box::new(df.lazy())))
         }
-        "csv" | "tsv" | "txt" | "gz" => read_delimited(path),
+        "csv" | "tsv" | "txt" | "gz" => read_delimited(path, sizes),
         other => {
             Err(EngineError::BadQuestion(format!("Cannot read .{other} files; use .csv, .tsv, .parquet or .json")))
         }
     }
 }
 
-fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
+fn read_delimited(path: &Path, sizes: PartSizes) -> Result<Source, EngineError> {
     let mut head = [0u8; 4096];
     let n = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)).map_err(|e| cannot(path, plain_io(&e)))?;
     let head = &head[..n];
@@ -119,14 +128,9 @@ fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
             .into_reader_with_file_handle(std::io::Cursor::new(bytes))
             .finish()
             .map_err(|e| explain(path, EngineError::from(e)))?;
-        return Ok(df.lazy());
+        return Ok(Source::Whole(Box::new(df.lazy())));
     }
     let sep = separator(path, head);
-    let p = PlRefPath::try_from_path(path).map_err(|e| cannot(path, e))?;
-    let reader = LazyCsvReader::new(p)
-        .with_has_header(true)
-        .with_separator(sep)
-        .with_infer_schema_length(Some(csv_dates::INFER_ROWS));
     // Read as text, each date column parsed with its one format when the first rows settle
     // it (see csv_dates); otherwise polars guesses the dates of every row as before.
     let whole_file = (start.len() as u64) < SAMPLE_BYTES;
@@ -135,11 +139,15 @@ fn read_delimited(path: &Path) -> Result<LazyFrame, EngineError> {
         _ => &start[..],
     };
     match csv_dates::date_columns(sample, sep, whole_file) {
-        Some(dates) => {
-            let lf = reader.finish().map_err(|e| cannot(path, e))?;
-            Ok(if dates.is_empty() { lf } else { lf.with_columns(dates.iter().map(|d| d.expr()).collect::<Vec<_>>()) })
-        }
-        None => reader.with_try_parse_dates(true).finish().map_err(|e| cannot(path, e)),
+        Some(dates) => Ok(Source::Csv(CsvParts::new(path, sep, dates, sizes.csv_bytes))),
+        None => LazyCsvReader::new(PlRefPath::try_from_path(path).map_err(|e| cannot(path, e))?)
+            .with_has_header(true)
+            .with_separator(sep)
+            .with_infer_schema_length(Some(csv_dates::INFER_ROWS))
+            .with_try_parse_dates(true)
+            .finish()
+            .map(|lf| Source::Whole(Box::new(lf)))
+            .map_err(|e| cannot(path, e)),
     }
 }
 
@@ -151,8 +159,9 @@ fn flate2_decode(raw: &[u8], out: &mut Vec<u8>) -> std::io::Result<()> {
 }
 
 /// A Parquet file starts and ends with `PAR1`; anything else is another kind of file, or one
-/// cut short (a download that stopped, a copy to a full disk).
-fn check_parquet(path: &Path, len: u64) -> Result<(), EngineError> {
+/// cut short (a download that stopped, a copy to a full disk). Returns the rows of each row
+/// group.
+fn check_parquet(path: &Path, len: u64) -> Result<Vec<usize>, EngineError> {
     use std::io::{Seek, SeekFrom};
     let mut f = std::fs::File::open(path).map_err(|e| cannot(path, plain_io(&e)))?;
     let mut head = [0u8; 4];
@@ -188,7 +197,7 @@ fn check_parquet(path: &Path, len: u64) -> Result<(), EngineError> {
             }
         }
     }
-    Ok(())
+    Ok(meta.row_groups.iter().map(|rg| rg.num_rows()).collect())
 }
 
 /// Runs reading work so that a panic inside the reader (a damaged file it does not expect)

@@ -154,7 +154,7 @@ pub async fn aggregate_file(
     check_out(out, q.date.is_some())?;
     let (input, out) = (input.to_path_buf(), out.to_path_buf());
     blocking(move || {
-        let df = lens_engine::read::guarded(|| lens_engine::answer(lens_engine::read::scan(&input)?, &q))
+        let df = lens_engine::read::guarded(|| lens_engine::answer_file(&input, &q))
             .map_err(|e| lens_engine::read::explain(&input, e))?;
         write_answer(&df, Some(&q), chart.as_deref(), &out, "Rows", &[])
     })
