@@ -110,9 +110,7 @@ fn check_file(path: &Path, sizes: PartSizes) {
 
 #[test]
 fn csv_in_parts_answers_as_the_whole_file() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.csv");
-    write_csv(&path);
+    let (_dir, path) = csv_file();
     check_file(&path, PartSizes { csv_bytes: 20_000, parquet_rows: 0 });
 }
 
@@ -128,11 +126,17 @@ fn parquet_in_parts_answers_as_the_whole_file() {
     check_file(&path, PartSizes { csv_bytes: 0, parquet_rows: 600 });
 }
 
-#[test]
-fn questions_that_need_the_whole_file_are_not_split() {
+/// The CSV in a new folder (kept while the returned guard lives).
+fn csv_file() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("report.csv");
     write_csv(&path);
+    (dir, path)
+}
+
+#[test]
+fn questions_that_need_the_whole_file_are_not_split() {
+    let (_dir, path) = csv_file();
     let source = open_in(&path, PartSizes { csv_bytes: 20_000, parquet_rows: 0 }).unwrap();
     let distinct = Question { metrics: vec![Metric::DistinctCount("kind".into())], ..Question::default() };
     assert!(answer_in_parts(source.parts().unwrap(), 2, &distinct).unwrap().is_none());
@@ -143,9 +147,7 @@ fn questions_that_need_the_whole_file_are_not_split() {
 
 #[test]
 fn a_later_part_that_cannot_be_read_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.csv");
-    write_csv(&path);
+    let (_dir, path) = csv_file();
     let mut text = std::fs::read_to_string(&path).unwrap();
     // Past the rows the types are settled on, a count that is not a number.
     for i in 0..crate::csv_dates::INFER_ROWS {

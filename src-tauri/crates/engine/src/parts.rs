@@ -141,15 +141,19 @@ impl CsvParts {
         }
     }
 
-    fn scan(&self) -> Result<LazyFrame, EngineError> {
+    /// The whole file, its types from its first rows, dates read as text.
+    fn text_scan(&self) -> Result<LazyFrame, EngineError> {
         let p = PlRefPath::try_from_path(&self.path).map_err(|e| cannot(&self.path, e))?;
-        let lf = LazyCsvReader::new(p)
+        LazyCsvReader::new(p)
             .with_has_header(true)
             .with_separator(self.sep)
             .with_infer_schema_length(Some(csv_dates::INFER_ROWS))
             .finish()
-            .map_err(|e| cannot(&self.path, e))?;
-        Ok(self.with_dates(lf))
+            .map_err(|e| cannot(&self.path, e))
+    }
+
+    fn scan(&self) -> Result<LazyFrame, EngineError> {
+        Ok(self.with_dates(self.text_scan()?))
     }
 
     fn parts(&self) -> Parts<'_> {
@@ -170,13 +174,7 @@ impl CsvParts {
     /// The text types of the file's columns (as the whole file is read, from its first rows)
     /// and its blocks.
     fn blocks(&self) -> Result<(SchemaRef, Blocks), EngineError> {
-        let p = PlRefPath::try_from_path(&self.path).map_err(|e| cannot(&self.path, e))?;
-        let schema = LazyCsvReader::new(p)
-            .with_has_header(true)
-            .with_separator(self.sep)
-            .with_infer_schema_length(Some(csv_dates::INFER_ROWS))
-            .finish()?
-            .collect_schema()?;
+        let schema = self.text_scan()?.collect_schema()?;
         let io = |e: std::io::Error| cannot(&self.path, plain_io(&e));
         let mut file = File::open(&self.path).map_err(io)?;
         // The header: the first line, read in small steps so a wide header is read whole.
