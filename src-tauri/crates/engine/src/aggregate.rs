@@ -154,7 +154,7 @@ pub fn period_key(field: &str, period: Period) -> Expr {
         // 300 MiB more on a ten-million-row file).
         Period::Month | Period::Quarter | Period::Year => days().map(
             move |c: Column| {
-                let out: Int32Chunked = c.i32()?.apply_values(|d| calendar_key(d, period));
+                let out: Int32Chunked = c.i32()?.apply_values(|d| period_of_day(d, period));
                 Ok(out.into_column())
             },
             |_, f| Ok(Field::new(f.name().clone(), DataType::Int32)),
@@ -163,15 +163,21 @@ pub fn period_key(field: &str, period: Period) -> Expr {
     key.alias(field)
 }
 
-/// [`period_key`] of day `d` (days since 1970) for months, quarters and years.
-fn calendar_key(d: i32, period: Period) -> i32 {
-    let (y, m, _) = dates::civil_from_days(d as i64);
-    let key = match period {
-        Period::Quarter => y * 4 + (m - 1) / 3,
-        Period::Year => y,
-        _ => y * 12 + m - 1,
+/// [`period_key`] of day `d` (days since 1970), one value at a time (for months, quarters and
+/// years, and for the CSV lines grouped by hand in [`crate::csv_groups`]).
+pub(crate) fn period_of_day(d: i32, period: Period) -> i32 {
+    let calendar = |key: fn(i64, i64) -> i64| {
+        let (y, m, _) = dates::civil_from_days(d as i64);
+        key(y, m) as i32
     };
-    key as i32
+    match period {
+        // 1970-01-01 was a Thursday: step back to Monday.
+        Period::Week => d - (d + 3).rem_euclid(7),
+        Period::Day => d,
+        Period::Month => calendar(|y, m| y * 12 + m - 1),
+        Period::Quarter => calendar(|y, m| y * 4 + (m - 1) / 3),
+        Period::Year => calendar(|y, _| y),
+    }
 }
 
 /// Turns [`period_key`] integers back into the period's first instant.

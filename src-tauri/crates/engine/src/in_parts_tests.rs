@@ -16,6 +16,11 @@ const ROWS: usize = 6000;
 /// An Insights-like CSV: text with quoted commas, empty values, whole numbers, decimals,
 /// yes/no values, date-times and dates.
 fn write_csv(path: &Path) {
+    std::fs::write(path, csv_text(true)).unwrap();
+}
+
+/// The rows of [`write_csv`]; `quoted` false writes no quotes (and no commas inside values).
+pub(crate) fn csv_text(quoted: bool) -> String {
     let mut seed: u64 = 0x5eed;
     let mut next = move |n: u64| {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
@@ -24,7 +29,8 @@ fn write_csv(path: &Path) {
     let mut text = String::from("id,kind,market,created,day,n,price,flag,note\n");
     for i in 0..ROWS {
         let kind = ["Paid", "Trial", "Free", ""][next(4) as usize];
-        let market = ["US", "GB", "\"Bosnia, and Herzegovina\"", "DE"][next(4) as usize];
+        let bosnia = if quoted { "\"Bosnia, \"\"and\"\" Herzegovina\"" } else { "Bosnia and Herzegovina" };
+        let market = ["US", "GB", bosnia, "DE"][next(4) as usize];
         let created = if next(20) == 0 {
             String::new()
         } else {
@@ -34,12 +40,13 @@ fn write_csv(path: &Path) {
         let n = if next(15) == 0 { String::new() } else { next(300).to_string() };
         let price = format!("{}.{:02}", next(1000), next(100));
         let flag = if next(2) == 0 { "true" } else { "false" };
-        text.push_str(&format!("{i},{kind},{market},{created},{day},{n},{price},{flag},\"a note, {i}\"\n"));
+        let note = if quoted { format!("\"a note, {i}\"") } else { format!("note {i}") };
+        text.push_str(&format!("{i},{kind},{market},{created},{day},{n},{price},{flag},{note}\n"));
     }
-    std::fs::write(path, text).unwrap();
+    text
 }
 
-fn questions() -> Vec<Question> {
+pub(crate) fn questions() -> Vec<Question> {
     let all = vec![
         Metric::Count,
         Metric::Sum("n".into()),
@@ -78,7 +85,7 @@ fn questions() -> Vec<Question> {
 }
 
 /// Equal frames, decimals to within rounding (the parts add in another order).
-fn assert_same(got: &DataFrame, want: &DataFrame, what: &str) {
+pub(crate) fn assert_same(got: &DataFrame, want: &DataFrame, what: &str) {
     assert_eq!(got.schema(), want.schema(), "{what}");
     assert_eq!(got.height(), want.height(), "{what}");
     for (g, w) in got.columns().iter().zip(want.columns()) {

@@ -5,6 +5,7 @@ pub mod aggregate;
 pub mod cache;
 pub mod compact;
 pub mod csv_dates;
+mod csv_groups;
 pub mod error;
 pub mod export;
 pub mod filter_expr;
@@ -20,6 +21,8 @@ pub mod read;
 pub mod result;
 pub mod table;
 
+#[cfg(test)]
+mod csv_groups_tests;
 #[cfg(test)]
 mod fuzz_tests;
 #[cfg(test)]

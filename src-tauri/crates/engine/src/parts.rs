@@ -133,7 +133,18 @@ impl CsvParts {
         Self { path: path.to_path_buf(), sep, dates, block }
     }
 
-    fn with_dates(&self, lf: LazyFrame) -> LazyFrame {
+    /// The separator between fields.
+    pub(crate) fn sep(&self) -> u8 {
+        self.sep
+    }
+
+    /// The date columns and how each is read.
+    pub(crate) fn dates(&self) -> &[DateColumn] {
+        &self.dates
+    }
+
+    /// `lf`, read with the file's text types, with its date columns read as dates.
+    pub(crate) fn frame(&self, lf: LazyFrame) -> LazyFrame {
         if self.dates.is_empty() {
             lf
         } else {
@@ -153,27 +164,30 @@ impl CsvParts {
     }
 
     fn scan(&self) -> Result<LazyFrame, EngineError> {
-        Ok(self.with_dates(self.text_scan()?))
+        Ok(self.frame(self.text_scan()?))
     }
 
     fn parts(&self) -> Parts<'_> {
         match self.blocks() {
-            Ok((schema, blocks)) => Box::new(blocks.map(move |block| {
-                let source = ScanSources::Buffers(Arc::from([Buffer::from(block?)]));
-                let lf = LazyCsvReader::new_with_sources(source)
-                    .with_has_header(true)
-                    .with_separator(self.sep)
-                    .with_schema(Some(schema.clone()))
-                    .finish()?;
-                Ok(self.with_dates(lf))
-            })),
+            Ok((schema, blocks)) => Box::new(blocks.map(move |block| self.block_frame(&schema, block?))),
             Err(e) => Box::new(std::iter::once(Err(e))),
         }
     }
 
+    /// One of [`Self::blocks`], read by polars with the file's text types (`schema`) and dates.
+    pub(crate) fn block_frame(&self, schema: &SchemaRef, block: Vec<u8>) -> Result<LazyFrame, EngineError> {
+        let source = ScanSources::Buffers(Arc::from([Buffer::from(block)]));
+        let lf = LazyCsvReader::new_with_sources(source)
+            .with_has_header(true)
+            .with_separator(self.sep)
+            .with_schema(Some(schema.clone()))
+            .finish()?;
+        Ok(self.frame(lf))
+    }
+
     /// The text types of the file's columns (as the whole file is read, from its first rows)
     /// and its blocks.
-    fn blocks(&self) -> Result<(SchemaRef, Blocks), EngineError> {
+    pub(crate) fn blocks(&self) -> Result<(SchemaRef, Blocks), EngineError> {
         let schema = self.text_scan()?.collect_schema()?;
         let io = |e: std::io::Error| cannot(&self.path, plain_io(&e));
         let mut file = File::open(&self.path).map_err(io)?;
@@ -199,7 +213,7 @@ impl CsvParts {
 
 /// The blocks of a delimited file: each the header line and then whole lines, about `block`
 /// bytes of them.
-struct Blocks {
+pub(crate) struct Blocks {
     path: PathBuf,
     file: File,
     header: Vec<u8>,
@@ -251,8 +265,8 @@ impl Iterator for Blocks {
 /// The last line break of `body` outside quotes, `body` starting outside quotes: a quoted
 /// value may hold line breaks, and a block must not end inside one.
 fn last_line_end(body: &[u8]) -> Option<usize> {
-    if !body.contains(&b'"') {
-        return body.iter().rposition(|b| *b == b'\n');
+    if memchr::memchr(b'"', body).is_none() {
+        return memchr::memrchr(b'\n', body);
     }
     let mut quoted = false;
     let mut end = None;
