@@ -15,7 +15,10 @@ import { ColumnChooser } from "./ColumnChooser";
 
 const useStyles = makeStyles({
   head: { display: "flex", alignItems: "center", gap: "8px", flexWrap: "wrap", marginBottom: "8px" },
-  title: { flex: 1, minWidth: "200px" },
+  // A long group name (a customer's) is cut with an ellipsis on one line; the whole name is in
+  // the tooltip.
+  title: { flex: 1, minWidth: "200px", overflow: "hidden" },
+  heading: { display: "block", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -80,7 +83,9 @@ export function RowsPanel({
     <section aria-label="Rows" data-testid="rows-panel">
       <div className={s.head}>
         <div className={s.title}>
-          <Subtitle2 as="h2">Rows: {title}</Subtitle2>
+          <Subtitle2 as="h2" className={s.heading} title={`Rows: ${title}`}>
+            Rows: {title}
+          </Subtitle2>
           <Text className={s.muted} data-testid="rows-count">
             {first.data ? ` ${formatNumber(first.data.total)} ${first.data.total === 1 ? "row" : "rows"}` : ""}
           </Text>
