@@ -492,13 +492,17 @@ fn float(v: &[u8]) -> Option<Option<f64>> {
     std::str::from_utf8(v).ok()?.parse().ok().map(Some)
 }
 
-/// `true` or `false` as polars writes and infers them; `None` for any other spelling.
+/// `true` or `false` in any case (.NET writes `True`), as polars reads them; `None` for
+/// anything else.
 fn boolean(v: &[u8]) -> Option<Option<bool>> {
-    match v {
-        b"" => Some(None),
-        b"true" => Some(Some(true)),
-        b"false" => Some(Some(false)),
-        _ => None,
+    if v.is_empty() {
+        Some(None)
+    } else if v.eq_ignore_ascii_case(b"true") {
+        Some(Some(true))
+    } else if v.eq_ignore_ascii_case(b"false") {
+        Some(Some(false))
+    } else {
+        None
     }
 }
 
@@ -703,7 +707,9 @@ mod tests {
             assert_eq!(float(odd), None, "{}", String::from_utf8_lossy(odd));
         }
         assert_eq!(boolean(b"true"), Some(Some(true)));
-        assert_eq!(boolean(b"True"), None);
+        assert_eq!(boolean(b"True"), Some(Some(true)));
+        assert_eq!(boolean(b"FALSE"), Some(Some(false)));
+        assert_eq!(boolean(b"yes"), None);
         assert_eq!(day(b"2024-02-29", DateForm::Ymd), Some(Some(19782)));
         assert_eq!(day(b"2023-02-29", DateForm::Ymd), None);
         assert_eq!(day(b"2024-02-29 23:59:59+01:00", DateForm::Iso), Some(Some(19782)));

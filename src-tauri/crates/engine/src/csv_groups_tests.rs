@@ -15,8 +15,12 @@ const SIZES: PartSizes = PartSizes { csv_bytes: 20_000, parquet_rows: 0 };
 /// Checks every question on the file `text` against the whole file read by polars; returns how
 /// the blocks of the first question (every metric) were read.
 fn check(text: &str) -> BlocksRead {
+    check_named(text, "report.csv")
+}
+
+fn check_named(text: &str, name: &str) -> BlocksRead {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.csv");
+    let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
     let Source::Csv(csv) = open_in(&path, SIZES).unwrap() else { panic!("not read in blocks") };
     let mut read = None;
@@ -58,9 +62,22 @@ fn lines_ending_in_carriage_returns_are_grouped_alike() {
 }
 
 #[test]
+fn tab_separated_lines_are_grouped_alike() {
+    let read = check_named(&csv_text(false).replace(',', "\t"), "report.tsv");
+    assert!(read.by_hand > 5 && read.by_polars == 0, "{read:?}");
+}
+
+#[test]
+fn yes_and_no_in_any_case_are_read_by_hand() {
+    let read = check(&csv_text(false).replace(",true,", ",True,").replace(",false,", ",FALSE,"));
+    assert!(read.by_hand > 5 && read.by_polars == 0, "{read:?}");
+}
+
+#[test]
 fn a_block_with_a_value_in_another_form_is_read_by_polars() {
-    // A decimal written `.5`, a yes/no written `True` and a last line with no line break:
-    // polars reads these blocks, the rest are read by hand, and the answer is the same.
+    // A decimal written `.5`, a yes/no written `True` (read by hand, as polars reads it) and a
+    // last line with no line break: polars reads the block with the decimal, the rest are read
+    // by hand, and the answer is the same.
     let mut text = csv_text(false);
     let at = text.len() / 2;
     let line = text[at..].find('\n').unwrap() + at + 1;
