@@ -152,28 +152,34 @@ impl LineGrouper {
         let Some(header_end) = memchr(b'\n', block) else { return Ok(None) };
         let body = &block[header_end + 1..];
         let mut groups = Groups::new(self);
-        let read = if memchr(b'"', body).is_some() {
-            self.quoted_lines(body, &mut groups)
-        } else {
-            self.lines(body, &mut groups)
-        };
+        let mut read = self.lines(body, &mut groups);
+        if read.is_none() && memchr(b'"', body).is_some() {
+            // A doubled quote, or a quote out of place: byte by byte, from the start.
+            groups = Groups::new(self);
+            read = self.quoted_lines(body, &mut groups);
+        }
         match read {
             Some(()) => groups.frame(self).map(Some),
             None => Ok(None),
         }
     }
 
-    /// Lines with no quotes anywhere: split at the separators and line breaks that [`marks`]
-    /// finds 64 bytes at a time.
+    /// Lines split at the separators, line breaks and quotes that [`marks`] finds 64 bytes at a
+    /// time. A quoted value is passed over whole (it may hold separators) and read without its
+    /// quotes; one with a doubled quote in it, or a quote inside a value, is left to
+    /// [`Self::quoted_lines`].
     fn lines(&self, body: &[u8], g: &mut Groups) -> Option<()> {
         let mut spans = vec![(0, 0); self.slots];
         let (mut field, mut start, mut line_start) = (0, 0, 0);
-        let mut tail = [0u8; 64];
-        for base in (0..body.len()).step_by(64) {
+        // The value of the field being read, when it was quoted.
+        let mut quoted: Option<(usize, usize)> = None;
+        let mut base = 0;
+        'chunks: while base < body.len() {
+            let mut tail = [0u8; 64];
             let chunk: &[u8; 64] = match body.get(base..base + 64) {
                 Some(c) => c.try_into().ok()?,
                 None => {
-                    // Zeros are neither separators nor line breaks.
+                    // Zeros are neither separators, line breaks nor quotes.
                     tail[..body.len() - base].copy_from_slice(&body[base..]);
                     &tail
                 }
@@ -182,25 +188,43 @@ impl LineGrouper {
             while m != 0 {
                 let at = base + m.trailing_zeros() as usize;
                 m &= m - 1;
-                let slot = *self.slot_of.get(field)?;
-                if body[at] == b'\n' {
-                    if at == line_start || field + 1 != self.columns {
+                if body[at] == b'"' {
+                    let close = at + 1 + memchr(b'"', &body[at + 1..])?;
+                    let after = body.get(close + 1).copied();
+                    let ends = match after {
+                        None | Some(b'\n') => true,
+                        Some(b'\r') => body.get(close + 2) == Some(&b'\n'),
+                        Some(b) => b == self.sep,
+                    };
+                    // Not at the start of a value, `""`, a doubled quote, text after the quote.
+                    if at != start || close == at + 1 || !ends {
                         return None;
                     }
-                    if slot != SKIP {
-                        spans[slot as usize] = (start, without_cr(body, start, at));
+                    quoted = Some((at + 1, close));
+                    // On from the closing quote, past whatever the value held.
+                    base = close + 1;
+                    continue 'chunks;
+                }
+                let slot = *self.slot_of.get(field)?;
+                let line_end = body[at] == b'\n';
+                if slot != SKIP {
+                    let end = if line_end { without_cr(body, start, at) } else { at };
+                    spans[slot as usize] = quoted.unwrap_or((start, end));
+                }
+                quoted = None;
+                if line_end {
+                    if at == line_start || field + 1 != self.columns {
+                        return None;
                     }
                     self.row(body, &spans, g)?;
                     field = 0;
                     line_start = at + 1;
                 } else {
-                    if slot != SKIP {
-                        spans[slot as usize] = (start, at);
-                    }
                     field += 1;
                 }
                 start = at + 1;
             }
+            base += 64;
         }
         if line_start < body.len() {
             // The last line, with no line break after it.
@@ -209,7 +233,7 @@ impl LineGrouper {
                 return None;
             }
             if slot != SKIP {
-                spans[slot as usize] = (start, without_cr(body, start, body.len()));
+                spans[slot as usize] = quoted.unwrap_or((start, without_cr(body, start, body.len())));
             }
             self.row(body, &spans, g)?;
         }
@@ -315,7 +339,7 @@ fn without_cr(body: &[u8], start: usize, end: usize) -> usize {
     if end > start && body[end - 1] == b'\r' { end - 1 } else { end }
 }
 
-/// One bit for each separator and line break in 64 bytes.
+/// One bit for each separator, line break and quote in 64 bytes.
 #[cfg(target_arch = "x86_64")]
 fn marks(chunk: &[u8; 64], sep: u8) -> u64 {
     use std::arch::x86_64::{__m128i, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8};
@@ -323,11 +347,11 @@ fn marks(chunk: &[u8; 64], sep: u8) -> u64 {
     // and each load reads 16 bytes at `16 * k`, inside the 64-byte chunk (unaligned loads are
     // allowed). Sixteen bytes are compared at once.
     unsafe {
-        let (s, n) = (_mm_set1_epi8(sep as i8), _mm_set1_epi8(b'\n' as i8));
+        let (s, n, q) = (_mm_set1_epi8(sep as i8), _mm_set1_epi8(b'\n' as i8), _mm_set1_epi8(b'"' as i8));
         let mut m = 0u64;
         for k in 0..4 {
             let v = _mm_loadu_si128(chunk.as_ptr().add(16 * k).cast::<__m128i>());
-            let hit = _mm_or_si128(_mm_cmpeq_epi8(v, s), _mm_cmpeq_epi8(v, n));
+            let hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, s), _mm_cmpeq_epi8(v, n)), _mm_cmpeq_epi8(v, q));
             m |= (_mm_movemask_epi8(hit) as u16 as u64) << (16 * k);
         }
         m
@@ -341,7 +365,7 @@ fn marks(chunk: &[u8; 64], sep: u8) -> u64 {
 
 #[cfg_attr(target_arch = "x86_64", allow(dead_code))]
 fn marks_bytewise(chunk: &[u8; 64], sep: u8) -> u64 {
-    chunk.iter().enumerate().fold(0, |m, (i, &b)| m | (u64::from(b == sep || b == b'\n') << i))
+    chunk.iter().enumerate().fold(0, |m, (i, &b)| m | (u64::from(b == sep || b == b'\n' || b == b'"') << i))
 }
 
 /// Appends a key field to the row's key: a tag (0 for empty) and the value.
@@ -679,7 +703,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn marks_find_every_separator_and_line_break() {
+    fn marks_find_every_separator_line_break_and_quote() {
         let mut seed = 7u64;
         for _ in 0..500 {
             let mut chunk = [0u8; 64];
