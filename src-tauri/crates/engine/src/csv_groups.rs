@@ -201,7 +201,12 @@ impl LineGrouper {
                         return None;
                     }
                     quoted = Some((at + 1, close));
-                    // On from the closing quote, past whatever the value held.
+                    // On from the closing quote, past whatever the value held: in this chunk
+                    // when it closes here, else from the next byte.
+                    if close - base < 63 {
+                        m &= u64::MAX << (close - base + 1);
+                        continue;
+                    }
                     base = close + 1;
                     continue 'chunks;
                 }
