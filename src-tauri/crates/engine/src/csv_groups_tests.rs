@@ -118,3 +118,12 @@ fn a_value_that_cannot_be_read_still_says_so() {
     let plain = crate::read::explain(Path::new(&path), e).to_string();
     assert!(plain.contains("cannot be read"), "{plain}");
 }
+
+#[test]
+fn a_header_with_no_rows_is_answered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.csv");
+    std::fs::write(&path, "kind,n\n").unwrap();
+    let q = Question { group_by: vec!["kind".into()], metrics: vec![Metric::Count], ..Question::default() };
+    assert_eq!(crate::answer_file(&path, &q).unwrap().height(), 0);
+}

@@ -90,6 +90,10 @@ pub(crate) fn answer_lines(
             combine.group(csv.block_frame(&text, block)?)
         }
     })?;
+    if groups.is_empty() {
+        // A header and no rows: read whole, as polars answers it.
+        return Ok(None);
+    }
     let by_polars = by_polars.into_inner();
     let read = BlocksRead { by_hand: groups.len() - by_polars, by_polars };
     Ok(Some((combine.finish(groups)?, read)))
