@@ -227,15 +227,20 @@ mod tests {
         // polars' guess, on the rows it can read.
         let first = dir.path().join("first.csv");
         std::fs::write(&first, text.lines().take(INFER_ROWS + 1).collect::<Vec<_>>().join("\n")).unwrap();
-        let theirs = CsvReadOptions::default()
-            .with_infer_schema_length(Some(INFER_ROWS))
-            .map_parse_options(|o| o.with_try_parse_dates(true))
-            .try_into_reader_with_file_path(Some(first))
-            .unwrap()
-            .finish()
-            .unwrap();
+        let theirs = polars_guess(first);
         let head = |df: &DataFrame| df.head(Some(INFER_ROWS));
         assert!(head(&ours).equals_missing(&head(&theirs)));
+    }
+
+    /// The file as polars reads it guessing its dates from the rows types come from.
+    fn polars_guess(path: std::path::PathBuf) -> DataFrame {
+        CsvReadOptions::default()
+            .with_infer_schema_length(Some(INFER_ROWS))
+            .map_parse_options(|o| o.with_try_parse_dates(true))
+            .try_into_reader_with_file_path(Some(path))
+            .unwrap()
+            .finish()
+            .unwrap()
     }
 
     #[test]
@@ -252,13 +257,7 @@ mod tests {
         }
         std::fs::write(&p, &text).unwrap();
         let ours = crate::read::scan(&p).unwrap().collect().unwrap();
-        let theirs = CsvReadOptions::default()
-            .with_infer_schema_length(Some(INFER_ROWS))
-            .map_parse_options(|o| o.with_try_parse_dates(true))
-            .try_into_reader_with_file_path(Some(p))
-            .unwrap()
-            .finish()
-            .unwrap();
+        let theirs = polars_guess(p);
         assert_eq!(ours.schema(), theirs.schema());
         assert!(ours.equals_missing(&theirs));
     }

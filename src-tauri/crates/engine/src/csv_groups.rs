@@ -174,12 +174,14 @@ impl LineGrouper {
         // The value of the field being read, when it was quoted.
         let mut quoted: Option<(usize, usize)> = None;
         let mut base = 0;
+        let mut tail = [0u8; 64];
         'chunks: while base < body.len() {
-            let mut tail = [0u8; 64];
             let chunk: &[u8; 64] = match body.get(base..base + 64) {
                 Some(c) => c.try_into().ok()?,
                 None => {
-                    // Zeros are neither separators, line breaks nor quotes.
+                    // Zeros are neither separators, line breaks nor quotes (a quoted value
+                    // may bring the reader back here, so the tail is cleared each time).
+                    tail.fill(0);
                     tail[..body.len() - base].copy_from_slice(&body[base..]);
                     &tail
                 }

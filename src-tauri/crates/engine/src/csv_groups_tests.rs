@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::aggregate::answer;
 use crate::in_parts::{BlocksRead, answer_lines};
 use crate::in_parts_tests::{assert_same, csv_text, questions};
-use crate::parts::{PartSizes, Source};
+use crate::parts::{CsvParts, PartSizes, Source};
 use crate::question::{Metric, Question};
 use crate::read::open_in;
 
@@ -18,11 +18,18 @@ fn check(text: &str) -> BlocksRead {
     check_named(text, "report.csv")
 }
 
-fn check_named(text: &str, name: &str) -> BlocksRead {
+/// `text` written to a file named `name` in a new folder (kept while the guard lives), opened
+/// to be read in blocks.
+fn blocks_of(text: &str, name: &str) -> (tempfile::TempDir, std::path::PathBuf, CsvParts) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
     std::fs::write(&path, text).unwrap();
     let Source::Csv(csv) = open_in(&path, SIZES).unwrap() else { panic!("not read in blocks") };
+    (dir, path, csv)
+}
+
+fn check_named(text: &str, name: &str) -> BlocksRead {
+    let (_dir, path, csv) = blocks_of(text, name);
     let mut read = None;
     // The last field of each line too (its line break may be `\r\n`).
     let last = Question { group_by: vec!["note".into()], metrics: vec![Metric::Count], ..Question::default() };
@@ -109,10 +116,7 @@ fn a_value_that_cannot_be_read_still_says_so() {
         text.push_str(&format!("{i},Paid,US,2020-01-01 00:00:00,2024-01-01,3,1.00,true,x\n"));
     }
     text.push_str("9999,Paid,US,2020-01-01 00:00:00,2024-01-01,lots,1.00,true,x\n");
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("report.csv");
-    std::fs::write(&path, text).unwrap();
-    let Source::Csv(csv) = open_in(&path, SIZES).unwrap() else { panic!("not read in blocks") };
+    let (_dir, path, csv) = blocks_of(&text, "report.csv");
     let q = Question { metrics: vec![Metric::Sum("n".into())], ..Question::default() };
     let e = answer_lines(&csv, 2, &q).unwrap_err();
     let plain = crate::read::explain(Path::new(&path), e).to_string();
