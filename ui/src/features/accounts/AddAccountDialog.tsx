@@ -39,6 +39,9 @@ import { CLOUDS, METHODS, stateWords } from "./words";
 
 const useStyles = makeStyles({
   surface: { width: "600px", maxWidth: "calc(100vw - 48px)" },
+  // When the form is taller than the window its content scrolls; the scrollbar then sits over the
+  // fields' right edge unless the content keeps room for it.
+  content: { paddingRight: "10px" },
   form: { display: "flex", flexDirection: "column", gap: "14px" },
   two: { display: "grid", gridTemplateColumns: "1fr 1fr", gap: "12px" },
   radio: { display: "flex", flexDirection: "column" },
@@ -161,7 +164,7 @@ export function AddAccountDialog({ open, onClose, onAdded }: { open: boolean; on
       <DialogSurface className={s.surface} data-testid="add-account-dialog">
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
+          <DialogContent className={s.content}>
             {step.kind === "signIn" ? (
               <SignInFlow account={step.account} onDone={finish} onCancel={() => void abandon(step.account)} />
             ) : step.kind === "checking" ? (
