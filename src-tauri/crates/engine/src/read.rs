@@ -92,18 +92,22 @@ fn read_delimited(path: &Path, sizes: PartSizes) -> Result<Source, EngineError> 
         check_text(path, head)?;
     }
     let mut quoted_newlines = false;
+    let mut unquoted = false;
     let mut start = Vec::new();
     if !gzip && !head.starts_with(b"\xEF\xBB\xBF") {
         start.reserve(1 << 20);
         std::fs::File::open(path)
             .and_then(|f| f.take(SAMPLE_BYTES).read_to_end(&mut start))
             .map_err(|e| cannot(path, plain_io(&e)))?;
-        quoted_newlines = check_ragged(path, &start, separator(path, head))?;
+        let sep = separator(path, head);
+        unquoted = quotes_only_inside_values(&start, sep);
+        quoted_newlines = check_ragged(path, &start, sep, !unquoted)?;
     }
     // A file with a byte-order mark or gzip is decoded in memory, and so is one with line
     // breaks inside quoted values (the scanning reader miscounts their rows when it also
-    // parses dates); a plain one is scanned.
-    if gzip || head.starts_with(b"\xEF\xBB\xBF") || quoted_newlines {
+    // parses dates), or one that quotes nothing but has quotes inside its values; a plain one
+    // is scanned.
+    if gzip || head.starts_with(b"\xEF\xBB\xBF") || quoted_newlines || unquoted {
         let raw = std::fs::read(path).map_err(|e| cannot(path, plain_io(&e)))?;
         let mut bytes = if raw.starts_with(&[0x1f, 0x8b]) {
             let mut out = Vec::new();
@@ -120,11 +124,12 @@ fn read_delimited(path: &Path, sizes: PartSizes) -> Result<Source, EngineError> 
         }
         check_text(path, &bytes[..bytes.len().min(4096)])?;
         let sep = separator(path, &bytes[..bytes.len().min(4096)]);
-        check_ragged(path, &bytes, sep)?;
+        let quote = (!quotes_only_inside_values(&bytes, sep)).then_some(b'"');
+        check_ragged(path, &bytes, sep, quote.is_some())?;
         let df = CsvReadOptions::default()
             .with_has_header(true)
             .with_infer_schema_length(Some(10_000))
-            .map_parse_options(|o| o.with_separator(sep).with_try_parse_dates(true))
+            .map_parse_options(|o| o.with_separator(sep).with_quote_char(quote).with_try_parse_dates(true))
             .into_reader_with_file_handle(std::io::Cursor::new(bytes))
             .finish()
             .map_err(|e| explain(path, EngineError::from(e)))?;
@@ -229,10 +234,29 @@ fn not_utf8(path: &Path) -> EngineError {
     )
 }
 
+/// Whether the file has quotes but quotes no value: every `"` is inside a value (`27" monitor`,
+/// `Bob "Bobby" Smith`), none at a value's start. Such a file is what many tools write when they
+/// quote nothing; spreadsheets, DuckDB and pandas read it as written. polars takes any quote as
+/// the start of a quoted value, and read the rest of the file as one broken value; read with no
+/// quoting, it comes out as written. A file that also quotes a value is left to the reader (and
+/// its plain error), since which of its quotes are meant cannot be known.
+fn quotes_only_inside_values(bytes: &[u8], sep: u8) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut any = false;
+    for i in memchr::memchr_iter(b'"', bytes) {
+        if i == 0 || bytes[i - 1] == sep || bytes[i - 1] == b'\n' {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
 /// Rows with fewer or more fields than the header would be read as blanks or refused deep in
 /// the reader; the first lines are checked here so the person hears which line is wrong.
+/// `quoting`: whether a `"` starts and ends a quoted value (see [`quotes_only_inside_values`]).
 /// Returns whether a quoted value holds a line break.
-fn check_ragged(path: &Path, bytes: &[u8], sep: u8) -> Result<bool, EngineError> {
+fn check_ragged(path: &Path, bytes: &[u8], sep: u8, quoting: bool) -> Result<bool, EngineError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut fields = 1usize;
     let mut expected = None;
@@ -244,7 +268,7 @@ fn check_ragged(path: &Path, bytes: &[u8], sep: u8) -> Result<bool, EngineError>
     let mut quoted_newline = false;
     for &b in bytes {
         match b {
-            b'"' => quoted = !quoted,
+            b'"' if quoting => quoted = !quoted,
             b'\n' if quoted => quoted_newline = true,
             b if b == sep && !quoted => fields += 1,
             b'\n' if !quoted => {
@@ -413,5 +437,57 @@ mod tests {
         let p = dir.path().join("q.csv");
         std::fs::write(&p, "name,note\r\n\"Smith, J\",\"two\nlines\"\r\nLee,ok\r\n").unwrap();
         assert_eq!(scan(&p).unwrap().collect().unwrap().height(), 2);
+    }
+
+    /// Quotes inside values of a file that quotes nothing are read as written, as spreadsheets,
+    /// DuckDB and pandas read them; polars alone took the first as the start of a quoted value.
+    #[test]
+    fn quotes_inside_unquoted_values_are_read_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = "product,customer,count\r\n27\" monitor,Bob \"Bobby\" Smith,3\r\nDesk,Ann,4\r\nStand 5\",Lee,5\r\n";
+        for (name, bytes) in [
+            ("plain.csv", body.as_bytes().to_vec()),
+            ("bom.csv", [b"\xEF\xBB\xBF".as_slice(), body.as_bytes()].concat()),
+            ("tabs.tsv", body.replace(',', "\t").into_bytes()),
+        ] {
+            let p = dir.path().join(name);
+            std::fs::write(&p, bytes).unwrap();
+            let df = scan(&p).unwrap().collect().unwrap();
+            let text = |c: &str| df.column(c).unwrap().str().unwrap().iter().flatten().collect::<Vec<_>>();
+            assert_eq!(text("product"), ["27\" monitor", "Desk", "Stand 5\""], "{name}");
+            assert_eq!(text("customer"), ["Bob \"Bobby\" Smith", "Ann", "Lee"], "{name}");
+            assert_eq!(df.column("count").unwrap().i64().unwrap().sum(), Some(12), "{name}");
+        }
+        // Quotes on two lines: taken as quoting, the lines between would be one row of the
+        // wrong length.
+        let p = dir.path().join("two.csv");
+        std::fs::write(&p, "product,customer,count\n27\" monitor,Bob,3\nDesk,Ann 5\",4\n").unwrap();
+        assert_eq!(scan(&p).unwrap().collect().unwrap().height(), 2);
+        // A bigger file: every row after the quote is read, none joined to it.
+        let mut big = String::from("product,count\n");
+        for i in 0..400_000 {
+            big.push_str(&format!("p{i},1\n"));
+        }
+        big.insert_str(14, "24\" screen,2\n");
+        let p = dir.path().join("big.csv");
+        std::fs::write(&p, &big).unwrap();
+        let df = scan(&p).unwrap().collect().unwrap();
+        assert_eq!(df.height(), 400_001);
+        assert_eq!(df.column("count").unwrap().i64().unwrap().sum(), Some(400_002));
+    }
+
+    /// A file that quotes some values and has a quote inside another cannot be read both ways
+    /// at once: it keeps the plain error rather than a guess.
+    #[test]
+    fn a_file_that_quotes_values_and_has_a_stray_quote_says_so() {
+        let e = err_of("mixed.csv", b"product,count\n\"Desk, large\",4\n27\" monitor,3\nStand,5\n");
+        assert!(e.contains("a quoted value could not be read"), "{e}");
+        // Its quoted values alone are read as before.
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("quoted.csv");
+        std::fs::write(&p, "product,count\n\"Desk, large\",4\n\"27\"\" monitor\",3\n").unwrap();
+        let df = scan(&p).unwrap().collect().unwrap();
+        let names: Vec<&str> = df.column("product").unwrap().str().unwrap().iter().flatten().collect();
+        assert_eq!(names, ["Desk, large", "27\" monitor"]);
     }
 }
