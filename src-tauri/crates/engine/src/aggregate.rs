@@ -92,7 +92,7 @@ pub fn metric_expr(m: &Metric) -> Expr {
 
 /// Keeps the rows the question's filter selects.
 pub fn filtered(mut lf: LazyFrame, q: &Question) -> Result<LazyFrame, EngineError> {
-    match q.filter.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+    match q.filter_text() {
         Some(text) => {
             let schema = lf.collect_schema()?;
             Ok(lf.filter(parse_to_expr(text, &schema)?))
@@ -166,18 +166,26 @@ pub fn period_key(field: &str, period: Period) -> Expr {
 /// [`period_key`] of day `d` (days since 1970), one value at a time (for months, quarters and
 /// years, and for the CSV lines grouped by hand in [`crate::csv_groups`]).
 pub(crate) fn period_of_day(d: i32, period: Period) -> i32 {
-    let calendar = |key: fn(i64, i64) -> i64| {
-        let (y, m, _) = dates::civil_from_days(d as i64);
-        key(y, m) as i32
-    };
     match period {
         // 1970-01-01 was a Thursday: step back to Monday.
         Period::Week => d - (d + 3).rem_euclid(7),
         Period::Day => d,
-        Period::Month => calendar(|y, m| y * 12 + m - 1),
-        Period::Quarter => calendar(|y, m| y * 4 + (m - 1) / 3),
-        Period::Year => calendar(|y, _| y),
+        _ => {
+            let (y, m, _) = dates::civil_from_days(d as i64);
+            period_of_month(y, m, period)
+        }
     }
+}
+
+/// [`period_key`] of any day of month `m` of year `y`, for months, quarters and years (the CSV
+/// reader reaches it from a written date without counting days).
+pub(crate) fn period_of_month(y: i64, m: i64, period: Period) -> i32 {
+    let key = match period {
+        Period::Quarter => y * 4 + (m - 1) / 3,
+        Period::Year => y,
+        _ => y * 12 + m - 1,
+    };
+    key as i32
 }
 
 /// Turns [`period_key`] integers back into the period's first instant.

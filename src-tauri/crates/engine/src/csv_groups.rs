@@ -23,7 +23,7 @@ use foldhash::fast::RandomState;
 use memchr::{memchr, memchr2};
 use polars::prelude::*;
 
-use crate::aggregate::{Plan, period_of_day};
+use crate::aggregate::{Plan, period_of_day, period_of_month};
 use crate::csv_dates::Reading;
 use crate::error::EngineError;
 use crate::parts::CsvParts;
@@ -417,21 +417,14 @@ fn period(v: &[u8], form: DateForm, period: Period) -> Option<Option<i32>> {
         && let (Some(y), Some(m), Some(d)) = (num(&v[0..4]), num(&v[5..7]), num(&v[8..10]))
         && let (Some(h), Some(n), Some(s)) = (num(&v[11..13]), num(&v[14..16]), num(&v[17..19]))
         && y > 1
-        && (1..=12).contains(&m)
-        && d >= 1
-        && d <= lens_model::dates::days_in_month(y, m)
+        && lens_model::dates::is_valid_ymd(y, m, d)
         && h <= 23
         && n <= 59
         && s <= 59
     {
-        let (y, m) = (y as i32, m as i32);
         return Some(Some(match period {
-            Period::Month => y * 12 + m - 1,
-            Period::Quarter => y * 4 + (m - 1) / 3,
-            Period::Year => y,
-            Period::Day | Period::Week => {
-                period_of_day(lens_model::dates::days_from_civil(y as i64, m as i64, d) as i32, period)
-            }
+            Period::Day | Period::Week => period_of_day(lens_model::dates::days_from_civil(y, m, d) as i32, period),
+            _ => period_of_month(y, m, period),
         }));
     }
     Some(day(v, form)?.map(|d| period_of_day(d, period)))
@@ -466,8 +459,7 @@ fn instant(v: &[u8], form: DateForm) -> Option<Option<i64>> {
         DateForm::Ymd => {
             let [y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = *v else { return None };
             let (y, m, d) = (num(&[y0, y1, y2, y3])?, num(&[m0, m1])?, num(&[d0, d1])?);
-            let valid = (1..=12).contains(&m) && d >= 1 && d <= lens_model::dates::days_in_month(y, m);
-            valid.then(|| Some(lens_model::dates::days_from_civil(y, m, d)))
+            lens_model::dates::is_valid_ymd(y, m, d).then(|| Some(lens_model::dates::days_from_civil(y, m, d)))
         }
     }
 }

@@ -76,7 +76,7 @@ pub(crate) fn answer_lines(
     workers: usize,
     q: &Question,
 ) -> Result<Option<(DataFrame, BlocksRead)>, EngineError> {
-    if !combines(q) || q.filter.as_deref().is_some_and(|f| !f.trim().is_empty()) {
+    if !combines(q) || q.filter_text().is_some() {
         return Ok(None);
     }
     let (text, blocks) = csv.blocks()?;

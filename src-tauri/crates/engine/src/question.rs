@@ -158,6 +158,11 @@ pub struct Question {
 }
 
 impl Question {
+    /// The filter's text, when there is one (blank counts as none).
+    pub fn filter_text(&self) -> Option<&str> {
+        self.filter.as_deref().map(str::trim).filter(|f| !f.is_empty())
+    }
+
     pub fn metrics_or_count(&self) -> Vec<Metric> {
         if self.metrics.is_empty() { vec![Metric::Count] } else { self.metrics.clone() }
     }

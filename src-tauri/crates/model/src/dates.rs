@@ -55,7 +55,7 @@ fn parse_bytes(b: &[u8]) -> Option<ParsedDate> {
     let year = digits(&b[0..4])?;
     let month = digits(&b[5..7])?;
     let day = digits(&b[8..10])?;
-    if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
+    if !is_valid_ymd(year, month, day) {
         return None;
     }
     let mut micros = days_from_civil(year, month, day) * MICROS_PER_DAY;
@@ -126,6 +126,11 @@ fn done(year: i64, micros: Micros, whole_day: bool) -> ParsedDate {
 
 pub fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// Whether day `d` of month `m` (1 to 12) of year `y` is a date: no 30 February, no month 13.
+pub fn is_valid_ymd(y: i64, m: i64, d: i64) -> bool {
+    (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
 }
 
 pub fn days_in_month(y: i64, m: i64) -> i64 {
