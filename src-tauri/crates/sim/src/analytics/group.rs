@@ -9,7 +9,6 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 
 use lens_model::dataset::{DatasetSpec, FieldType, Measure};
 use lens_model::dates::{self, DateStyle, MICROS_PER_DAY, Micros};
@@ -158,38 +157,19 @@ pub fn compute<T: Table>(
         let rows = (p * PIECE..((p + 1) * PIECE).min(n)).map(|pos| selection.map_or(pos, |s| s[pos] as usize));
         plan.group(t, rows)
     };
+    // Pieces are the same size and their rows cost about the same, so each thread takes every
+    // `threads`-th piece; the pieces are then put back in order.
     let threads = std::thread::available_parallelism().map_or(1, |c| c.get()).min(pieces);
-    let partials: Vec<Vec<Group>> = if threads <= 1 {
-        (0..pieces).map(piece).collect()
-    } else {
-        let next = AtomicUsize::new(0);
-        let mut done: Vec<Option<Vec<Group>>> = (0..pieces).map(|_| None).collect();
-        std::thread::scope(|scope| {
-            let workers: Vec<_> = (0..threads)
-                .map(|_| {
-                    scope.spawn(|| {
-                        let mut mine = Vec::new();
-                        loop {
-                            let p = next.fetch_add(1, AtomicOrdering::Relaxed);
-                            if p >= pieces {
-                                return mine;
-                            }
-                            mine.push((p, piece(p)));
-                        }
-                    })
-                })
-                .collect();
-            for worker in workers {
-                match worker.join() {
-                    Ok(mine) => mine.into_iter().for_each(|(p, g)| done[p] = Some(g)),
-                    Err(panic) => std::panic::resume_unwind(panic),
-                }
-            }
-        });
-        done.into_iter().map(Option::unwrap_or_default).collect()
-    };
+    let mut partials: Vec<(usize, Vec<Group>)> = std::thread::scope(|scope| {
+        let piece = &piece;
+        let workers: Vec<_> = (0..threads)
+            .map(|w| scope.spawn(move || (w..pieces).step_by(threads).map(|p| (p, piece(p))).collect::<Vec<_>>()))
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))).collect()
+    });
+    partials.sort_by_key(|(p, _)| *p);
 
-    let mut groups = add_up(partials);
+    let mut groups = add_up(partials.into_iter().map(|(_, g)| g));
     groups.sort_by(|a, b| a.keys.cmp(&b.keys));
     let fields = group_by.iter().map(|g| (g.clone(), spec.field(g).map_or(FieldType::Str, |f| f.ty))).collect();
     Groups { fields, level, groups }
@@ -197,18 +177,14 @@ pub fn compute<T: Table>(
 
 /// The pieces' groups as one list: a group found in several pieces has its earliest dates and
 /// its totals combined, in piece order.
-fn add_up(partials: Vec<Vec<Group>>) -> Vec<Group> {
+fn add_up(partials: impl Iterator<Item = Vec<Group>>) -> Vec<Group> {
     let mut index: HashMap<Vec<Key>, usize> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
-    for g in partials.into_iter().flatten() {
+    for g in partials.flatten() {
         match index.get(&g.keys) {
             Some(&at) => {
                 let into = &mut groups[at];
-                for (m, d) in into.mins.iter_mut().zip(g.mins) {
-                    if let Some(d) = d {
-                        *m = Some(m.map_or(d, |x| x.min(d)));
-                    }
-                }
+                keep_earliest(&mut into.mins, g.mins);
                 for (sum, v) in into.sums.iter_mut().zip(g.sums) {
                     *sum += v;
                 }
@@ -220,6 +196,16 @@ fn add_up(partials: Vec<Vec<Group>>) -> Vec<Group> {
         }
     }
     groups
+}
+
+/// Keeps in each of `into` the earlier of it and the date beside it in `dates` (a missing date
+/// changes nothing).
+fn keep_earliest(into: &mut [Option<Micros>], dates: impl IntoIterator<Item = Option<Micros>>) {
+    for (m, d) in into.iter_mut().zip(dates) {
+        if let Some(d) = d {
+            *m = Some(m.map_or(d, |x| x.min(d)));
+        }
+    }
 }
 
 /// What grouping a data set by some fields needs to know: where those fields are, and each
@@ -275,11 +261,7 @@ impl Plan {
                 }
             };
             let entry = &mut totals[g];
-            for (m, d) in entry.0.iter_mut().zip(&dates) {
-                if let Some(d) = *d {
-                    *m = Some(m.map_or(d, |x: Micros| x.min(d)));
-                }
-            }
+            keep_earliest(&mut entry.0, dates.iter().copied());
             for (slot, (measure, field)) in measures.iter().enumerate() {
                 entry.1[slot] += match (measure, field.map(|f| row.cell(f))) {
                     (Measure::Rows, _) => 1.0,
@@ -363,9 +345,10 @@ mod tests {
         let by = ["resourceLocation", "meterCategory", "usageDate"].map(String::from);
         let one = Plan::new(spec, &by, AggLevel::Month).group(&usage, 0..usage.len());
         check(compute(&usage, spec, None, &by, AggLevel::Month), one);
-        // A selection (nine rows in ten), still more than one piece, grouped under dateRange:
-        // the earliest dates.
-        let picked: Vec<u32> = (0..usage.len() as u32).filter(|i| i % 10 != 0).collect();
+        // A selection (nine rows in ten, latest first, as `orderby=usageDate desc` gives them),
+        // still more than one piece, grouped under dateRange: each group's earliest date is in
+        // the last piece, so the pieces' dates must be combined to find it.
+        let picked: Vec<u32> = (0..usage.len() as u32).rev().filter(|i| i % 10 != 0).collect();
         assert!(picked.len() > PIECE);
         let one = Plan::new(spec, &by, AggLevel::DateRange).group(&usage, picked.iter().map(|&i| i as usize));
         check(compute(&usage, spec, Some(&picked), &by, AggLevel::DateRange), one);
