@@ -21,7 +21,7 @@ use std::collections::HashSet;
 
 /// Long texts are shared only when that saves at least this share of their bytes: hashing a
 /// column of distinct texts (an id per row) would spend time for nothing.
-const WORTH_IT: f64 = 0.1;
+pub(crate) const WORTH_IT: f64 = 0.1;
 /// Long texts looked at before a column that is not worth it may be given up on.
 const GIVE_UP_AFTER: usize = 50_000;
 

@@ -36,4 +36,4 @@ pub use in_parts::answer_file;
 pub use pivot::{Chart, pivot, pivot_categories};
 pub use question::{DateAxis, Metric, Period, Question};
 pub use result::{Aggregate, Cell, to_aggregate};
-pub use table::TableBuilder;
+pub use table::{Chunk, TableBuilder};

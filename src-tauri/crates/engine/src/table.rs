@@ -42,29 +42,43 @@ pub fn batch_to_frame(batch: &Batch) -> Result<DataFrame, EngineError> {
     Ok(DataFrame::new(batch.rows, cols)?)
 }
 
+/// Long texts of a page's column looked at before the column may stop sharing them.
+const IDS_AFTER: usize = 1_000;
+
 /// A text column as one Arrow string array. Texts of up to 12 bytes live in the views; longer
-/// ones are kept once per page in a buffer of exactly their size, and every row with the same
-/// text points at that copy (a page repeats customer names, subscription and meter names many
-/// times over: a million usage rows held 138 MB of long texts, of which a tenth are distinct).
-/// The buffer is made exact because building it value by value grew it by doubling, and the
-/// slack of each page's last buffer stayed allocated for the life of the table.
+/// ones are kept once per page (unless the column holds ids) in a buffer of exactly their size,
+/// and every row with the same text points at that copy (a page repeats customer names,
+/// subscription and meter names many times over: a million usage rows held 138 MB of long
+/// texts, of which a tenth are distinct). The buffer is made exact because building it value by
+/// value grew it by doubling, and the slack of each page's last buffer stayed allocated for the
+/// life of the table.
 fn text_series(name: PlSmallStr, column: &StrColumn) -> Result<Series, EngineError> {
     let inline = View::MAX_INLINE_SIZE as usize;
     let mut views: Vec<View> = Vec::with_capacity(column.len());
     let mut validity = MutableBitmap::with_capacity(column.len());
-    // Where each distinct long text will start in the buffer, and those texts in order.
+    // Where each distinct long text starts in the buffer, and those texts in order.
     let mut offsets: PlHashMap<&[u8], u32> = PlHashMap::default();
     let mut distinct: Vec<&[u8]> = Vec::new();
     let mut size = 0usize;
+    let (mut long, mut sharing) = (0usize, true);
     for value in column.iter() {
         let bytes = value.unwrap_or_default().as_bytes();
         let offset = if bytes.len() > inline {
-            *offsets.entry(bytes).or_insert_with(|| {
+            long += 1;
+            if long == IDS_AFTER && offsets.len() as f64 > IDS_AFTER as f64 * (1.0 - crate::compact::WORTH_IT) {
+                // Nearly every long text so far was new: a column of ids (one a subscription),
+                // where hashing the rest would find nothing to share.
+                sharing = false;
+            }
+            // A page's texts are far below 4 GiB, so their offsets fit the view's 32 bits.
+            let next = size as u32;
+            // A text already kept starts before `next` (every kept text is longer than 12 bytes).
+            let start = if sharing { *offsets.entry(bytes).or_insert(next) } else { next };
+            if start == next {
                 distinct.push(bytes);
                 size += bytes.len();
-                // A page's texts are far below 4 GiB, so their offsets fit the view's 32 bits.
-                (size - bytes.len()) as u32
-            })
+            }
+            start
         } else {
             0
         };
@@ -75,10 +89,28 @@ fn text_series(name: PlSmallStr, column: &StrColumn) -> Result<Series, EngineErr
     for bytes in distinct {
         data.extend_from_slice(bytes);
     }
-    let buffers: Vec<Buffer<u8>> = if data.is_empty() { Vec::new() } else { vec![Buffer::from(data)] };
+    let buffers: Buffer<Buffer<u8>> = if data.is_empty() { Buffer::new() } else { vec![Buffer::from(data)].into() };
     let validity = if validity.unset_bits() == 0 { None } else { Some(validity.into()) };
-    let array = Utf8ViewArray::try_new(ArrowDataType::Utf8View, views.into(), buffers.into(), validity)?;
+    // SAFETY: every text is a `&str` of the page (valid UTF-8); a long one is copied whole into
+    // `buffers` at the offset its views hold, and `validity` has a bit for each view. The checked
+    // constructor read every text again to find that: 8% of a fetch's time (perf, issue 11).
+    let array = unsafe {
+        Utf8ViewArray::new_unchecked_unknown_md(ArrowDataType::Utf8View, views.into(), buffers, validity, None)
+    };
     Ok(StringChunked::with_chunk(name, array).into_series())
+}
+
+/// One page as a piece of a table: its rows as Arrow arrays, and which of its unknown fields
+/// held objects or lists (kept as their JSON text).
+pub struct Chunk {
+    df: DataFrame,
+    json_columns: Vec<String>,
+}
+
+impl Chunk {
+    pub fn of(batch: &Batch) -> Result<Chunk, EngineError> {
+        Ok(Chunk { df: batch_to_frame(batch)?, json_columns: batch.json_columns.clone() })
+    }
 }
 
 /// Collects pages into one table, page by page.
@@ -96,15 +128,19 @@ impl TableBuilder {
     }
 
     pub fn push(&mut self, batch: &Batch) -> Result<(), EngineError> {
-        for name in &batch.json_columns {
-            if !self.json_columns.contains(name) {
-                self.json_columns.push(name.clone());
+        self.push_chunk(Chunk::of(batch)?);
+        Ok(())
+    }
+
+    /// Adds a page made a chunk beforehand (on another thread, say), after the pages before it.
+    pub fn push_chunk(&mut self, chunk: Chunk) {
+        for name in chunk.json_columns {
+            if !self.json_columns.contains(&name) {
+                self.json_columns.push(name);
             }
         }
-        let df = batch_to_frame(batch)?;
-        self.rows += df.height();
-        self.chunks.push(df);
-        Ok(())
+        self.rows += chunk.df.height();
+        self.chunks.push(chunk.df);
     }
 
     pub fn rows(&self) -> usize {
@@ -330,6 +366,21 @@ mod tests {
         let sorted = built.sort(Default::default()).unwrap();
         assert_eq!(sorted.str().unwrap().get(sorted.null_count()), Some("Contoso Pharmaceuticals"));
         assert_eq!(sorted.str().unwrap().get(2999), Some("Fabrikam Nordic Holdings"));
+    }
+
+    #[test]
+    fn a_column_of_ids_keeps_every_value_and_stops_looking_for_repeats() {
+        // Ids first (nothing to share), then every id once more: by then the column has stopped
+        // sharing, so the repeats are stored again, and every row still reads its own id.
+        let ids: Vec<String> = (0..IDS_AFTER + 500).map(|i| format!("8F6D2C1A-5B3E-4F7A-9C0D-{i:012}")).collect();
+        let values: Vec<Option<&str>> = ids.iter().chain(ids.iter()).map(|s| Some(s.as_str())).collect();
+        let mut c = StrColumn::default();
+        values.iter().for_each(|v| c.push(*v));
+        let built = text_series("id".into(), &c).unwrap();
+        let expected = StringChunked::from_iter_options("id".into(), values.iter().copied()).into_series();
+        assert!(built.equals_missing(&expected));
+        let array = built.str().unwrap().downcast_iter().next().unwrap().clone();
+        assert_eq!(array.total_buffer_len(), values.iter().flatten().map(|v| v.len()).sum::<usize>());
     }
 
     #[test]

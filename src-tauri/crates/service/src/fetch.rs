@@ -5,13 +5,14 @@ use std::sync::Arc;
 
 use lens_client::analytics;
 use lens_client::{Call, Client, ClientError, ErrorKind, Phase};
-use lens_engine::TableBuilder;
+use lens_engine::{Chunk, EngineError, TableBuilder};
 use lens_model::batch::{BadRow, Batch};
 use lens_model::dataset::{DatasetId, FieldType};
 use lens_model::filter::Filter;
 use lens_model::query::AnalyticsQuery;
 use polars::prelude::DataFrame;
 use serde::Serialize;
+use tokio::task::JoinHandle;
 
 use crate::error::ServiceError;
 
@@ -118,17 +119,27 @@ pub(crate) async fn fetch_query(
     progress: &(dyn Fn(Progress) + Send + Sync),
     call: &Call,
 ) -> Result<(Table, usize), ServiceError> {
-    let mut builder = TableBuilder::new(schema);
+    // Each page becomes a chunk of the table on the blocking pool, beside the fetching and
+    // reading of the pages after it, and the chunks are added in page order at the end. Made in
+    // the fetch loop, they held up the pages after them: a million rows' chunks are about 0.26 s
+    // of work (`lens-bench engine`), on the one thread that hands pages on.
+    let mut making: Vec<JoinHandle<Result<Chunk, EngineError>>> = Vec::new();
     let mut sink = |b: Batch| {
-        builder.push(&b).map_err(|e| {
+        making.push(tokio::task::spawn_blocking(move || Chunk::of(&b)));
+        Ok(())
+    };
+    let summary = client.fetch_rows(q, &mut sink, progress, call).await?;
+    let mut builder = TableBuilder::new(schema);
+    for chunk in making {
+        let chunk = chunk.await.map_err(ServiceError::internal)?.map_err(|e| {
             ClientError::new(
                 ErrorKind::BadResponse,
                 Phase::Parse,
                 format!("A page could not be added to the table: {e}"),
             )
-        })
-    };
-    let summary = client.fetch_rows(q, &mut sink, progress, call).await?;
+        })?;
+        builder.push_chunk(chunk);
+    }
     let json_columns = builder.json_columns().to_vec();
     let df = builder.finish()?;
     let table = Table {

@@ -8,6 +8,7 @@ mod demo;
 mod full_disk;
 mod fuzz;
 mod home;
+mod page_order;
 mod reports;
 mod round_trip;
 mod server_equality;

@@ -129,7 +129,9 @@ fn next_link(s: &SimState, q: &AnalyticsQuery, total: usize) -> Option<String> {
 
 /// One page of an answer, as the body the service sends (public for benchmarks).
 pub fn render(s: &SimState, q: &AnalyticsQuery, malformed: bool, empty: bool) -> String {
-    let mut out = String::with_capacity(q.top.min(10_000) * 700 + 128);
+    // Room for the longest rows (a subscription is about 750 bytes): a page that outgrew its
+    // buffer was copied whole into one twice the size. Room never written is never touched.
+    let mut out = String::with_capacity(q.top.min(10_000) * 1000 + 128);
     out.push_str("{\"Value\":[");
     let every_form = s.config().every_form;
     let total = with_table!(&s.world, q.dataset, |t| {
