@@ -320,6 +320,17 @@ mod tests {
         assert_eq!(df.column("n").unwrap().null_count(), 1);
     }
 
+    /// `values` made a page's text column; checked to read back as they were.
+    fn text_column(name: &str, values: &[Option<&str>]) -> (Series, Utf8ViewArray) {
+        let mut c = StrColumn::default();
+        values.iter().for_each(|v| c.push(*v));
+        let built = text_series(name.into(), &c).unwrap();
+        let expected = StringChunked::from_iter_options(name.into(), values.iter().copied()).into_series();
+        assert!(built.equals_missing(&expected), "{built:?} != {expected:?}");
+        let array = built.str().unwrap().downcast_iter().next().unwrap().clone();
+        (built, array)
+    }
+
     #[test]
     fn text_columns_keep_every_value_short_long_empty_missing_and_accented() {
         let values = [
@@ -332,15 +343,10 @@ mod tests {
             None,
             Some("a name that is longer than twelve bytes"),
         ];
-        let mut c = StrColumn::default();
-        values.iter().for_each(|v| c.push(*v));
-        let built = text_series("name".into(), &c).unwrap();
-        let expected = StringChunked::from_iter_options("name".into(), values.iter().copied()).into_series();
-        assert!(built.equals_missing(&expected), "{built:?} != {expected:?}");
+        let (built, array) = text_column("name", &values);
         assert_eq!(built.null_count(), 2);
         // The long texts' bytes once each, nothing more.
         let long: usize = values.iter().flatten().filter(|v| v.len() > 12).map(|v| v.len()).sum();
-        let array = built.str().unwrap().downcast_iter().next().unwrap().clone();
         assert_eq!(array.total_buffer_len(), long);
         let all_missing = text_series("n".into(), &{
             let mut c = StrColumn::default();
@@ -355,12 +361,7 @@ mod tests {
     fn a_long_text_repeated_on_a_page_is_kept_once() {
         let names = ["Fabrikam Nordic Holdings", "Contoso Pharmaceuticals", "Fabrikam Nordic Holdings"];
         let values: Vec<Option<&str>> = (0..3000).map(|i| if i % 7 == 0 { None } else { Some(names[i % 3]) }).collect();
-        let mut c = StrColumn::default();
-        values.iter().for_each(|v| c.push(*v));
-        let built = text_series("customer".into(), &c).unwrap();
-        let expected = StringChunked::from_iter_options("customer".into(), values.iter().copied()).into_series();
-        assert!(built.equals_missing(&expected));
-        let array = built.str().unwrap().downcast_iter().next().unwrap().clone();
+        let (built, array) = text_column("customer", &values);
         assert_eq!(array.total_buffer_len(), names[0].len() + names[1].len());
         // Sorting and filtering read every row's own text through the shared copy.
         let sorted = built.sort(Default::default()).unwrap();
@@ -374,12 +375,7 @@ mod tests {
         // sharing, so the repeats are stored again, and every row still reads its own id.
         let ids: Vec<String> = (0..IDS_AFTER + 500).map(|i| format!("8F6D2C1A-5B3E-4F7A-9C0D-{i:012}")).collect();
         let values: Vec<Option<&str>> = ids.iter().chain(ids.iter()).map(|s| Some(s.as_str())).collect();
-        let mut c = StrColumn::default();
-        values.iter().for_each(|v| c.push(*v));
-        let built = text_series("id".into(), &c).unwrap();
-        let expected = StringChunked::from_iter_options("id".into(), values.iter().copied()).into_series();
-        assert!(built.equals_missing(&expected));
-        let array = built.str().unwrap().downcast_iter().next().unwrap().clone();
+        let (_, array) = text_column("id", &values);
         assert_eq!(array.total_buffer_len(), values.iter().flatten().map(|v| v.len()).sum::<usize>());
     }
 

@@ -1,5 +1,6 @@
-//! Fetching a data set into a table: pages stream from the client into the engine's builder as
-//! they arrive. If anything fails, the half-built table is dropped: nothing partial is kept.
+//! Fetching a data set into a table: each page is made a chunk of the table as it arrives, and
+//! the chunks are stacked in page order once every page is in. If anything fails, the chunks
+//! made so far are dropped: nothing partial is kept.
 
 use std::sync::Arc;
 

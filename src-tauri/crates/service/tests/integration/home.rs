@@ -213,23 +213,17 @@ fn sentences_read_well_for_one_thing_and_for_many() {
 /// months compared.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn tiles_from_the_services_grouping_equal_tiles_from_the_rows() {
-    use std::net::{Ipv4Addr, SocketAddr};
-    use std::sync::Arc;
-
-    use lens_client::{AccessToken, Call, Client, ClientConfig, StaticToken};
+    use lens_client::Call;
     use lens_service::home::from_service;
 
     // Day 20,413 is 2025-11-20: the months compared are October and September 2025.
-    let sim = lens_sim::start(
-        lens_sim::SimConfig { seed: 7, subscriptions: 2000, today: Some(20_413), ..lens_sim::SimConfig::default() },
-        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-    )
-    .await
-    .unwrap();
-    let t = sim.app_token().await.unwrap();
-    let client =
-        Client::new(ClientConfig::new(sim.base_url.parse().unwrap()), Arc::new(StaticToken(AccessToken::bearer(t))))
-            .unwrap();
+    let (_sim, _, client) = crate::sim::signed_in(lens_sim::SimConfig {
+        seed: 7,
+        subscriptions: 2000,
+        today: Some(20_413),
+        ..lens_sim::SimConfig::default()
+    })
+    .await;
     let today = NaiveDate::from_ymd_opt(2025, 11, 20).unwrap();
     let mut tables = Vec::new();
     for id in DatasetId::ALL {

@@ -12,3 +12,4 @@ mod page_order;
 mod reports;
 mod round_trip;
 mod server_equality;
+mod sim;

@@ -6,12 +6,10 @@
 //! the raw pages the test fetched itself: dates as the same instants (to the microsecond, and to
 //! the millisecond Excel holds), whole numbers as whole numbers, unknown fields kept.
 
-use std::net::{Ipv4Addr, SocketAddr};
 use std::path::Path;
-use std::sync::Arc;
 
 use calamine::{Data, Reader, Xlsx};
-use lens_client::{AccessToken, Call, Client, ClientConfig, StaticToken};
+use lens_client::Call;
 use lens_model::dataset::{DatasetId, FieldType};
 use lens_model::dates;
 use lens_service::export::write_table;
@@ -20,22 +18,9 @@ use lens_sim::SimConfig;
 use polars::prelude::*;
 use serde_json::{Map, Value};
 
-type Row = Map<String, Value>;
+use crate::sim::{served, signed_in};
 
-/// Every raw row of a data set, as the simulator's pages carry it.
-async fn served(base: &str, token: &str, id: DatasetId) -> Vec<Row> {
-    let http = reqwest::Client::new();
-    let mut url = format!("{base}{}?top=10000", id.path());
-    let mut rows = Vec::new();
-    loop {
-        let page: Value = http.get(&url).bearer_auth(token).send().await.unwrap().json().await.unwrap();
-        rows.extend(page["Value"].as_array().unwrap().iter().map(|r| r.as_object().unwrap().clone()));
-        match page["@nextLink"].as_str() {
-            Some(next) => url = next.to_string(),
-            None => return rows,
-        }
-    }
-}
+type Row = Map<String, Value>;
 
 /// The instant a served date means, in microseconds (`None` for null and the year-one marker).
 fn instant(v: &Value) -> Option<i64> {
@@ -205,13 +190,7 @@ fn check_parquet(id: DatasetId, path: &Path, rows: &[Row]) {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_export_keeps_what_the_service_sent() {
     let cfg = SimConfig { seed: 3, subscriptions: 600, today: Some(20_413), every_form: true, ..SimConfig::default() };
-    let sim = lens_sim::start(cfg, SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).await.unwrap();
-    let token = sim.app_token().await.unwrap();
-    let client = Client::new(
-        ClientConfig::new(sim.base_url.parse().unwrap()),
-        Arc::new(StaticToken(AccessToken::bearer(token.clone()))),
-    )
-    .unwrap();
+    let (sim, token, client) = signed_in(cfg).await;
     let dir = tempfile::tempdir().unwrap();
     let mut forms_seen = std::collections::BTreeSet::new();
     for id in DatasetId::ALL {

@@ -3,11 +3,9 @@
 //! fetched rows locally equals the simulator's own `groupby`, row for row.
 
 use std::collections::BTreeMap;
-use std::net::{Ipv4Addr, SocketAddr};
-use std::sync::Arc;
 
+use lens_client::Call;
 use lens_client::analytics::query;
-use lens_client::{AccessToken, Call, Client, ClientConfig, StaticToken};
 use lens_engine::{Cell, DateAxis, Metric, Period, Question, TableBuilder};
 use lens_model::batch::{Batch, ColumnData};
 use lens_model::dataset::{DatasetId, Measure};
@@ -16,6 +14,8 @@ use lens_model::query::AggLevel;
 use lens_sim::SimConfig;
 use polars::prelude::*;
 use rand::{Rng, SeedableRng};
+
+use crate::sim::signed_in;
 
 fn metric_for(m: Measure) -> Metric {
     match m {
@@ -60,16 +60,8 @@ fn random_filter(rng: &mut rand::rngs::StdRng, id: DatasetId, df: &DataFrame) ->
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn local_grouping_equals_the_services_for_every_data_set_and_level() {
-    let sim = lens_sim::start(
-        SimConfig { seed: 9, subscriptions: 2500, today: Some(20_413), ..SimConfig::default() },
-        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-    )
-    .await
-    .unwrap();
-    let t = sim.app_token().await.unwrap();
-    let client =
-        Client::new(ClientConfig::new(sim.base_url.parse().unwrap()), Arc::new(StaticToken(AccessToken::bearer(t))))
-            .unwrap();
+    let (_sim, _, client) =
+        signed_in(SimConfig { seed: 9, subscriptions: 2500, today: Some(20_413), ..SimConfig::default() }).await;
     let mut rng = rand::rngs::StdRng::seed_from_u64(7);
     let mut compared = 0;
     for id in DatasetId::ALL {
@@ -182,16 +174,8 @@ async fn local_grouping_equals_the_services_for_every_data_set_and_level() {
 async fn answers_from_the_services_grouping_equal_local_ones() {
     use lens_engine::question::TopN;
     use lens_service::server_grouping;
-    let sim = lens_sim::start(
-        SimConfig { seed: 11, subscriptions: 3000, today: Some(20_413), ..SimConfig::default() },
-        SocketAddr::from((Ipv4Addr::LOCALHOST, 0)),
-    )
-    .await
-    .unwrap();
-    let t = sim.app_token().await.unwrap();
-    let client =
-        Client::new(ClientConfig::new(sim.base_url.parse().unwrap()), Arc::new(StaticToken(AccessToken::bearer(t))))
-            .unwrap();
+    let (_sim, _, client) =
+        signed_in(SimConfig { seed: 11, subscriptions: 3000, today: Some(20_413), ..SimConfig::default() }).await;
     let mut rng = rand::rngs::StdRng::seed_from_u64(11);
     let mut compared = 0;
     for id in DatasetId::ALL {
