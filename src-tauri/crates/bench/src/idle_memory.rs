@@ -67,10 +67,10 @@ fn held_tables(home: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Prints the idle memory of the app started with `home` as its PARTNER_LENS_HOME.
-pub fn report(home: &Path) {
-    let procs = lens_e2e::app_processes(home);
-    let mut parts: Vec<(String, f64, f64)> = procs
+/// The processes started with `home` as their PARTNER_LENS_HOME, largest first: (name, PSS,
+/// anonymous PSS) in MiB, and the sums of the two.
+fn processes(home: &Path) -> (Vec<(String, f64, f64)>, f64, f64) {
+    let mut parts: Vec<(String, f64, f64)> = lens_e2e::app_processes(home)
         .iter()
         .map(|(pid, name)| {
             let (pss, anon) = pss_mib(*pid);
@@ -80,6 +80,38 @@ pub fn report(home: &Path) {
     parts.sort_by(|a, b| b.1.total_cmp(&a.1));
     let total: f64 = parts.iter().map(|p| p.1).sum();
     let anon: f64 = parts.iter().map(|p| p.2).sum();
+    (parts, total, anon)
+}
+
+/// What WebKitGTK itself holds for a page with next to nothing on it: the small browser that
+/// ships with the library (MiniBrowser) showing one line of text and one script, measured as the
+/// window is (its processes and the WebKit processes it starts, after the same rest). No app
+/// built on this engine can go below it. `None` where MiniBrowser is not installed.
+pub fn blank_page(rest: std::time::Duration) -> Option<(f64, f64)> {
+    let browser = ["/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/libexec"]
+        .iter()
+        .map(|d| Path::new(d).join("webkit2gtk-4.1/MiniBrowser"))
+        .find(|p| p.exists())?;
+    // The marker app_processes looks for, so the browser's WebKit processes are found with it.
+    let marker = tempfile::tempdir().ok()?;
+    let mut child = std::process::Command::new(&browser)
+        .arg("data:text/html,<p>Blank</p><script>document.title = 'blank'</script>")
+        .env("PARTNER_LENS_HOME", marker.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .ok()?;
+    std::thread::sleep(rest);
+    let (_, total, anon) = processes(marker.path());
+    let _ = child.kill();
+    let _ = child.wait();
+    (total > 0.0).then_some((total, anon))
+}
+
+/// Prints the idle memory of the app started with `home` as its PARTNER_LENS_HOME, and what is
+/// left of it beyond the tables and `blank` (the engine's floor, from [`blank_page`]).
+pub fn report(home: &Path, blank: Option<(f64, f64)>) {
+    let (parts, total, anon) = processes(home);
     let listed: Vec<String> = parts.iter().map(|(n, m, a)| format!("{n} {m:.0}, of it anonymous {a:.0}")).collect();
     let tables = cached_tables(home);
     let table: f64 = tables.iter().map(|t| t.2).sum();
@@ -95,6 +127,13 @@ pub fn report(home: &Path) {
         "  of which anonymous (not pages of the program and its libraries)  {anon:.0} MiB, beyond the tables {:.0} MiB",
         anon - table
     );
+    if let Some((blank_total, blank_anon)) = blank {
+        println!(
+            "  beyond the tables and the blank page  {:.0} MiB in all, {:.0} MiB anonymous",
+            total - table - blank_total,
+            anon - table - blank_anon
+        );
+    }
     for line in held_tables(home) {
         println!("  the window: {line}");
     }

@@ -73,6 +73,13 @@ pub fn run(app: &Path, usage_rows: usize, repeats: usize) {
     // Azure usage is three rows a subscription in the sample world.
     let scale = (usage_rows / 3).max(200).to_string();
     println!("== the window ({}), sample world of {scale} subscriptions", app.display());
+    let blank = crate::idle_memory::blank_page(IDLE);
+    match blank {
+        Some((total, anon)) => println!(
+            "a blank page in WebKitGTK's own small browser (the engine's floor)  {total:.0} MiB in all, of it anonymous {anon:.0}"
+        ),
+        None => println!("a blank page in WebKitGTK's own small browser: not measured (MiniBrowser is not installed)"),
+    }
 
     // 1. Launch to the first chart, on the default (small) sample: what a new user sees. Each
     // launch in a home of its own, as a first run; the last is then left idle and measured.
@@ -110,7 +117,7 @@ pub fn run(app: &Path, usage_rows: usize, repeats: usize) {
             // What the window takes with next to no data: the part of the figure below that is
             // not the million rows' doing.
             std::thread::sleep(IDLE);
-            crate::idle_memory::report(small.path());
+            crate::idle_memory::report(small.path(), blank);
         }
     }
 
@@ -155,7 +162,7 @@ pub fn run(app: &Path, usage_rows: usize, repeats: usize) {
     // to hand freed memory back (it does so after 2 s of rest, and again 12 s later, when the
     // threads that worked have ended: src-tauri/shell/app/memory.rs).
     std::thread::sleep(IDLE);
-    crate::idle_memory::report(home.path());
+    crate::idle_memory::report(home.path(), blank);
 
     // 3. Scroll the rows behind a year of usage (more than 100,000 rows).
     // Usage by year, not split: each year's rows are a group of its own.
@@ -195,6 +202,10 @@ pub fn run(app: &Path, usage_rows: usize, repeats: usize) {
     );
     let idle: Vec<f64> = idle.as_array().map(|a| a.iter().map(num).collect()).unwrap_or_default();
     println!("frame time with nothing moving (this display's baseline)  median {:.1} ms", median(idle));
+    // The same rest after the rows were scrolled: what paging through a table leaves behind.
+    std::thread::sleep(IDLE);
+    println!("after the scroll, left alone again:");
+    crate::idle_memory::report(home.path(), blank);
     // The same scroll over a plain HTML table of 4,000 static rows cut from the page (no React,
     // no paging): what painting alone costs on this display.
     let plain = s.script_async(
