@@ -9,6 +9,9 @@ use tracing_appender::non_blocking::WorkerGuard;
 use tracing_subscriber::EnvFilter;
 use tracing_subscriber::prelude::*;
 
+/// Lines waiting for the log file's writer thread, at most.
+const LOG_QUEUE_LINES: usize = 4096;
+
 /// Starts logging to `dir`; keep the guard alive for the life of the process.
 pub fn init(dir: &Path, to_stderr: bool) -> Option<WorkerGuard> {
     let filter = || {
@@ -26,7 +29,14 @@ pub fn init(dir: &Path, to_stderr: bool) -> Option<WorkerGuard> {
     }) {
         Some(appender) => {
             let capped = lens_service::crash::Capped::new(appender, lens_service::crash::LOG_BYTES_PER_DAY);
-            let (nb, guard) = tracing_appender::non_blocking(capped);
+            // The writer thread's queue: tracing-appender's default of 128,000 lines is a 4 MiB
+            // ring every process allocates and touches at start (heaptrack: the largest thing the
+            // window holds after the data and polars' own). The app logs a few lines a minute;
+            // should the disk stall, lines past these are dropped, not waited on.
+            let (nb, guard) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+                .buffered_lines_limit(LOG_QUEUE_LINES)
+                .lossy(true)
+                .finish(capped);
             (Some(tracing_subscriber::fmt::layer().with_ansi(false).with_writer(nb).with_filter(filter())), Some(guard))
         }
         None => (None, None),

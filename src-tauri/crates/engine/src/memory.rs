@@ -27,6 +27,13 @@ pub fn on_every_engine_thread(f: &(dyn Fn() + Sync)) {
     polars_core::runtime::THREAD_POOL.broadcast(|_| f());
 }
 
+/// Runs `f` on one of polars' worker threads, the ones [`on_every_engine_thread`] reaches, so
+/// what `f` leaves behind is handed back with the rest. tokio's blocking threads are out of that
+/// reach: with a million rows' chunks made there, about 20 MiB more stayed with the idle window.
+pub fn on_an_engine_thread(f: impl FnOnce() + Send + 'static) {
+    polars_core::runtime::THREAD_POOL.spawn_fifo(f);
+}
+
 fn array_bytes(array: &dyn Array, seen: &mut HashSet<usize>) -> usize {
     match array.dtype().to_physical_type() {
         PhysicalType::Utf8View => views_bytes::<str>(array, seen),

@@ -2,6 +2,7 @@
 //! the chunks are stacked in page order once every page is in. If anything fails, the chunks
 //! made so far are dropped: nothing partial is kept.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 use lens_client::analytics;
@@ -13,7 +14,7 @@ use lens_model::filter::Filter;
 use lens_model::query::AnalyticsQuery;
 use polars::prelude::DataFrame;
 use serde::Serialize;
-use tokio::task::JoinHandle;
+use tokio::sync::oneshot;
 
 use crate::error::ServiceError;
 
@@ -120,19 +121,28 @@ pub(crate) async fn fetch_query(
     progress: &(dyn Fn(Progress) + Send + Sync),
     call: &Call,
 ) -> Result<(Table, usize), ServiceError> {
-    // Each page becomes a chunk of the table on the blocking pool, beside the fetching and
+    // Each page becomes a chunk of the table on polars' worker threads, beside the fetching and
     // reading of the pages after it, and the chunks are added in page order at the end. Made in
     // the fetch loop, they held up the pages after them: a million rows' chunks are about 0.26 s
     // of work (`lens-bench engine`), on the one thread that hands pages on.
-    let mut making: Vec<JoinHandle<Result<Chunk, EngineError>>> = Vec::new();
+    let mut making: Vec<oneshot::Receiver<std::thread::Result<Result<Chunk, EngineError>>>> = Vec::new();
     let mut sink = |b: Batch| {
-        making.push(tokio::task::spawn_blocking(move || Chunk::of(&b)));
+        let (made, chunk) = oneshot::channel();
+        lens_engine::memory::on_an_engine_thread(move || {
+            let _ = made.send(std::panic::catch_unwind(AssertUnwindSafe(|| Chunk::of(&b))));
+        });
+        making.push(chunk);
         Ok(())
     };
     let summary = client.fetch_rows(q, &mut sink, progress, call).await?;
     let mut builder = TableBuilder::new(schema);
     for chunk in making {
-        let chunk = chunk.await.map_err(ServiceError::internal)?.map_err(|e| {
+        let chunk = match chunk.await {
+            Ok(Ok(made)) => made,
+            Ok(Err(_)) => return Err(ServiceError::internal("making a page's chunk of the table panicked")),
+            Err(e) => return Err(ServiceError::internal(e)),
+        };
+        let chunk = chunk.map_err(|e| {
             ClientError::new(
                 ErrorKind::BadResponse,
                 Phase::Parse,
