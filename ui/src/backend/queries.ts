@@ -153,16 +153,6 @@ export function useExplore(account: string, view: View, today: string, stamp: nu
 
 export const ROWS_PAGE = 200;
 
-export function useRowsPage(account: string, view: View, q: RowsQuery, today: string, stamp: number, page: number) {
-  const b = useBackend();
-  return useQuery({
-    queryKey: keys.rows(account, view, q, today, stamp, page),
-    queryFn: () => b.rows(account, view, q, today, page * ROWS_PAGE, ROWS_PAGE),
-    staleTime: Infinity,
-    placeholderData: keepPreviousData,
-  });
-}
-
 /// The values a field takes in the table at hand (or in a downloaded file, `file`).
 export function useFieldValues(account: string, dataset: DatasetId, filter: string | null, field: string, search: string, file: string | null = null) {
   const b = useBackend();

@@ -15,6 +15,7 @@ import { useSaveToFile } from "../../components/useSaveToFile";
 import { formatNumber, lastCompleteMonth, today as todayIso } from "../../lib/format";
 import { SavedViewsList } from "../explore/SavedViewsList";
 import { Highlights } from "./Highlights";
+import { refreshFraction } from "./progress";
 import { RenewalRadar } from "./RenewalRadar";
 import { Tiles } from "./Tiles";
 import { useHomeTables } from "./useHomeTables";
@@ -81,7 +82,7 @@ export function HomeScreen() {
               ? `Fetching ${title(p.dataset).toLowerCase()} (${p.step} of ${p.steps}): ${formatNumber(p.load.rows)} rows`
               : "Getting the data ready…"}
           </Text>
-          <ProgressBar className={s.bar} value={p ? (p.step - 1) / p.steps : undefined} aria-label="Fetching the data sets" />
+          <ProgressBar className={s.bar} value={p ? refreshFraction(p) : undefined} aria-label="Fetching the data sets" />
         </div>
       ) : null}
       {tables.error ? <ErrorBar error={tables.error} onRetry={tables.refresh} /> : null}
