@@ -50,6 +50,13 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
     out
 }
 
+/// Prints what the app has logged so far about its tables and hand-backs (see [`held_tables`]).
+pub fn print_log(home: &Path) {
+    for line in held_tables(home) {
+        println!("  the window: {line}");
+    }
+}
+
 /// What the app logged about the tables it keeps after each fetch (their size before and after
 /// `lens_engine::compact`, and the time it took), and about handing freed memory back when idle
 /// (its resident memory before and after: src-tauri/shell/app/memory.rs).
@@ -133,8 +140,5 @@ pub fn report(home: &Path, blank: Option<(f64, f64)>) {
             total - table - blank_total,
             anon - table - blank_anon
         );
-    }
-    for line in held_tables(home) {
-        println!("  the window: {line}");
     }
 }

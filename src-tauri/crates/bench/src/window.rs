@@ -118,6 +118,7 @@ pub fn run(app: &Path, usage_rows: usize, repeats: usize) {
             // not the million rows' doing.
             std::thread::sleep(IDLE);
             crate::idle_memory::report(small.path(), blank);
+            crate::idle_memory::print_log(small.path());
         }
     }
 
@@ -163,6 +164,7 @@ pub fn run(app: &Path, usage_rows: usize, repeats: usize) {
     // threads that worked have ended: src-tauri/shell/app/memory.rs).
     std::thread::sleep(IDLE);
     crate::idle_memory::report(home.path(), blank);
+    crate::idle_memory::print_log(home.path());
 
     // 3. Scroll the rows behind a year of usage (more than 100,000 rows).
     // Usage by year, not split: each year's rows are a group of its own.

@@ -1,5 +1,6 @@
-//! A fetch of many pages keeps the service's order: each page becomes a piece of the table on a
-//! thread of its own (lens_service::fetch), and the pieces must still be stacked in page order.
+//! A fetch of many pages keeps the service's order: each page becomes a piece of the table on one
+//! of polars' worker threads (lens_service::fetch), and the pieces must still be stacked in page
+//! order.
 
 use lens_client::Call;
 use lens_model::dataset::DatasetId;
