@@ -522,8 +522,10 @@ impl fmt::Display for Filter {
                     if i > 0 {
                         f.write_str(" and ")?;
                     }
+                    // A group inside a group keeps its parentheses, so the text parses back to
+                    // the same tree (unbracketed, `a and (b and c)` would read as one group).
                     match part {
-                        Filter::Or { .. } => write!(f, "({part})")?,
+                        Filter::Or { .. } | Filter::And { .. } => write!(f, "({part})")?,
                         _ => write!(f, "{part}")?,
                     }
                 }
@@ -534,7 +536,10 @@ impl fmt::Display for Filter {
                     if i > 0 {
                         f.write_str(" or ")?;
                     }
-                    write!(f, "{part}")?;
+                    match part {
+                        Filter::Or { .. } => write!(f, "({part})")?,
+                        _ => write!(f, "{part}")?,
+                    }
                 }
                 Ok(())
             }
