@@ -272,19 +272,33 @@ impl Parser {
     }
 
     fn or_expr(&mut self) -> Result<Filter, FilterError> {
-        let mut parts = vec![self.and_expr()?];
-        while self.keyword("or") {
+        let mut parts = Vec::new();
+        loop {
+            // `(a or b) or c` is one group of three: printed, it reads `a or b or c`, which
+            // must parse back to the same tree.
+            match self.and_expr()? {
+                Filter::Or { any } => parts.extend(any),
+                f => parts.push(f),
+            }
+            if !self.keyword("or") {
+                break;
+            }
             self.at += 1;
-            parts.push(self.and_expr()?);
         }
         Ok(if parts.len() == 1 { parts.pop().unwrap() } else { Filter::Or { any: parts } })
     }
 
     fn and_expr(&mut self) -> Result<Filter, FilterError> {
-        let mut parts = vec![self.atom()?];
-        while self.keyword("and") {
+        let mut parts = Vec::new();
+        loop {
+            match self.atom()? {
+                Filter::And { all } => parts.extend(all),
+                f => parts.push(f),
+            }
+            if !self.keyword("and") {
+                break;
+            }
             self.at += 1;
-            parts.push(self.atom()?);
         }
         Ok(if parts.len() == 1 { parts.pop().unwrap() } else { Filter::And { all: parts } })
     }
@@ -522,10 +536,8 @@ impl fmt::Display for Filter {
                     if i > 0 {
                         f.write_str(" and ")?;
                     }
-                    // A group inside a group keeps its parentheses, so the text parses back to
-                    // the same tree (unbracketed, `a and (b and c)` would read as one group).
                     match part {
-                        Filter::Or { .. } | Filter::And { .. } => write!(f, "({part})")?,
+                        Filter::Or { .. } => write!(f, "({part})")?,
                         _ => write!(f, "{part}")?,
                     }
                 }
@@ -536,10 +548,7 @@ impl fmt::Display for Filter {
                     if i > 0 {
                         f.write_str(" or ")?;
                     }
-                    match part {
-                        Filter::Or { .. } => write!(f, "({part})")?,
-                        _ => write!(f, "{part}")?,
-                    }
+                    write!(f, "{part}")?;
                 }
                 Ok(())
             }
