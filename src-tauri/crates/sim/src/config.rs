@@ -66,6 +66,14 @@ pub struct SimConfig {
     /// Callers (user names or app client ids) who sign in but hold no analytics role: their
     /// calls answer 403, as the service does for a user without one.
     pub no_access: Vec<String>,
+    /// The application ID a Partner Lens build carries (see `lens_auth::publisher`), accepted
+    /// as a multi-tenant public client beside the simulator's own.
+    pub built_in_client: Option<String>,
+    /// Accept app-only tokens on the Analytics API, as the 2018 documents did. Today's say
+    /// Analytics takes user credentials only, so by default such calls are refused.
+    pub app_only: bool,
+    /// The code the second-factor page asks for.
+    pub mfa_code: String,
 }
 
 impl Default for SimConfig {
@@ -88,6 +96,9 @@ impl Default for SimConfig {
             every_form: false,
             hostile_names: false,
             no_access: Vec::new(),
+            built_in_client: None,
+            app_only: false,
+            mfa_code: "123456".into(),
         }
     }
 }

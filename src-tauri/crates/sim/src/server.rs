@@ -19,7 +19,7 @@ use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
 use crate::analytics;
-use crate::auth::{authorize, token};
+use crate::auth::{device, login, token};
 use crate::config::SimConfig;
 use crate::errors::{Api, ApiError};
 use crate::faults::Fault;
@@ -30,11 +30,16 @@ pub fn router(state: Arc<SimState>) -> Router {
     let mut app = Router::new()
         .route("/{tenant}/oauth2/token", post(token::token_v1))
         .route("/{tenant}/oauth2/v2.0/token", post(token::token_v2))
-        .route("/{tenant}/oauth2/authorize", get(authorize::authorize))
-        .route("/{tenant}/oauth2/v2.0/authorize", get(authorize::authorize))
-        .route("/{tenant}/oauth2/devicecode", post(authorize::devicecode))
-        .route("/{tenant}/oauth2/v2.0/devicecode", post(authorize::devicecode))
-        .route("/devicelogin", get(authorize::devicelogin));
+        .route("/{tenant}/oauth2/authorize", get(login::authorize))
+        .route("/{tenant}/oauth2/v2.0/authorize", get(login::authorize))
+        .route("/{tenant}/login", post(login::step))
+        .route("/{tenant}/adminconsent", get(login::admin_consent))
+        .route("/{tenant}/v2.0/adminconsent", get(login::admin_consent))
+        .route("/common/oauth2/nativeclient", get(login::native_client))
+        .route("/{tenant}/oauth2/devicecode", post(device::devicecode))
+        .route("/{tenant}/oauth2/v2.0/devicecode", post(device::devicecode))
+        .route("/devicelogin", get(login::devicelogin))
+        .route("/v1/profiles/organization", get(crate::profile::organization));
     for id in DatasetId::ALL {
         app = app.route(id.path(), get(move |s, q, h| analytics::handle(s, id, q, h)));
     }
@@ -142,9 +147,34 @@ impl SimHandle {
     }
 
     /// An app-only access token for the configured test app, asked over plain HTTP (for tests
-    /// and benchmarks that must not go through the project's own client).
+    /// and benchmarks that must not go through the project's own client). Today's service
+    /// refuses such tokens on its APIs unless `SimConfig::app_only` brings back 2018's rules.
     pub async fn app_token(&self) -> Result<String, String> {
         app_token(&self.base_url, &self.state.config().credentials).await
+    }
+
+    /// The sample organisation's first person (an administrator with every role), as a
+    /// person answers the sign-in pages.
+    pub fn person(&self) -> crate::browser::Person {
+        self.person_named(&self.state.config().credentials.username)
+    }
+
+    /// Anyone in the directory (their password from it).
+    pub fn person_named(&self, username: &str) -> crate::browser::Person {
+        let password = self.state.directory.user(username).map(|(_, u)| u.password.clone()).unwrap_or_default();
+        crate::browser::Person { username: username.to_string(), password, otp: self.state.config().mfa_code, consent: true }
+    }
+
+    /// A user access token for `who` with the test app (approved in the sample organisation),
+    /// signed in through the pages with the second factor: (access, refresh).
+    pub async fn user_tokens(&self, who: &crate::browser::Person) -> Result<(String, String), String> {
+        let cfg = self.state.config();
+        crate::browser::user_tokens(&self.base_url, "organizations", &cfg.credentials.client_id, who).await
+    }
+
+    /// A user access token for the sample organisation's first person.
+    pub async fn user_token(&self) -> Result<String, String> {
+        self.user_tokens(&self.person()).await.map(|t| t.0)
     }
 }
 

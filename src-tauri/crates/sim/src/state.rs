@@ -7,6 +7,7 @@ use crate::analytics::cache::Caches;
 use crate::auth::store::TokenStore;
 use crate::clock::SimClock;
 use crate::config::SimConfig;
+use crate::directory::Directory;
 use crate::insights::store::InsightsStore;
 use crate::record::Recorder;
 use crate::world::World;
@@ -14,6 +15,8 @@ use crate::world::World;
 pub struct SimState {
     config: RwLock<SimConfig>,
     pub world: World,
+    /// The organisations, people and roles (fixed for a run).
+    pub directory: Directory,
     pub clock: SimClock,
     pub tokens: TokenStore,
     pub recorder: Recorder,
@@ -32,6 +35,7 @@ impl SimState {
         }
         let clock = SimClock::new(config.clock_speed);
         SimState {
+            directory: Directory::new(&config.credentials),
             world,
             clock,
             config: RwLock::new(config),

@@ -114,7 +114,7 @@ async fn seed_walkthrough_query_try_report_executions_download() {
     assert_eq!(v["message"], "Query created successfully");
     let q = &v["value"][0];
     assert_eq!(q["type"], "userDefined");
-    assert_eq!(q["user"], CLIENT_ID);
+    assert_eq!(q["user"], "alex@contoso.onmicrosoft.com", "the person who made it");
     assert_eq!(q["query"], "SELECT SubscriptionId from DynamicsUsage");
     assert!(q["createdTime"].as_str().unwrap().ends_with('Z'));
     let query_id = q["queryId"].as_str().unwrap().to_string();

@@ -5,6 +5,7 @@ mod common;
 
 use common::*;
 use lens_sim::SimConfig;
+use lens_sim::browser::Ending;
 use serde_json::{Value, json};
 
 async fn post_form(sim: &lens_sim::SimHandle, path: &str, form: &[(&str, &str)]) -> (u16, Value) {
@@ -149,6 +150,15 @@ async fn password_grant_meets_mfa_and_mfa_less_tokens_meet_900421() {
     assert_eq!((s, v["error_codes"][0].as_i64()), (400, Some(50_126)));
 }
 
+/// Where the sign-in pages at `url` send the browser back, the sample administrator having
+/// answered them.
+async fn redirected(sim: &lens_sim::SimHandle, url: &str) -> String {
+    match lens_sim::browser::sign_in(url, &sim.person()).await.unwrap() {
+        Ending::Redirect(to) => to,
+        Ending::Page(text) => panic!("the pages ended on: {text}"),
+    }
+}
+
 /// The app's browser sign-in, with the test playing the browser: authorize redirects to the
 /// loopback URI with a code and the same state; the code plus the PKCE verifier gives tokens.
 #[tokio::test]
@@ -163,9 +173,7 @@ async fn authorization_code_with_pkce_and_rotating_refresh_tokens() {
         enc(redirect),
         enc("https://api.partnercenter.microsoft.com/user_impersonation offline_access")
     );
-    let r = client().get(&url).send().await.unwrap();
-    assert_eq!(r.status(), 302);
-    let loc = url::Url::parse(r.headers()["location"].to_str().unwrap()).unwrap();
+    let loc = url::Url::parse(&redirected(&sim, &url).await).unwrap();
     assert_eq!(loc.port(), Some(53117));
     let q: std::collections::HashMap<_, _> = loc.query_pairs().into_owned().collect();
     assert_eq!(q["state"], "xyz123");
@@ -187,8 +195,7 @@ async fn authorization_code_with_pkce_and_rotating_refresh_tokens() {
     .await;
     assert_eq!((s, v["error_codes"][0].as_i64()), (400, Some(50_148)), "{v}");
 
-    let r = client().get(&url).send().await.unwrap();
-    let loc = url::Url::parse(r.headers()["location"].to_str().unwrap()).unwrap();
+    let loc = url::Url::parse(&redirected(&sim, &url).await).unwrap();
     let code = loc.query_pairs().find(|(k, _)| k == "code").unwrap().1.into_owned();
     let scope = "https://api.partnercenter.microsoft.com/user_impersonation offline_access";
     let (s, v) = post_form(
@@ -287,8 +294,8 @@ async fn device_code_is_pending_until_the_person_signs_in() {
     let (s, v) = post_form(&sim, &v2(), &form).await;
     assert_eq!((s, v["error"].as_str()), (400, Some("authorization_pending")));
     let page = format!("{}?user_code={}", dc["verification_uri"].as_str().unwrap(), dc["user_code"].as_str().unwrap());
-    let r = client().get(page).send().await.unwrap();
-    assert_eq!(r.status(), 200);
+    let ended = lens_sim::browser::sign_in(&page, &sim.person()).await.unwrap();
+    assert!(matches!(&ended, Ending::Page(t) if t.contains("You're signed in")), "{ended:?}");
     let (s, v) = post_form(&sim, &v2(), &form).await;
     assert_eq!(s, 200, "{v}");
     assert!(v["refresh_token"].is_string());

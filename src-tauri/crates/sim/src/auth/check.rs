@@ -1,14 +1,98 @@
 //! Checks the token on an API call: `Authorization: Bearer …` or `X-AadUserTicket`, expiry by
-//! the simulated clock, the "expire after N calls" fault, and multi-factor for user tokens.
+//! the simulated clock, the "expire after N calls" fault, multi-factor for user tokens, and what
+//! the caller may read (docs/partner-center-api.md, section 5):
+//!
+//! - Analytics takes user credentials only ("This scenario supports authentication with User
+//!   credentials only"), for CSP partners that bill directly or are indirect providers ("API
+//!   access to Partner Center for indirect resellers isn't supported"), and a user with an
+//!   analytics role.
+//! - Insights is App+User too, for a user with an Insights role; without the Executive report
+//!   viewer role revenue is hidden (the answers say `dataRedacted`).
+//!
+//! The documents do not give the status or words of the refusal of an app-only token or of a
+//! reseller: this answers 403 in each API's error shape, with the documents' own sentence.
 
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode};
 
 use super::store::{Subject, lock};
+use crate::directory::{InsightsRole, PartnerKind, Tenant, User};
 use crate::errors::{Api, ApiError};
 use crate::state::SimState;
 
-/// Returns who the token speaks for.
-pub fn check(s: &SimState, headers: &HeaderMap, api: Api) -> Result<Subject, ApiError> {
+/// Who called: the token's subject, its organisation and, for a person, who they are.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub subject: Subject,
+    pub tenant: Option<Tenant>,
+    pub user: Option<User>,
+}
+
+impl Caller {
+    /// A user name or an app's client id.
+    pub fn name(&self) -> &str {
+        match &self.subject {
+            Subject::User { username, .. } => username,
+            Subject::App { client_id } => client_id,
+        }
+    }
+
+    /// Whether revenue is hidden from this caller (a person without the Executive report
+    /// viewer role).
+    pub fn revenue_hidden(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.insights != InsightsRole::ExecutiveReportViewer)
+    }
+}
+
+fn forbidden(api: Api, why: &str) -> ApiError {
+    ApiError::new(api, StatusCode::FORBIDDEN, why)
+}
+
+/// Checks the token and the caller's right to `api`.
+pub fn check(s: &SimState, headers: &HeaderMap, api: Api) -> Result<Caller, ApiError> {
+    let caller = authenticate(s, headers, api)?;
+    let cfg = s.config();
+    if cfg.no_access.iter().any(|c| c.eq_ignore_ascii_case(caller.name())) {
+        return Err(forbidden(
+            api,
+            "The caller is not authorized to perform this operation. The user or app needs a Partner Center analytics role.",
+        ));
+    }
+    if matches!(caller.subject, Subject::App { .. }) {
+        if cfg.app_only {
+            return Ok(caller);
+        }
+        return Err(forbidden(
+            api,
+            "This scenario supports authentication with User credentials only. App-only tokens are not accepted.",
+        ));
+    }
+    let user = caller.user.as_ref();
+    match api {
+        Api::Analytics => {
+            if caller.tenant.as_ref().is_some_and(|t| t.partner == PartnerKind::IndirectReseller) {
+                return Err(forbidden(api, "API access to Partner Center for indirect resellers isn't supported."));
+            }
+            if user.is_some_and(|u| !u.analytics) {
+                return Err(forbidden(
+                    api,
+                    "The caller is not authorized to perform this operation. The user needs a Partner Center analytics role.",
+                ));
+            }
+        }
+        Api::Insights => {
+            if user.is_some_and(|u| u.insights == InsightsRole::None) {
+                return Err(forbidden(
+                    api,
+                    "The user is not authorized to access partner insights. Ask your Partner Center admin for the Executive report viewer or Report viewer role.",
+                ));
+            }
+        }
+    }
+    Ok(caller)
+}
+
+/// The token alone: valid, not expired, with multi-factor for a person where it is enforced.
+pub fn authenticate(s: &SimState, headers: &HeaderMap, api: Api) -> Result<Caller, ApiError> {
     let bearer = headers
         .get("authorization")
         .and_then(|v| v.to_str().ok())
@@ -35,16 +119,10 @@ pub fn check(s: &SimState, headers: &HeaderMap, api: Api) -> Result<Subject, Api
     if cfg.mfa_enforced && matches!(info.subject, Subject::User { .. }) && !info.mfa {
         return Err(ApiError::mfa_required(api));
     }
-    let who = match &info.subject {
-        Subject::User { username, .. } => username,
-        Subject::App { client_id } => client_id,
+    let tenant = s.directory.tenant(&info.tenant).cloned();
+    let user = match &info.subject {
+        Subject::User { username, .. } => tenant.as_ref().and_then(|t| t.user(username)).cloned(),
+        Subject::App { .. } => None,
     };
-    if cfg.no_access.iter().any(|c| c.eq_ignore_ascii_case(who)) {
-        return Err(ApiError::new(
-            api,
-            axum::http::StatusCode::FORBIDDEN,
-            "The caller is not authorized to perform this operation. The user or app needs a Partner Center analytics role.",
-        ));
-    }
-    Ok(info.subject.clone())
+    Ok(Caller { subject: info.subject.clone(), tenant, user })
 }

@@ -1,7 +1,10 @@
 //! Sign-in endpoints for the clouds' authority paths, and the token check on API calls.
 
+pub mod apps;
 pub mod assertion;
-pub mod authorize;
+pub mod device;
 pub mod check;
+pub mod login;
+pub mod pages;
 pub mod store;
 pub mod token;

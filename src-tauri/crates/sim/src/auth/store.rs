@@ -38,17 +38,26 @@ pub struct CodeInfo {
     pub redirect_uri: String,
     pub challenge: String,
     pub method: String,
+    /// The signed-in person's organisation (its id) and user name.
     pub tenant: String,
+    pub username: String,
+    /// Whether the sign-in passed a second factor.
+    pub mfa: bool,
     pub expires_at: i64,
 }
 
 #[derive(Debug, Clone)]
 pub struct DeviceInfo {
     pub client_id: String,
-    pub tenant: String,
+    /// The organisation the request named (its id), or `None` for `organizations`; once
+    /// approved, the signed-in person's.
+    pub tenant: Option<String>,
     pub user_code: String,
     pub expires_at: i64,
     pub approved: bool,
+    pub username: Option<String>,
+    /// Why the person's sign-in on the other device stopped (consent refused, say).
+    pub declined: Option<String>,
 }
 
 #[derive(Default)]
@@ -57,6 +66,10 @@ pub struct TokenStore {
     pub refresh: Mutex<HashMap<String, RefreshInfo>>,
     pub codes: Mutex<HashMap<String, CodeInfo>>,
     pub devices: Mutex<HashMap<String, DeviceInfo>>,
+    /// Sign-ins in progress in a browser, by the `ctx` their pages carry.
+    pub logins: Mutex<HashMap<String, super::login::Login>>,
+    /// Granted consents: an organisation's, or one person's, for an application.
+    pub consents: Mutex<std::collections::HashSet<String>>,
     /// Every token ever issued, for tests that search files and logs for secrets.
     pub history: Mutex<Vec<String>>,
 }

@@ -13,7 +13,10 @@ use base64::Engine as _;
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
+use super::apps::{self, App, AppKind};
+use super::login;
 use super::store::{AccessInfo, RefreshInfo, Subject, lock, opaque};
+use crate::directory::{Tenant, User};
 use crate::errors::OAuthError;
 use crate::state::SimState;
 
@@ -65,30 +68,45 @@ fn field<'a>(form: &'a HashMap<String, String>, name: &str) -> Result<&'a str, O
     })
 }
 
-/// Resolves the tenant in the path; `common` and `organizations` stand for the user's tenant.
-pub fn check_tenant(s: &SimState, tenant: &str, allow_common: bool) -> Result<String, OAuthError> {
-    let creds = s.config().credentials;
-    if tenant.eq_ignore_ascii_case(&creds.tenant) || (allow_common && matches!(tenant, "common" | "organizations")) {
-        Ok(creds.tenant)
-    } else {
-        Err(OAuthError::new(
+/// Resolves the tenant in the path to its id; `common` and `organizations` name nobody in
+/// particular (`None`): the person who signs in decides.
+pub fn check_tenant(s: &SimState, tenant: &str, allow_common: bool) -> Result<Option<String>, OAuthError> {
+    if allow_common && matches!(tenant.to_ascii_lowercase().as_str(), "common" | "organizations") {
+        return Ok(None);
+    }
+    s.directory.tenant(tenant).map(|t| Some(t.id.clone())).ok_or_else(|| {
+        OAuthError::new(
             "invalid_request",
             90_002,
-            format!("Tenant '{tenant}' not found. Check the tenant name or ID."),
-        ))
-    }
+            format!("Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."),
+        )
+    })
 }
 
-pub fn check_client(s: &SimState, client_id: &str) -> Result<(), OAuthError> {
-    if client_id.eq_ignore_ascii_case(&s.config().credentials.client_id) {
-        Ok(())
-    } else {
-        Err(OAuthError::new(
-            "unauthorized_client",
-            700_016,
-            format!("Application with identifier '{client_id}' was not found in the directory."),
-        ))
+/// A public client never presents a secret or an assertion (it has none to keep).
+fn check_public(app: &App, form: &HashMap<String, String>) -> Result<(), OAuthError> {
+    if app.kind == AppKind::Public && (form.contains_key("client_secret") || form.contains_key("client_assertion")) {
+        return Err(OAuthError::unauthorized_client(
+            700_025,
+            "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.",
+        ));
     }
+    Ok(())
+}
+
+/// The user's approval of the application, which a grant without a browser cannot ask for.
+fn check_consent(s: &SimState, tenant: &Tenant, user: &User, app: &App) -> Result<(), OAuthError> {
+    if login::consented(s, tenant, user, app) {
+        return Ok(());
+    }
+    Err(OAuthError::new(
+        "invalid_grant",
+        65_001,
+        format!(
+            "The user or administrator has not consented to use the application with ID '{}' named '{}'. Send an interactive authorization request for this user and resource.",
+            app.client_id, app.name
+        ),
+    ))
 }
 
 fn check_audience(form: &HashMap<String, String>, v: Version) -> Result<(), OAuthError> {
@@ -120,16 +138,32 @@ fn check_audience(form: &HashMap<String, String>, v: Version) -> Result<(), OAut
     }
 }
 
-fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version) -> Result<Response, OAuthError> {
+/// The person behind a user token, with their organisation.
+fn person(s: &SimState, username: &str) -> Result<(Tenant, User), OAuthError> {
+    s.directory.user(username).map(|(t, u)| (t.clone(), u.clone())).ok_or_else(|| {
+        OAuthError::new("invalid_grant", 50_034, "The user account does not exist in the directory.")
+    })
+}
+
+fn issue(s: &SimState, path_tenant: &str, form: &HashMap<String, String>, v: Version) -> Result<Response, OAuthError> {
     let grant = field(form, "grant_type")?;
     let creds = s.config().credentials;
     let now = s.clock.now_secs();
+    let named = check_tenant(s, path_tenant, grant != "client_credentials")?;
+    let named_tenant = named.as_deref().and_then(|t| s.directory.tenant(t)).cloned();
+    let client_id = field(form, "client_id")?;
+    let app = apps::check(s, client_id, named_tenant.as_ref())?;
     match grant {
         "client_credentials" => {
-            let tenant = check_tenant(s, tenant, false)?;
-            let client_id = field(form, "client_id")?;
-            check_client(s, client_id)?;
+            let tenant = named.unwrap_or_default();
             check_audience(form, v)?;
+            if app.kind == AppKind::Public {
+                check_public(&app, form)?;
+                return Err(OAuthError::unauthorized_client(
+                    7_000_218,
+                    "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+                ));
+            }
             if let Some(assertion) = form.get("client_assertion") {
                 if form.get("client_assertion_type").map(|t| t.as_str())
                     != Some("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
@@ -146,7 +180,8 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
                     Version::V1 => "oauth2/token",
                     Version::V2 => "oauth2/v2.0/token",
                 };
-                let audience = format!("{}/{tenant}/{path}", s.base_url());
+                // The audience is the token endpoint as the app named it (by domain or by id).
+                let audience = format!("{}/{path_tenant}/{path}", s.base_url());
                 super::assertion::verify(assertion, &certs, client_id, &audience, now)?;
                 return Ok(respond(s, v, Subject::App { client_id: client_id.to_string() }, tenant, true, false, now));
             }
@@ -159,19 +194,26 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
             Ok(respond(s, v, Subject::App { client_id: client_id.to_string() }, tenant, true, false, now))
         }
         "password" => {
-            let tenant = check_tenant(s, tenant, true)?;
-            let client_id = field(form, "client_id")?;
-            check_client(s, client_id)?;
+            check_public(&app, form)?;
             check_audience(form, v)?;
-            let user = field(form, "username")?;
+            let username = field(form, "username")?;
             let pass = form.get("password").map(|x| x.as_str()).unwrap_or("");
-            if !user.eq_ignore_ascii_case(&creds.username) || pass != creds.password {
+            let found = s.directory.user(username).filter(|(_, u)| u.password == pass).map(|(t, u)| (t.clone(), u.clone()));
+            let Some((tenant, user)) = found else {
                 return Err(OAuthError::new(
                     "invalid_grant",
                     50_126,
                     "Error validating credentials due to invalid username or password.",
                 ));
+            };
+            if named.as_ref().is_some_and(|n| n != &tenant.id) {
+                return Err(OAuthError::new(
+                    "invalid_grant",
+                    50_020,
+                    format!("User account '{}' does not exist in tenant '{}'.", user.username, named_tenant.map(|t| t.domain).unwrap_or_default()),
+                ));
             }
+            apps::check(s, client_id, Some(&tenant))?;
             if s.config().mfa_enforced {
                 return Err(OAuthError::new(
                     "invalid_grant",
@@ -181,13 +223,12 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
                     ),
                 ));
             }
-            let subject = Subject::User { username: creds.username.clone(), client_id: client_id.to_string() };
-            Ok(respond(s, v, subject, tenant, false, true, now))
+            check_consent(s, &tenant, &user, &app)?;
+            let subject = Subject::User { username: user.username.clone(), client_id: client_id.to_string() };
+            Ok(respond(s, v, subject, tenant.id, false, true, now))
         }
         "refresh_token" => {
-            let tenant = check_tenant(s, tenant, true)?;
-            let client_id = field(form, "client_id")?;
-            check_client(s, client_id)?;
+            check_public(&app, form)?;
             let presented = field(form, "refresh_token")?;
             // Rotation: a refresh token works once; the answer carries its successor.
             let info = lock(&s.tokens.refresh).remove(presented).ok_or_else(|| {
@@ -197,6 +238,9 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
                     "The provided grant is invalid or malformed, or has already been used.",
                 )
             })?;
+            if named.as_ref().is_some_and(|n| n != &info.tenant) {
+                return Err(OAuthError::new("invalid_grant", 70_000, "The refresh token was issued in another tenant."));
+            }
             let idle = s.config().refresh_idle_secs;
             if now - info.last_used > idle {
                 return Err(OAuthError::new(
@@ -208,12 +252,10 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
                     ),
                 ));
             }
-            Ok(respond(s, v, info.subject, tenant, info.mfa, true, now))
+            Ok(respond(s, v, info.subject, info.tenant, info.mfa, true, now))
         }
         "authorization_code" => {
-            check_tenant(s, tenant, true)?;
-            let client_id = field(form, "client_id")?;
-            check_client(s, client_id)?;
+            check_public(&app, form)?;
             let code = field(form, "code")?;
             let info = lock(&s.tokens.codes).remove(code).ok_or_else(|| {
                 OAuthError::new(
@@ -236,6 +278,9 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
                     "The authorization code was issued to another application.",
                 ));
             }
+            if named.as_ref().is_some_and(|n| n != &info.tenant) {
+                return Err(OAuthError::new("invalid_grant", 70_000, "The authorization code was issued in another tenant."));
+            }
             if form.get("redirect_uri").map(|r| r.as_str()) != Some(info.redirect_uri.as_str()) {
                 return Err(OAuthError::new(
                     "invalid_grant",
@@ -251,13 +296,10 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
                     "The code_verifier does not match the code_challenge supplied in the authorization request for PKCE.",
                 ));
             }
-            let subject = Subject::User { username: creds.username.clone(), client_id: client_id.to_string() };
-            let mfa = s.config().interactive_mfa;
-            Ok(respond(s, v, subject, info.tenant, mfa, true, now))
+            let subject = Subject::User { username: info.username.clone(), client_id: client_id.to_string() };
+            Ok(respond(s, v, subject, info.tenant, info.mfa, true, now))
         }
         DEVICE_GRANT => {
-            let tenant = check_tenant(s, tenant, true)?;
-            let client_id = field(form, "client_id")?;
             let code = field(form, "device_code")?;
             let mut devices = lock(&s.tokens.devices);
             let Some(info) = devices.get(code).cloned() else {
@@ -266,6 +308,10 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
             if now > info.expires_at {
                 devices.remove(code);
                 return Err(OAuthError::new("expired_token", 70_019, "Verification code expired. Sign in again."));
+            }
+            if let Some(why) = &info.declined {
+                devices.remove(code);
+                return Err(OAuthError::new("authorization_declined", 70_000, why.clone()));
             }
             if !info.approved {
                 return Err(OAuthError::new(
@@ -283,9 +329,10 @@ fn issue(s: &SimState, tenant: &str, form: &HashMap<String, String>, v: Version)
             }
             devices.remove(code);
             drop(devices);
-            let subject = Subject::User { username: creds.username.clone(), client_id: client_id.to_string() };
+            let (tenant, user) = person(s, info.username.as_deref().unwrap_or_default())?;
+            let subject = Subject::User { username: user.username.clone(), client_id: client_id.to_string() };
             let mfa = s.config().interactive_mfa;
-            Ok(respond(s, v, subject, tenant, mfa, true, now))
+            Ok(respond(s, v, subject, tenant.id, mfa, true, now))
         }
         other => Err(OAuthError::new(
             "unsupported_grant_type",
@@ -320,7 +367,7 @@ fn respond(
 ) -> Response {
     let lifetime = s.config().token_lifetime_secs;
     let person = match &subject {
-        Subject::User { username, .. } => Some(username.clone()),
+        Subject::User { username, client_id } => s.directory.user(username).map(|(_, u)| (u.clone(), client_id.clone())),
         Subject::App { .. } => None,
     };
     let tenant_id = tenant.clone();
@@ -364,21 +411,21 @@ fn respond(
         body["refresh_token"] = json!(r);
     }
     // A person's v2 sign-in (the client asks for `openid profile`) also says who signed in.
-    if let (Version::V2, Some(user)) = (v, person) {
-        body["id_token"] = json!(id_token(&user, &tenant_id, now, lifetime));
+    if let (Version::V2, Some((user, client_id))) = (v, person) {
+        body["id_token"] = json!(id_token(&user, &client_id, &tenant_id, now, lifetime));
     }
     axum::Json(body).into_response()
 }
 
 /// An ID token: who signed in. The client reads it to show "Signed in as …" (the service signs
 /// it; a client that only displays it need not check the signature).
-fn id_token(username: &str, tenant: &str, now: i64, lifetime: i64) -> String {
+fn id_token(user: &User, client_id: &str, tenant: &str, now: i64, lifetime: i64) -> String {
     let b64 = |v: serde_json::Value| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string());
     let header = b64(json!({"typ": "JWT", "alg": "RS256", "kid": "sim"}));
     let claims = b64(json!({
-        "aud": "sim", "iss": format!("https://login.microsoftonline.com/{tenant}/v2.0"),
+        "aud": client_id, "iss": format!("https://login.microsoftonline.com/{tenant}/v2.0"),
         "iat": now, "nbf": now, "exp": now + lifetime,
-        "name": "Alex Wilber", "preferred_username": username, "tid": tenant, "ver": "2.0",
+        "name": user.display_name, "oid": user.id, "preferred_username": user.username, "tid": tenant, "ver": "2.0",
     }));
     format!("{header}.{claims}.c2ltdWxhdG9yLXNpZ25hdHVyZQ")
 }

@@ -224,6 +224,28 @@ pub fn execute(
     ResultSet { columns: v.query.select.clone(), rows }
 }
 
+/// Whether a column holds revenue or Azure consumed revenue (ACR), which the data definitions
+/// say only Executive report viewers may see: `BilledRevenueUSD`, `TotalACR`, `ACR_USD`…
+/// (not `IsACRDuplicateAtPGALevel`, a flag).
+pub fn is_revenue(column: &str) -> bool {
+    let c = column.to_ascii_lowercase();
+    c.contains("revenue") || c.ends_with("acr") || c.starts_with("acr_") || c.contains("acrusd")
+}
+
+/// Blanks the revenue columns, as the service does for a caller without the Executive report
+/// viewer role; whether there were any.
+pub fn redact(rs: &mut ResultSet) -> bool {
+    let hidden: Vec<usize> = rs.columns.iter().enumerate().filter(|(_, c)| is_revenue(c)).map(|(i, _)| i).collect();
+    for row in &mut rs.rows {
+        for &i in &hidden {
+            if let Some(v) = row.get_mut(i) {
+                *v = IVal::Null;
+            }
+        }
+    }
+    !hidden.is_empty()
+}
+
 /// The report file: header, then rows; fields quoted when they hold the separator, a quote or
 /// a line break.
 pub fn to_delimited(rs: &ResultSet, sep: char) -> String {

@@ -49,7 +49,10 @@ pub fn ensure(s: &SimState, r: &ReportRec, exec_id: &str, ran_at: i64) {
     }
     let Ok(v) = ql::parse_and_validate(&r.query) else { return };
     let day = ran_at.div_euclid(86_400).min(s.world.today);
-    let rs = exec::execute(&s.world, &v, day, r.query_range, None);
+    let mut rs = exec::execute(&s.world, &v, day, r.query_range, None);
+    if r.revenue_hidden {
+        exec::redact(&mut rs);
+    }
     let sep = if r.format == "tsv" { '\t' } else { ',' };
     let (enc, bom) = encoding_for(s, exec_id);
     let mut bytes = Vec::new();

@@ -27,7 +27,6 @@ use lens_model::insights::ql;
 use serde_json::{Value, json};
 
 use crate::auth::check::check;
-use crate::auth::store::Subject;
 use crate::errors::{Api, ApiError};
 use crate::state::SimState;
 use store::{QueryRec, lock, stamp};
@@ -49,11 +48,16 @@ pub fn routes(app: Router<Arc<SimState>>) -> Router<Arc<SimState>> {
 
 /// A successful answer in the Insights envelope.
 pub fn envelope(values: Vec<Value>, message: Option<&str>, capitalised: bool) -> Response {
+    envelope_of(values, message, capitalised, false)
+}
+
+/// A successful answer, saying whether revenue was hidden from the caller.
+pub fn envelope_of(values: Vec<Value>, message: Option<&str>, capitalised: bool, redacted: bool) -> Response {
     let n = values.len();
     let body = if capitalised {
-        json!({"Value": values, "NextLink": null, "TotalCount": n, "Message": message, "StatusCode": 200, "DataRedacted": false})
+        json!({"Value": values, "NextLink": null, "TotalCount": n, "Message": message, "StatusCode": 200, "DataRedacted": redacted})
     } else {
-        json!({"value": values, "nextLink": null, "totalCount": n, "message": message, "statusCode": 200, "dataRedacted": false})
+        json!({"value": values, "nextLink": null, "totalCount": n, "message": message, "statusCode": 200, "dataRedacted": redacted})
     };
     (StatusCode::OK, axum::Json(body)).into_response()
 }
@@ -66,18 +70,21 @@ pub fn none_found() -> Response {
     ApiError::not_found(Api::Insights, "No item found with given filters").into_response()
 }
 
-/// Who is calling (a user name or an app's client id), once the bearer token (or
-/// `X-AadUserTicket`) has been checked. Taken as a handler argument, it answers 401/403 before
-/// the handler runs, as the service does before it reads the body.
-pub struct Caller(pub String);
+/// Who is calling (a user name or an app's client id) and whether revenue is hidden from
+/// them, once the bearer token (or `X-AadUserTicket`) has been checked. Taken as a handler
+/// argument, it answers 401/403 before the handler runs, as the service does before it reads
+/// the body.
+pub struct Caller {
+    pub name: String,
+    pub revenue_hidden: bool,
+}
 
 impl FromRequestParts<Arc<SimState>> for Caller {
     type Rejection = Response;
 
     async fn from_request_parts(parts: &mut Parts, s: &Arc<SimState>) -> Result<Self, Response> {
         match check(s, &parts.headers, Api::Insights) {
-            Ok(Subject::User { username, .. }) => Ok(Caller(username)),
-            Ok(Subject::App { client_id }) => Ok(Caller(client_id)),
+            Ok(c) => Ok(Caller { name: c.name().to_string(), revenue_hidden: c.revenue_hidden() }),
             Err(e) => Err(e.into_response()),
         }
     }
@@ -168,7 +175,7 @@ pub fn all_queries(s: &SimState) -> Vec<QueryRec> {
 
 async fn create_query(
     State(s): State<Arc<SimState>>,
-    Caller(user): Caller,
+    Caller { name: user, .. }: Caller,
     axum::Json(body): axum::Json<Value>,
 ) -> Response {
     let Some(name) = str_field(&body, "Name").filter(|n| !n.trim().is_empty()) else {
@@ -235,7 +242,7 @@ pub fn day_of(text: &str) -> Option<i64> {
     lens_model::dates::parse_micros(text).ok().flatten().map(|t| t.div_euclid(lens_model::dates::MICROS_PER_DAY))
 }
 
-async fn try_query(State(s): State<Arc<SimState>>, _: Caller, Query(q): Query<HashMap<String, String>>) -> Response {
+async fn try_query(State(s): State<Arc<SimState>>, caller: Caller, Query(q): Query<HashMap<String, String>>) -> Response {
     let text = match (param(&q, "exportQuery"), param(&q, "queryId")) {
         (Some(t), _) => t.to_string(),
         (None, Some(id)) => match all_queries(&s).into_iter().find(|r| r.query_id.eq_ignore_ascii_case(id)) {
@@ -258,7 +265,10 @@ async fn try_query(State(s): State<Arc<SimState>>, _: Caller, Query(q): Query<Ha
     // The service caps the try at 100 rows.
     let rs = tokio::task::spawn_blocking(move || exec::execute(&s2.world, &v, today, range, Some(100))).await;
     match rs {
-        Ok(rs) => envelope(exec::to_json_rows(&rs), None, false),
+        Ok(mut rs) => {
+            let redacted = caller.revenue_hidden && exec::redact(&mut rs);
+            envelope_of(exec::to_json_rows(&rs), None, false, redacted)
+        }
         Err(_) => ApiError::new(Api::Insights, StatusCode::INTERNAL_SERVER_ERROR, "The query could not be run")
             .into_response(),
     }

@@ -135,7 +135,7 @@ fn apply(s: &SimState, r: &mut ReportRec, body: &Value, creating: bool) -> Resul
 
 pub async fn create(
     State(s): State<Arc<SimState>>,
-    Caller(user): Caller,
+    caller: Caller,
     axum::Json(body): axum::Json<Value>,
 ) -> Response {
     let Some(query_id) = str_field(&body, "QueryId") else {
@@ -151,7 +151,8 @@ pub async fn create(
         description: String::new(),
         query_id: query.query_id,
         query: query.query,
-        user,
+        user: caller.name,
+        revenue_hidden: caller.revenue_hidden,
         created: now,
         modified: None,
         execute_now: false,

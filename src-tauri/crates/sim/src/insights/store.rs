@@ -41,6 +41,8 @@ pub struct ReportRec {
     pub query_id: String,
     pub query: String,
     pub user: String,
+    /// Made by a person without the Executive report viewer role: its files hold no revenue.
+    pub revenue_hidden: bool,
     pub created: i64,
     pub modified: Option<i64>,
     pub execute_now: bool,

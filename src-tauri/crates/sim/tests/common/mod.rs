@@ -21,8 +21,10 @@ pub fn client() -> reqwest::Client {
     reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap()
 }
 
+/// A person's token (the sample organisation's administrator, with every role), signed in
+/// through the pages with the second factor, as the APIs require today.
 pub async fn token(sim: &SimHandle) -> String {
-    sim.app_token().await.unwrap()
+    sim.user_token().await.unwrap()
 }
 
 /// GET with a bearer token; returns status and JSON body.
