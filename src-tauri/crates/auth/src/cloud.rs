@@ -22,7 +22,9 @@ impl Cloud {
     pub fn authority_url(&self) -> &str {
         match self {
             Cloud::Global => "https://login.microsoftonline.com",
-            Cloud::China => "https://login.chinacloudapi.cn",
+            // Microsoft Entra's current national-cloud page names this host for 21Vianet; older
+            // tools used login.chinacloudapi.cn (docs/partner-center-api.md, section 1).
+            Cloud::China => "https://login.partner.microsoftonline.cn",
             Cloud::UsGovernment => "https://login.microsoftonline.us",
             Cloud::Custom { authority_url, .. } => authority_url.trim_end_matches('/'),
         }

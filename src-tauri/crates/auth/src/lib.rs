@@ -5,7 +5,9 @@ pub mod accounts;
 pub mod certificate;
 pub mod cloud;
 pub mod oauth;
+pub mod policy;
 pub mod provider;
+pub mod publisher;
 pub mod secrets;
 pub mod signin;
 

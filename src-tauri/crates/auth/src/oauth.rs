@@ -42,16 +42,40 @@ pub struct Tokens {
     pub expires_at: i64,
     /// Who signed in, from the ID token (`preferred_username`), for "Signed in as …".
     pub username: Option<String>,
+    /// Who signed in and where, from the ID token, when the answer had one.
+    pub identity: Option<IdClaims>,
+}
+
+/// What an ID token says of who signed in. Read to name and file the account, never trusted
+/// for access (the service checks its own tokens).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct IdClaims {
+    /// The organisation's directory id (`tid`).
+    pub tenant_id: Option<String>,
+    /// The person's object id (`oid`).
+    pub object_id: Option<String>,
+    /// `preferred_username` (or `upn`, `email`).
+    pub username: Option<String>,
+    /// The person's display name (`name`).
+    pub name: Option<String>,
+}
+
+pub fn id_token_claims(id_token: &str) -> Option<IdClaims> {
+    let claims = id_token.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(claims.trim_end_matches('=')).ok()?;
+    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
+    let text = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::trim).filter(|x| !x.is_empty()).map(str::to_string);
+    Some(IdClaims {
+        tenant_id: text("tid"),
+        object_id: text("oid"),
+        username: ["preferred_username", "upn", "email", "unique_name"].iter().find_map(|k| text(k)),
+        name: text("name"),
+    })
 }
 
 /// The person's name in an ID token, read for display only (never trusted for access).
 pub fn id_token_username(id_token: &str) -> Option<String> {
-    let claims = id_token.split('.').nth(1)?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(claims.trim_end_matches('=')).ok()?;
-    let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
-    ["preferred_username", "upn", "email", "unique_name"]
-        .iter()
-        .find_map(|k| v.get(*k).and_then(|x| x.as_str()).map(str::to_string))
+    id_token_claims(id_token)?.username
 }
 
 #[derive(Deserialize)]
@@ -183,6 +207,7 @@ pub fn read_answer(status: u16, body: &[u8], now: i64) -> Result<Tokens, Failure
             refresh_token: raw.refresh_token.map(Secret::new),
             expires_at: now.saturating_add(lifetime),
             username: raw.id_token.as_deref().and_then(id_token_username),
+            identity: raw.id_token.as_deref().and_then(id_token_claims),
         });
     }
     let err: RawError = serde_json::from_slice(body).unwrap_or_default();
@@ -198,9 +223,30 @@ fn aadsts(description: &str, codes: &[i64]) -> Option<i64> {
     })
 }
 
+/// The error a browser brings back to the app's loopback address (`error`, `error_description`).
+pub fn redirect_error(error: &str, description: &str) -> ClientError {
+    if error == "access_denied" && aadsts(description, &[]).is_none() {
+        return ClientError::new(ErrorKind::SignInFailed, Phase::SignIn, "The sign-in was cancelled in the browser.");
+    }
+    sign_in_error(400, error, description, &[])
+}
+
 fn sign_in_error(status: u16, error: &str, description: &str, codes: &[i64]) -> ClientError {
     let code = aadsts(description, codes);
     let (kind, msg) = match (code, error) {
+        // The organisation lets only an administrator approve apps, or nobody has yet.
+        (Some(65_001 | 90_094 | 90_008 | 900_941), _) => (
+            ErrorKind::ConsentRequired,
+            "Your organisation needs an administrator to approve Partner Lens once before anyone can sign in with it.",
+        ),
+        (Some(65_004), _) => (
+            ErrorKind::SignInFailed,
+            "Partner Lens was not approved in the browser, so it cannot read Partner Center for you. Sign in again and choose Accept.",
+        ),
+        (Some(50_020), _) => (
+            ErrorKind::SignInFailed,
+            "That work account belongs to another organisation than this account's. Sign in with an account of this organisation.",
+        ),
         (Some(50_076 | 50_079 | 50_074), _) => (
             ErrorKind::MfaRequired,
             "This account must sign in with multi-factor authentication, which a user name and password alone cannot do. Sign in with your browser instead.",
@@ -213,7 +259,7 @@ fn sign_in_error(status: u16, error: &str, description: &str, codes: &[i64]) -> 
         }
         (Some(700_016), _) => (
             ErrorKind::SignInFailed,
-            "The application (client) ID was not found in this tenant. Check the client ID and tenant.",
+            "The application (client) ID was not found in this organisation. Check the client ID and tenant, or ask your IT department.",
         ),
         (Some(90_002 | 90_023), _) => {
             (ErrorKind::SignInFailed, "The tenant was not found. Check the tenant ID or domain.")
@@ -259,6 +305,26 @@ mod tests {
         let e = sign_in_error(401, "invalid_client", "AADSTS7000215: Invalid client secret provided.", &[]);
         assert!(e.message.contains("client secret"));
         assert!(e.needs_sign_in() || e.kind == ErrorKind::SignInFailed);
+        for (error, description) in [
+            ("invalid_grant", "AADSTS65001: The user or administrator has not consented to use the application"),
+            ("access_denied", "AADSTS90094: The grant requires admin permission."),
+        ] {
+            assert_eq!(redirect_error(error, description).kind, ErrorKind::ConsentRequired, "{description}");
+        }
+        assert_eq!(redirect_error("access_denied", "the user canceled").message, "The sign-in was cancelled in the browser.");
+        assert!(redirect_error("access_denied", "AADSTS65004: User declined to consent").message.contains("Accept"));
+    }
+
+    #[test]
+    fn id_tokens_say_who_and_where() {
+        let claims = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(r#"{"tid":"4f9c","oid":"0a6c","preferred_username":"alex@contoso.com","name":" Alex W "}"#);
+        let c = id_token_claims(&format!("h.{claims}.s")).unwrap();
+        assert_eq!(c.tenant_id.as_deref(), Some("4f9c"));
+        assert_eq!(c.object_id.as_deref(), Some("0a6c"));
+        assert_eq!(c.username.as_deref(), Some("alex@contoso.com"));
+        assert_eq!(c.name.as_deref(), Some("Alex W"));
+        assert_eq!(id_token_claims("not a token"), None);
     }
 
     #[test]

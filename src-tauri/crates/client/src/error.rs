@@ -80,6 +80,9 @@ pub enum ErrorKind {
     Cancelled,
     /// Wrong credentials or configuration in the sign-in itself.
     SignInFailed,
+    /// The organisation requires an administrator to approve the app first (`AADSTS65001`,
+    /// `AADSTS90094`).
+    ConsentRequired,
 }
 
 #[derive(Debug, Clone, thiserror::Error)]

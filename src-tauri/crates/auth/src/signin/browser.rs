@@ -128,12 +128,7 @@ pub async fn sign_in(
             if let Some(err) = q.get("error") {
                 let desc = q.get("error_description").cloned().unwrap_or_default();
                 respond(stream, "400 Bad Request", &error_page(&desc)).await;
-                let msg = if err == "access_denied" {
-                    "The sign-in was cancelled in the browser.".to_string()
-                } else {
-                    format!("The sign-in service refused: {desc}")
-                };
-                return Err(fail(ErrorKind::SignInFailed, msg));
+                return Err(oauth::redirect_error(err, &desc));
             }
             let Some(code) = q.get("code").cloned() else {
                 respond(stream, "400 Bad Request", &error_page("The answer carried no sign-in code.")).await;
