@@ -25,7 +25,7 @@ export const SAMPLE: AccountView = {
   username: null,
   sample: true,
   isDefault: false,
-  state: { kind: "signedIn", who: "the sample app" },
+  state: { kind: "signedIn", who: "Alex Wilber (sample)" },
   checkedAt: null,
   warning: null,
 };

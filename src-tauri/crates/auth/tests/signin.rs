@@ -31,17 +31,19 @@ fn now() -> i64 {
 /// What the "browser" finally showed: status and page.
 type Shown = tokio::sync::oneshot::Receiver<(u16, String)>;
 
-/// The "browser": follows the authorize redirect to the app's loopback listener, optionally
-/// tampering with the state on the way. Returns what the browser finally showed.
-fn play_browser(tamper: bool) -> (impl FnOnce(&url::Url) -> Result<(), String>, Shown) {
+/// The "browser": the sample person answers the sign-in pages, which send it back to the
+/// app's loopback listener, optionally tampering with the state on the way. Returns what the
+/// browser finally showed.
+fn play_browser(sim: &SimHandle, tamper: bool) -> (impl FnOnce(&url::Url) -> Result<(), String>, Shown) {
     let (tx, rx) = tokio::sync::oneshot::channel();
+    let who = sim.person();
     let open = move |url: &url::Url| {
         let url = url.clone();
         tokio::spawn(async move {
-            let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-            let r = http.get(url).send().await.unwrap();
-            assert_eq!(r.status(), 302);
-            let mut back = url::Url::parse(r.headers()["location"].to_str().unwrap()).unwrap();
+            let http = reqwest::Client::new();
+            let ended = lens_sim::browser::sign_in(url.as_str(), &who).await.unwrap();
+            let lens_sim::browser::Ending::Redirect(to) = ended else { panic!("the pages ended on {ended:?}") };
+            let mut back = url::Url::parse(&to).unwrap();
             if tamper {
                 let pairs: Vec<(String, String)> = back
                     .query_pairs()
@@ -64,7 +66,7 @@ fn play_browser(tamper: bool) -> (impl FnOnce(&url::Url) -> Result<(), String>, 
 async fn browser_sign_in_with_pkce_then_the_session_fetches_data() {
     let sim = sim(SimConfig::default()).await;
     let http = reqwest::Client::new();
-    let (open, shown) = play_browser(false);
+    let (open, shown) = play_browser(&sim, false);
     let tokens = browser::sign_in(&http, &app(&sim), open, Duration::from_secs(30), &CancellationToken::new(), now)
         .await
         .unwrap();
@@ -111,7 +113,7 @@ async fn browser_sign_in_with_pkce_then_the_session_fetches_data() {
 #[tokio::test]
 async fn a_wrong_state_is_refused() {
     let sim = sim(SimConfig::default()).await;
-    let (open, shown) = play_browser(true);
+    let (open, shown) = play_browser(&sim, true);
     let e = browser::sign_in(
         &reqwest::Client::new(),
         &app(&sim),
@@ -169,9 +171,10 @@ async fn device_code_sign_in() {
     let code = device::start(&http, &app(&sim)).await.unwrap();
     assert!(code.message.contains(&code.user_code));
     let page = format!("{}?user_code={}", code.verification_uri, code.user_code);
+    let who = sim.person();
     tokio::spawn(async move {
         tokio::time::sleep(Duration::from_millis(1500)).await;
-        reqwest::get(page).await.unwrap();
+        lens_sim::browser::sign_in(&page, &who).await.unwrap();
     });
     let tokens = device::finish(&http, &app(&sim), &code, &CancellationToken::new(), now).await.unwrap();
     assert!(tokens.refresh_token.is_some());
@@ -200,7 +203,7 @@ async fn the_password_grant_explains_mfa_in_plain_words() {
 async fn an_expired_refresh_token_asks_for_a_new_sign_in() {
     let sim = sim(SimConfig::default()).await;
     let http = reqwest::Client::new();
-    let (open, _shown) = play_browser(false);
+    let (open, _shown) = play_browser(&sim, false);
     let tokens = browser::sign_in(&http, &app(&sim), open, Duration::from_secs(30), &CancellationToken::new(), now)
         .await
         .unwrap();

@@ -287,6 +287,16 @@ fn status_error(a: &Answer) -> ClientError {
                 .to_string(),
         ),
         401 => (ErrorKind::Unauthorized, "Partner Center did not accept the sign-in. Sign in again.".to_string()),
+        // The two refusals the documents name, each said for what it is (the service's own
+        // sentences: docs/partner-center-api.md, section 5).
+        403 if said.as_deref().is_some_and(|s| s.to_ascii_lowercase().contains("indirect reseller")) => (
+            ErrorKind::Forbidden,
+            "This organisation is an indirect reseller: Partner Center offers analytics to direct-bill partners and indirect providers.".to_string(),
+        ),
+        403 if said.as_deref().is_some_and(|s| s.to_ascii_lowercase().contains("user credentials only")) => (
+            ErrorKind::Forbidden,
+            "Partner Center accepts a person's sign-in only, not an app's alone: sign in with your work account.".to_string(),
+        ),
         403 => (
             ErrorKind::Forbidden,
             "This account is signed in but not allowed to see this data in Partner Center.".to_string(),

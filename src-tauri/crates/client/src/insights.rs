@@ -210,6 +210,24 @@ pub fn envelope_values<T: DeserializeOwned>(body: &[u8]) -> Result<Vec<T>, Clien
     }
 }
 
+/// Whether the answer says the service hid sensitive columns (`dataRedacted`), whatever the
+/// casing. The documents show the field in every example and define it nowhere; the
+/// simulator sets it where revenue was blanked for a caller without the Executive report
+/// viewer role.
+pub fn envelope_redacted(body: &[u8]) -> bool {
+    let body = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    serde_json::from_slice::<Value>(body).ok().and_then(|v| {
+        v.as_object()?.iter().find(|(k, _)| k.eq_ignore_ascii_case("dataRedacted")).and_then(|(_, v)| v.as_bool())
+    }) == Some(true)
+}
+
+/// Rows of a try, and whether revenue was hidden in them.
+#[derive(Debug, Clone, Default)]
+pub struct Tried {
+    pub rows: Vec<Map<String, Value>>,
+    pub redacted: bool,
+}
+
 /// A downloaded report file: its text, with the byte-order mark removed and gzip undone.
 pub fn decode_report(bytes: &[u8]) -> Result<Vec<u8>, ClientError> {
     let mut out = if bytes.starts_with(&[0x1f, 0x8b]) {
@@ -277,6 +295,16 @@ impl Client {
         range: Option<(&str, &str)>,
         call: &Call,
     ) -> Result<Vec<Map<String, Value>>, ClientError> {
+        Ok(self.try_query_redacted(query, range, call).await?.rows)
+    }
+
+    /// [`Client::try_query`], saying whether the service hid revenue from the rows.
+    pub async fn try_query_redacted(
+        &self,
+        query: QueryRef<'_>,
+        range: Option<(&str, &str)>,
+        call: &Call,
+    ) -> Result<Tried, ClientError> {
         let mut q = match query {
             QueryRef::Text(t) => {
                 ql::parse_and_validate(t).map_err(|e| bad(format!("The query is not right: {}", e.message)))?;
@@ -287,7 +315,10 @@ impl Client {
         if let Some((a, b)) = range {
             q.push_str(&format!("&startTime={}&endTime={}", enc(a), enc(b)));
         }
-        self.insights(Method::GET, &format!("/ScheduledQueries/testQueryResult?{q}"), None, call).await
+        let url = self.url(&format!("{ROOT}/ScheduledQueries/testQueryResult?{q}"))?;
+        let a = self.execute(Method::GET, url, None, call, Uuid::new_v4()).await?;
+        let rows = envelope_values(&a.body).map_err(|e| e.with_request_id(&a.request_id))?;
+        Ok(Tried { rows, redacted: envelope_redacted(&a.body) })
     }
 
     pub async fn create_report(&self, r: &NewReport, call: &Call) -> Result<ReportInfo, ClientError> {

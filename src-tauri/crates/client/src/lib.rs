@@ -9,6 +9,7 @@ pub mod insights;
 pub mod limiter;
 pub mod page;
 pub mod paging;
+pub mod profile;
 pub mod retry;
 pub mod token;
 

@@ -94,10 +94,15 @@ impl Client {
     /// Asks for one row of subscriptions: how an account's access to the analytics is checked
     /// (a token alone does not show a refused role or a sign-in without multi-factor).
     pub async fn check_access(&self) -> Result<(), ClientError> {
-        let mut q = AnalyticsQuery::new(lens_model::dataset::DatasetId::Subscriptions);
+        self.first_row(lens_model::dataset::DatasetId::Subscriptions, &Call::default()).await
+    }
+
+    /// Asks for one row of a data set: whether this sign-in may read it.
+    pub async fn first_row(&self, dataset: lens_model::dataset::DatasetId, call: &Call) -> Result<(), ClientError> {
+        let mut q = AnalyticsQuery::new(dataset);
         q.top = 1;
         let schema = Arc::new(PageSchema::raw(q.dataset.spec()));
-        self.get_page(self.page_url(&q, 0)?, &schema, &Call::default(), 1, None).await.map(|_| ())
+        self.get_page(self.page_url(&q, 0)?, &schema, call, 1, None).await.map(|_| ())
     }
 
     fn page_url(&self, q: &AnalyticsQuery, skip: usize) -> Result<Url, ClientError> {

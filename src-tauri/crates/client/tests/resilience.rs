@@ -13,9 +13,11 @@ use lens_model::batch::{Batch, ColumnData};
 use lens_model::dataset::DatasetId;
 use lens_sim::{FaultSpec, SimConfig, SimHandle};
 
-/// App-only tokens straight from the simulator's token endpoint; counts how many it got.
+/// A person's tokens straight from the simulator (its pages answered, as a person would); counts
+/// how many it got.
 struct SimTokens {
     base_url: String,
+    who: lens_sim::browser::Person,
     current: tokio::sync::Mutex<Option<String>>,
     acquired: std::sync::atomic::AtomicU32,
 }
@@ -24,12 +26,14 @@ impl SimTokens {
     fn new(sim: &SimHandle) -> Arc<SimTokens> {
         Arc::new(SimTokens {
             base_url: sim.base_url.clone(),
+            who: sim.person(),
             current: Default::default(),
             acquired: Default::default(),
         })
     }
     async fn fetch(&self) -> Result<String, ClientError> {
-        let t = lens_sim::app_token(&self.base_url, &lens_sim::Credentials::default()).await.unwrap();
+        let client_id = lens_sim::Credentials::default().client_id;
+        let t = lens_sim::browser::user_tokens(&self.base_url, "organizations", &client_id, &self.who).await.unwrap().0;
         self.acquired.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
         Ok(t)
     }

@@ -9,7 +9,9 @@ use lens_auth::{Account, Cloud, SignInMethod};
 use lens_model::Secret;
 use serde::{Deserialize, Serialize};
 
+use crate::access::{AccessLine, AccountAccess};
 use crate::accounts::AppCredential;
+use crate::first_sign_in::{self, CloudChoice, SignInSetup};
 use crate::error::{Action, ErrorCode, ServiceError};
 use crate::signins::{AccountState, health_warning};
 use crate::workspace::Workspace;
@@ -46,6 +48,8 @@ pub struct AccountView {
     pub checked_at: Option<i64>,
     /// A warning before the sign-in runs out, or that it has.
     pub warning: Option<String>,
+    /// What it can and cannot read, as last tried, in sentences (empty until tried).
+    pub access: Vec<AccessLine>,
 }
 
 /// A new account, as the Add account dialog fills it in.
@@ -114,7 +118,7 @@ impl Workspace {
         let record = self.store().sign_in(&a.id)?;
         let signed_in = self.accounts().is_signed_in(a);
         let state = match &record.state {
-            _ if a.sample => AccountState::SignedIn { who: "the sample app".into() },
+            _ if a.sample => AccountState::SignedIn { who: "Alex Wilber (sample)".into() },
             // A password refused for want of multi-factor leaves no sign-in, but the reason
             // is worth more than "sign in again".
             Some(AccountState::MfaRequired) if !signed_in => AccountState::MfaRequired,
@@ -145,6 +149,7 @@ impl Workspace {
             warning: if a.sample { None } else { health_warning(&a.name, &record, !a.method.is_app(), now()) },
             state,
             checked_at: record.checked_at,
+            access: self.store().access(&a.id)?.map(|x| x.lines()).unwrap_or_default(),
         })
     }
 
@@ -157,10 +162,17 @@ impl Workspace {
         self.view_of(&self.accounts().find(id)?)
     }
 
-    /// Checks an account against Partner Center now.
+    /// Checks an account against Partner Center now: its sign-in, then what it can read.
     pub async fn check_account(&self, id: &str) -> Result<AccountView, ServiceError> {
         let client = self.client(id).await.ok();
-        self.accounts().check(id, client.as_ref()).await?;
+        let state = self.accounts().check(id, client.as_ref()).await?;
+        if let Some(c) = &client
+            && matches!(state, AccountState::SignedIn { .. } | AccountState::NoAccess)
+        {
+            let a = self.accounts().find(id)?;
+            let access = AccountAccess::probe(c, a.cloud.has_referrals(), a.cloud.has_insights(), now()).await;
+            self.store().set_access(&a.id, &access)?;
+        }
         self.account_view(id)
     }
 
@@ -207,6 +219,60 @@ impl Workspace {
         self.end_job(job);
         r?;
         self.signed_in(id).await
+    }
+
+    /// What "Sign in with Microsoft" can do on this computer (the build's application, the
+    /// organisation's policy).
+    pub fn sign_in_setup(&self) -> SignInSetup {
+        first_sign_in::setup(&self.accounts().sign_in_defaults())
+    }
+
+    /// "Sign in with Microsoft": the browser, then the person's account (found or made).
+    pub async fn sign_in_new(
+        &self,
+        cloud: CloudChoice,
+        job: &str,
+        open: impl FnOnce(&url::Url) -> Result<(), String>,
+    ) -> Result<AccountView, ServiceError> {
+        let cancel = self.begin_job(job);
+        let r = self.accounts().sign_in_new_browser(cloud, open, &cancel).await;
+        self.end_job(job);
+        self.signed_in(&r?.id).await
+    }
+
+    /// "Sign in with Microsoft" with a code on another device.
+    pub async fn start_new_device_sign_in(&self, cloud: CloudChoice) -> Result<DeviceCodeView, ServiceError> {
+        let (code, resolved) = self.accounts().start_new_device(cloud).await?;
+        let view = DeviceCodeView {
+            user_code: code.user_code.clone(),
+            verification_uri: code.verification_uri.clone(),
+            expires_at: now() + code.expires_in.as_secs() as i64,
+        };
+        self.accounts().pending_new_device(Some((code, resolved)));
+        Ok(view)
+    }
+
+    pub async fn finish_new_device_sign_in(&self, job: &str) -> Result<AccountView, ServiceError> {
+        let (code, resolved) = self.accounts().pending_new_device(None).ok_or_else(|| {
+            ServiceError::new(ErrorCode::SignInFailed, "Start the sign-in with a code first.", Some(Action::SignIn))
+        })?;
+        let cancel = self.begin_job(job);
+        let r = self.accounts().finish_new_device(&code, &resolved, &cancel).await;
+        self.end_job(job);
+        self.signed_in(&r?.id).await
+    }
+
+    /// The address an administrator opens to approve Partner Lens for their organisation: the
+    /// account's organisation when there is one, else whichever the administrator signs in to.
+    pub fn admin_consent_link(&self, cloud: CloudChoice, account: Option<&str>) -> Result<String, ServiceError> {
+        let r = match account {
+            Some(id) => {
+                let a = self.accounts().find(id)?;
+                first_sign_in::Resolved { cloud: a.cloud, client_id: a.client_id, tenant: a.tenant }
+            }
+            None => first_sign_in::resolve(&self.accounts().sign_in_defaults(), cloud, SignInMethod::Browser)?,
+        };
+        Ok(first_sign_in::admin_consent_link(&r, None))
     }
 
     async fn signed_in(&self, id: &str) -> Result<AccountView, ServiceError> {

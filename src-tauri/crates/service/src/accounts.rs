@@ -17,11 +17,12 @@ use tokio_util::sync::CancellationToken;
 
 use crate::demo::{Demo, DemoOptions, SAMPLE_ACCOUNT_ID};
 use crate::error::{Action, ErrorCode, ServiceError};
+use crate::first_sign_in::SignInDefaults;
 use crate::paths::AppPaths;
 use crate::settings::SettingsStore;
 use crate::signins::AccountState;
 use crate::store::Store;
-use crate::workspace::{api_client, app_client};
+use crate::workspace::api_client;
 
 pub struct Accounts {
     store: AccountStore,
@@ -31,6 +32,9 @@ pub struct Accounts {
     settings: Arc<SettingsStore>,
     demo: tokio::sync::Mutex<Option<Arc<Demo>>>,
     demo_options: DemoOptions,
+    /// A "Sign in with Microsoft" waiting for its code to be entered on another device.
+    new_device: std::sync::Mutex<Option<(DeviceCode, crate::first_sign_in::Resolved)>>,
+    sign_in_defaults: std::sync::RwLock<SignInDefaults>,
 }
 
 fn now() -> i64 {
@@ -116,6 +120,8 @@ impl Accounts {
             settings,
             demo: tokio::sync::Mutex::new(None),
             demo_options: DemoOptions::from_env(),
+            new_device: std::sync::Mutex::new(None),
+            sign_in_defaults: std::sync::RwLock::new(SignInDefaults::from_environment()),
         })
     }
 
@@ -306,7 +312,39 @@ impl Accounts {
         Ok(gone)
     }
 
-    fn save_tokens(&self, a: &Account, t: lens_auth::oauth::Tokens) -> Result<(), ServiceError> {
+    /// What new sign-ins start from (the build's application, the policy).
+    pub fn sign_in_defaults(&self) -> SignInDefaults {
+        self.sign_in_defaults.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Replaces what new sign-ins start from (tests; nothing else changes it while running).
+    pub fn set_sign_in_defaults(&self, d: SignInDefaults) {
+        *self.sign_in_defaults.write().unwrap_or_else(|e| e.into_inner()) = d;
+    }
+
+    /// Keeps (`Some`) or takes (`None`) the new sign-in waiting for its device code.
+    pub(crate) fn pending_new_device(
+        &self,
+        set: Option<(DeviceCode, crate::first_sign_in::Resolved)>,
+    ) -> Option<(DeviceCode, crate::first_sign_in::Resolved)> {
+        let mut slot = self.new_device.lock().unwrap_or_else(|e| e.into_inner());
+        match set {
+            Some(s) => {
+                *slot = Some(s);
+                None
+            }
+            None => slot.take(),
+        }
+    }
+
+    /// The HTTP client sign-ins use.
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    /// Keeps a person's new sign-in: the refresh token in the vault, who and when in the
+    /// database.
+    pub(crate) fn keep_tokens(&self, a: &Account, t: lens_auth::oauth::Tokens) -> Result<(), ServiceError> {
         let refresh = t.refresh_token.ok_or_else(|| {
             ServiceError::new(
                 ErrorCode::SignInFailed,
@@ -332,7 +370,7 @@ impl Accounts {
         let t =
             signin::browser::sign_in(&self.http, &identity(&a), open, signin::browser::DEFAULT_TIMEOUT, cancel, now)
                 .await?;
-        self.save_tokens(&a, t)
+        self.keep_tokens(&a, t)
     }
 
     pub async fn start_device(&self, id: &str) -> Result<DeviceCode, ServiceError> {
@@ -348,7 +386,7 @@ impl Accounts {
     ) -> Result<(), ServiceError> {
         let a = self.find(id)?;
         let t = signin::device::finish(&self.http, &identity(&a), code, cancel, now).await?;
-        self.save_tokens(&a, t)
+        self.keep_tokens(&a, t)
     }
 
     pub async fn sign_in_password(&self, id: &str, password: &Secret) -> Result<(), ServiceError> {
@@ -357,7 +395,7 @@ impl Accounts {
             ServiceError::new(ErrorCode::Usage, "This account has no user name.", Some(Action::OpenSettings))
         })?;
         let t = signin::password(&self.http, &identity(&a), &user, password, now()).await?;
-        self.save_tokens(&a, t)
+        self.keep_tokens(&a, t)
     }
 
     /// A client for the account, signing in with what is saved (the sample account signs in to
@@ -367,7 +405,7 @@ impl Accounts {
         if a.sample {
             let demo = self.demo().await?;
             let account = demo.account.clone();
-            let client = app_client(&account, Secret::new(demo.sim.state.config().credentials.secret))?;
+            let client = api_client(&account, demo.tokens.clone())?;
             return Ok((account, client));
         }
         let saved = self.secrets.get(&a.id)?;
@@ -436,7 +474,7 @@ impl Accounts {
         let state = match result {
             Ok(()) => AccountState::SignedIn {
                 who: if a.sample {
-                    "the sample app".into()
+                    "Alex Wilber (sample)".into()
                 } else if a.method.is_app() {
                     format!("the app {}", a.client_id)
                 } else {

@@ -1,11 +1,21 @@
 //! Demo mode: the simulator started inside the app on a loopback port, and a "Contoso (sample)"
-//! account pointing at it. Every code path after this is the real one: sign-in, paging, retries,
+//! account pointing at it. Every code path after this is the real one: the sample person signs
+//! in through the browser sign-in (authorization code with PKCE, a second factor, consent), with
+//! the app itself answering the simulator's pages where a person would; then paging, retries,
 //! aggregation.
 
 use std::net::{Ipv4Addr, SocketAddr};
+use std::sync::Arc;
 
+use lens_auth::provider::{AppIdentity, SessionTokens};
+use lens_auth::signin;
 use lens_auth::{Account, Cloud, SignInMethod};
+use lens_client::SharedTokens;
+use lens_model::clock::SystemClock;
+use lens_sim::browser::{self, Ending};
+use lens_sim::directory::SIM_PUBLIC_CLIENT_ID;
 use lens_sim::{SimConfig, SimHandle};
+use tokio_util::sync::CancellationToken;
 
 use crate::error::ServiceError;
 
@@ -18,6 +28,9 @@ pub const DEMO_SEED: u64 = 1;
 pub struct Demo {
     pub sim: SimHandle,
     pub account: Account,
+    /// The sample person's session, shared by every client of the sample account (a refresh
+    /// token works once: two sessions from one would spend it twice).
+    pub tokens: SharedTokens,
 }
 
 /// How the sample world is made.
@@ -75,9 +88,9 @@ pub fn sample_account(base_url: Option<&str>) -> Account {
         name: SAMPLE_ACCOUNT_NAME.into(),
         cloud: Cloud::Custom { authority_url: url.clone(), api_url: url },
         tenant: creds.tenant,
-        client_id: creds.client_id,
-        method: SignInMethod::AppSecret,
-        username: None,
+        client_id: SIM_PUBLIC_CLIENT_ID.into(),
+        method: SignInMethod::Browser,
+        username: Some(creds.username),
         sample: true,
     }
 }
@@ -99,5 +112,36 @@ pub async fn start(o: &DemoOptions) -> Result<Demo, ServiceError> {
         .map_err(|e| ServiceError::internal(format!("the sample data server could not start: {e}")))?;
     tracing::info!(url = %sim.base_url, "sample data server started");
     let account = sample_account(Some(&sim.base_url));
-    Ok(Demo { sim, account })
+    let tokens = sign_in(&sim, &account).await?;
+    Ok(Demo { sim, account, tokens })
+}
+
+/// Signs the sample person in with the browser sign-in, the app playing the browser on the
+/// simulator's pages (its own, on loopback: nothing leaves the computer).
+async fn sign_in(sim: &SimHandle, account: &Account) -> Result<SharedTokens, ServiceError> {
+    let http = lens_client::http_client(std::time::Duration::from_secs(15), std::time::Duration::from_secs(60))?;
+    let app = AppIdentity {
+        authority: account.cloud.authority_url().to_string(),
+        tenant: account.tenant.clone(),
+        client_id: account.client_id.clone(),
+    };
+    let person = sim.person();
+    let back = http.clone();
+    let open = move |url: &url::Url| {
+        let url = url.to_string();
+        tokio::spawn(async move {
+            match browser::sign_in(&url, &person).await {
+                Ok(Ending::Redirect(to)) => {
+                    let _ = back.get(to).send().await;
+                }
+                other => tracing::error!("the sample sign-in stopped: {other:?}"),
+            }
+        });
+        Ok(())
+    };
+    let timeout = std::time::Duration::from_secs(60);
+    let now = || chrono::Utc::now().timestamp();
+    let t = signin::browser::sign_in(&http, &app, open, timeout, &CancellationToken::new(), now).await?;
+    let refresh = t.refresh_token.ok_or_else(|| ServiceError::internal("the sample sign-in gave no refresh token"))?;
+    Ok(Arc::new(SessionTokens::from_refresh(http, &app, refresh, None, Arc::new(SystemClock))))
 }

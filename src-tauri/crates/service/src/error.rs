@@ -30,6 +30,10 @@ pub enum ErrorCode {
     SignInRequired,
     MfaRequired,
     SignInFailed,
+    /// The organisation needs an administrator to approve the app once.
+    ConsentRequired,
+    /// This build has no application ID of its own and no organisation set one.
+    NoApplication,
     Forbidden,
     BadRequest,
     BadFilter,
@@ -65,6 +69,8 @@ impl ErrorCode {
             ErrorCode::SignInRequired => "sign_in_required",
             ErrorCode::MfaRequired => "mfa_required",
             ErrorCode::SignInFailed => "sign_in_failed",
+            ErrorCode::ConsentRequired => "consent_required",
+            ErrorCode::NoApplication => "no_application",
             ErrorCode::Forbidden => "forbidden",
             ErrorCode::BadRequest => "bad_request",
             ErrorCode::BadFilter => "bad_filter",
@@ -153,6 +159,7 @@ impl From<ClientError> for ServiceError {
             ErrorKind::ServerError => (C::ServerError, Some(Action::Retry)),
             ErrorKind::Cancelled => (C::Cancelled, None),
             ErrorKind::SignInFailed => (C::SignInFailed, Some(Action::OpenSettings)),
+            ErrorKind::ConsentRequired => (C::ConsentRequired, Some(Action::SignIn)),
             _ => (C::Network, Some(Action::Retry)),
         };
         // Which page matters when the data itself is at fault, not when the sign-in is.

@@ -2,6 +2,7 @@
 //! sets into tables and answering questions about them. The command line and the Tauri shell
 //! are thin layers over this crate.
 
+pub mod access;
 pub mod account_views;
 pub mod accounts;
 pub mod crash;
@@ -13,6 +14,7 @@ pub mod explore;
 pub mod export;
 pub mod fetch;
 pub mod file_source;
+pub mod first_sign_in;
 pub mod home;
 pub mod inline;
 pub mod insights;

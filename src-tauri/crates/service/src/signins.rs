@@ -24,6 +24,8 @@ pub enum AccountState {
     MfaRequired,
     /// Signed in, but the account may not read the analytics.
     NoAccess,
+    /// The organisation needs an administrator to approve Partner Lens once.
+    ConsentRequired,
     /// Partner Center could not be reached.
     Offline,
     /// The sign-in was refused for another reason (a wrong secret, say).
@@ -39,6 +41,7 @@ impl AccountState {
             ErrorCode::SignInRequired | ErrorCode::Secrets => AccountState::NeedsSignIn,
             ErrorCode::MfaRequired => AccountState::MfaRequired,
             ErrorCode::Forbidden => AccountState::NoAccess,
+            ErrorCode::ConsentRequired => AccountState::ConsentRequired,
             ErrorCode::Unreachable | ErrorCode::Network => AccountState::Offline,
             _ => AccountState::Failed { message: e.message.clone() },
         }

@@ -57,6 +57,8 @@ const MIGRATIONS: &[&str] = &[
         path TEXT,
         message TEXT NOT NULL
     );",
+    // What each account may read, as last tried against the service (JSON).
+    "ALTER TABLE sign_ins ADD COLUMN access TEXT;",
 ];
 
 pub struct Store {

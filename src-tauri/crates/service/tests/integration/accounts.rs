@@ -21,7 +21,11 @@ const SECRET: &str = "sample-secret";
 const USER: &str = "alex@contoso.onmicrosoft.com";
 
 async fn sim() -> SimHandle {
-    let cfg = SimConfig { admin: true, ..SimConfig::default() };
+    sim_with(SimConfig::default()).await
+}
+
+async fn sim_with(cfg: SimConfig) -> SimHandle {
+    let cfg = SimConfig { admin: true, ..cfg };
     lens_sim::start(cfg, SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).await.unwrap()
 }
 
@@ -65,7 +69,8 @@ async fn each_state_in_plain_words_and_no_secret_on_disk() {
     let ws = Workspace::open(AppPaths { data: dir.path().join("data"), logs: dir.path().join("logs") }).unwrap();
     let http = reqwest::Client::new();
 
-    // An app with its secret: signed in as the app.
+    // An app with its secret signs in, but today's Partner Center takes a person's sign-in
+    // only: it can read nothing, and says why.
     let app = ws
         .add_account(
             new("Contoso app", &url, SignInMethod::AppSecret),
@@ -74,13 +79,24 @@ async fn each_state_in_plain_words_and_no_secret_on_disk() {
         .unwrap();
     assert_eq!(app.state, AccountState::Unknown, "not checked yet");
     let app = ws.check_account(&app.id).await.unwrap();
-    assert_eq!(app.state, AccountState::SignedIn { who: format!("the app {CLIENT_ID}") });
+    assert_eq!(app.state, AccountState::NoAccess);
+    let lines: Vec<String> = app.access.iter().map(|l| l.text.clone()).collect();
+    assert!(lines.iter().any(|l| l.contains("accepts a person's sign-in only")), "{lines:?}");
     assert!(app.warning.is_none());
 
-    // The same app without an analytics role: "No access to analytics".
-    http.put(format!("{url}/_sim/access")).json(&json!({"denied": [CLIENT_ID]})).send().await.unwrap();
-    assert_eq!(ws.check_account(&app.id).await.unwrap().state, AccountState::NoAccess);
-    http.put(format!("{url}/_sim/access")).json(&json!({"denied": []})).send().await.unwrap();
+    // Where the service still took app-only tokens (2018's rules): signed in as the app, and
+    // "No access to analytics" without a role.
+    let old = sim_with(SimConfig { app_only: true, ..SimConfig::default() }).await;
+    let app2018 = ws
+        .add_account(
+            new("Contoso app 2018", &old.base_url, SignInMethod::AppSecret),
+            Some(AppCredential::Secret(Secret::new(SECRET.to_string()))),
+        )
+        .unwrap();
+    let checked = ws.check_account(&app2018.id).await.unwrap();
+    assert_eq!(checked.state, AccountState::SignedIn { who: format!("the app {CLIENT_ID}") });
+    http.put(format!("{}/_sim/access", old.base_url)).json(&json!({"denied": [CLIENT_ID]})).send().await.unwrap();
+    assert_eq!(ws.check_account(&app2018.id).await.unwrap().state, AccountState::NoAccess);
 
     // A password where the tenant enforces multi-factor sign-in (AADSTS50076).
     let pw = ws.add_account(new("Contoso ops", &url, SignInMethod::Password), None).unwrap();
@@ -105,8 +121,9 @@ async fn each_state_in_plain_words_and_no_secret_on_disk() {
     assert!(code.verification_uri.starts_with(&url));
     let id = person.id.clone();
     let waiting = tokio::spawn(async move { ws.finish_device_sign_in(&id, "job").await.map(|v| (v, ws)) });
-    let page = http.get(format!("{url}/devicelogin?user_code={}", code.user_code)).send().await.unwrap();
-    assert_eq!(page.status(), 200);
+    let page = format!("{url}/devicelogin?user_code={}", code.user_code);
+    let ended = lens_sim::browser::sign_in(&page, &sim.person()).await.unwrap();
+    assert!(matches!(ended, lens_sim::browser::Ending::Page(t) if t.contains("signed in")));
     let (view, ws) = waiting.await.unwrap().unwrap();
     assert_eq!(view.state, AccountState::SignedIn { who: USER.into() });
 

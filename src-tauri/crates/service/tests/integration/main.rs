@@ -7,6 +7,7 @@ mod crash_report;
 mod demo;
 mod full_disk;
 mod fuzz;
+mod first_sign_in;
 mod home;
 mod page_order;
 mod reports;

@@ -63,23 +63,8 @@ async fn workspace_with_account(sim: &SimHandle, dir: &std::path::Path) -> (Work
     // between runs, and the next run found more than one.
     let library = dir.join("library").display().to_string();
     ws.settings().update(|s| s.library_dir = Some(library)).unwrap();
-    let creds = lens_sim::Credentials::default();
-    let a = ws
-        .add_account(
-            NewAccount {
-                name: "Contoso app".into(),
-                cloud: CloudKind::Custom,
-                authority_url: Some(sim.base_url.clone()),
-                api_url: Some(sim.base_url.clone()),
-                tenant: creds.tenant.clone(),
-                client_id: creds.client_id.clone(),
-                method: SignInMethod::AppSecret,
-                username: None,
-            },
-            Some(AppCredential::Secret(Secret::new(creds.secret.clone()))),
-        )
-        .unwrap();
-    (ws, a.id)
+    let id = crate::sim::person_account(&ws, sim, "Contoso app").await;
+    (ws, id)
 }
 
 fn seats_query() -> ReportQuery {
