@@ -42,7 +42,8 @@ fn sign_in_save_fetch_and_never_leave_a_secret_on_disk() {
     let custom =
         ["--cloud", "custom", "--authority-url", &url, "--api-url", &url, "--tenant", TENANT, "--client-id", CLIENT_ID];
 
-    // An app account: the secret comes from the environment and goes to the keyring-backed vault.
+    // An app account: the secret comes from the environment and goes to the keyring-backed vault
+    // (it signs in, though today's Partner Center reads nothing for an app alone: below).
     let o = cmd(h)
         .args(["accounts", "add", "Contoso App", "--method", "app"])
         .args(custom)
@@ -61,28 +62,28 @@ fn sign_in_save_fetch_and_never_leave_a_secret_on_disk() {
     let mut lines = BufReader::new(signin.stdout.take().unwrap()).lines();
     let message = lines.next().unwrap().unwrap();
     let code = message.split("enter the code ").nth(1).unwrap().split_whitespace().next().unwrap().to_string();
-    let page = reqwest::blocking::get(format!("{url}/devicelogin?user_code={code}")).unwrap();
-    assert_eq!(page.status(), 200);
+    // The person, on another device, answers the sign-in pages.
+    let page = format!("{url}/devicelogin?user_code={code}");
+    assert!(ok(Command::new(BIN).args(["sim-sign-in", &page]).output().unwrap()).contains("You're signed in"));
     assert!(signin.wait().unwrap().success());
     let rest: Vec<String> = lines.map_while(Result::ok).collect();
     assert!(rest.iter().any(|l| l.starts_with("Signed in to Contoso EU")), "{rest:?}");
 
-    // Both accounts fetch with what was saved.
-    for account in ["contoso-eu", "contoso-app"] {
-        let out = h.join(format!("{account}.parquet"));
-        let o = cmd(h)
-            .args(["fetch", "subscriptions", "--account", account, "--out", out.to_str().unwrap()])
-            .output()
-            .unwrap();
-        let stderr = String::from_utf8_lossy(&o.stderr);
-        assert!(o.status.success(), "{stderr}");
-        assert!(stderr.contains("Fetched 2000 of 2000 rows"), "{stderr}");
-    }
-    // The browser sign-in, with curl playing the browser (it follows the redirect back to the
-    // app's loopback listener).
+    // The person's account fetches with what was saved; the app's is refused, in plain words.
+    let out = h.join("contoso-eu.parquet");
+    let o = cmd(h).args(["fetch", "subscriptions", "--account", "contoso-eu", "--out", out.to_str().unwrap()]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stderr.contains("Fetched 2000 of 2000 rows"), "{stderr}");
+    let o = cmd(h).args(["fetch", "subscriptions", "--account", "contoso-app", "--out", "app.csv"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("accepts a person's sign-in only"), "{stderr}");
+    // The browser sign-in, with the simulator's own "browser" answering its pages and going
+    // back to the app's loopback listener.
     ok(cmd(h).args(["accounts", "add", "Contoso US", "--method", "browser"]).args(custom).output().unwrap());
-    let o =
-        cmd(h).args(["signin", "contoso-us"]).env("PARTNER_LENS_BROWSER", "curl -s -L -o /dev/null").output().unwrap();
+    let browser = format!("{BIN} sim-sign-in");
+    let o = cmd(h).args(["signin", "contoso-us"]).env("PARTNER_LENS_BROWSER", &browser).output().unwrap();
     let out = ok(o);
     assert!(out.contains("Signed in to Contoso US"), "{out}");
     assert!(
@@ -119,7 +120,8 @@ fn sign_in_save_fetch_and_never_leave_a_secret_on_disk() {
 /// environment (secrets last one process there).
 #[test]
 fn without_a_keyring_an_app_account_signs_in_with_the_secret_from_the_environment() {
-    let sim = sim(&["--scale", "300"]);
+    // The 2018 rules, under which an app alone could read analytics.
+    let sim = sim(&["--scale", "300", "--app-only"]);
     let home = support::home();
     let h = home.path();
     let url = sim.url.clone();
@@ -159,4 +161,44 @@ fn without_a_keyring_an_app_account_signs_in_with_the_secret_from_the_environmen
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(!o.status.success());
     assert!(stderr.contains("PARTNER_LENS_CLIENT_SECRET"), "{stderr}");
+}
+
+/// `partner-lens accounts add` with nothing else: the browser, the work account, and the
+/// account made from the sign-in, named after the organisation, with what it can read.
+#[test]
+fn accounts_add_alone_signs_in_with_the_work_account() {
+    let sim = sim(&["--scale", "300"]);
+    let home = support::home();
+    let h = home.path();
+    // A build without its own application ID says so, and no browser opens.
+    let o = cmd(h).args(["accounts", "add"]).env("PARTNER_LENS_BROWSER", "false").env_remove("PARTNER_LENS_CLIENT_ID").output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("built without its own sign-in registration"), "{stderr}");
+
+    // The simulator standing in for Microsoft, and its public client as the build's own.
+    let with_sim = |c: &mut Command| {
+        c.env("PARTNER_LENS_CLIENT_ID", "5e1b7c3a-9d24-4f6e-b8a1-2c7d0f4e9a63")
+            .env("PARTNER_LENS_AUTHORITY_URL", &sim.url)
+            .env("PARTNER_LENS_API_URL", &sim.url);
+    };
+    let mut add = cmd(h);
+    add.args(["accounts", "add"]).env("PARTNER_LENS_BROWSER", format!("{BIN} sim-sign-in --user sam@contoso.onmicrosoft.com"));
+    with_sim(&mut add);
+    let out = ok(add.output().unwrap());
+    assert!(out.contains("Signed in to Contoso Ltd as sam@contoso.onmicrosoft.com (id contoso-ltd)."), "{out}");
+    assert!(out.contains("✓ Reads all of Partner Center's analytics."), "{out}");
+    assert!(out.contains("✗ Revenue is hidden: ask your Partner Center admin for the Executive report viewer role."), "{out}");
+    let o = cmd(h).args(["fetch", "search", "--account", "contoso-ltd", "--out", h.join("s.csv").to_str().unwrap()]).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+
+    // An organisation whose administrator must approve the app first: the link to send them.
+    let mut add = cmd(h);
+    add.args(["accounts", "add"]).env("PARTNER_LENS_BROWSER", format!("{BIN} sim-sign-in --user lee@adatum.onmicrosoft.com"));
+    with_sim(&mut add);
+    let o = add.output().unwrap();
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("administrator to approve Partner Lens"), "{stderr}");
+    assert!(stderr.contains(&format!("{}/organizations/v2.0/adminconsent?client_id=5e1b7c3a", sim.url)), "{stderr}");
 }

@@ -13,7 +13,7 @@ use support::*;
 
 fn with_account(sim: &Sim, args: &[&str]) -> Output {
     let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    all.extend(account_args(&sim.url));
+    all.extend(sim.account_args());
     run(&all.iter().map(String::as_str).collect::<Vec<_>>(), sim.home.path())
 }
 
@@ -42,7 +42,7 @@ fn file_requested(url: &str) -> bool {
 #[test]
 fn a_download_killed_halfway_leaves_no_partial_file_and_the_next_run_completes_it() {
     // Report files are sent half, then a four-second pause, then the rest.
-    let sim = sim(&["--clock", "fast", "--admin", "--faults", "slow-files-ms=4000", "--seed", "7"]);
+    let sim = sim(&["--clock", "fast", "--token-lifetime", "31536000", "--admin", "--faults", "slow-files-ms=4000", "--seed", "7"]);
     let (out, _) = ok(with_account(
         &sim,
         &[
@@ -62,7 +62,7 @@ fn a_download_killed_halfway_leaves_no_partial_file_and_the_next_run_completes_i
     let library = sim.home.path().join("library");
     let mut child = Command::new(BIN)
         .args(["downloads", "sync"])
-        .args(account_args(&sim.url))
+        .args(sim.account_args())
         .env("PARTNER_LENS_HOME", sim.home.path())
         .env("PARTNER_LENS_CLIENT_SECRET", SECRET)
         .stdout(Stdio::null())
@@ -87,7 +87,7 @@ fn a_download_killed_halfway_leaves_no_partial_file_and_the_next_run_completes_i
     let files = files_under(&library);
     assert_eq!(files.len(), 1, "{out}\n{files:?}");
     let name = files[0].strip_prefix(&library).unwrap().to_string_lossy().to_string();
-    assert!(name.starts_with(&format!("{TENANT}/Seats now/")) && name.ends_with(".csv"), "{name}");
+    assert!(name.starts_with("Contoso Ltd/Seats now/") && name.ends_with(".csv"), "{name}");
     let (header, rows) = read_csv(&files[0]);
     assert_eq!(header, ["CustomerName", "Month", "TotalActiveSeats"]);
     assert!(!rows.is_empty());

@@ -5,9 +5,9 @@ mod support;
 
 use support::*;
 
-fn fetch(sim_url: &str, extra: &[&str], out: &std::path::Path, home: &std::path::Path) -> std::process::Output {
+fn fetch(account: &[String], extra: &[&str], out: &std::path::Path, home: &std::path::Path) -> std::process::Output {
     let mut args: Vec<String> = vec!["fetch".into(), "subscriptions".into()];
-    args.extend(account_args(sim_url));
+    args.extend(account.iter().cloned());
     args.extend(extra.iter().map(|s| s.to_string()));
     args.push("--out".into());
     args.push(out.display().to_string());
@@ -18,12 +18,12 @@ fn fetch(sim_url: &str, extra: &[&str], out: &std::path::Path, home: &std::path:
 #[test]
 fn grouped_counts_add_up_to_the_simulators_total_count() {
     let sim = sim(&["--seed", "7", "--scale", "23456"]);
-    let total = total_count(&sim.url, "/partner/v1/analytics/subscriptions");
+    let total = total_count(&sim, "/partner/v1/analytics/subscriptions");
     assert_eq!(total, 23456);
     // Grouped here from every row, then by Partner Center (issue 11): the same file.
     let here = sim.home.path().join("weekly-here.csv");
     let o = fetch(
-        &sim.url,
+        &sim.account_args(),
         &["--by", "week", "--date", "creationDate", "--group-here", "--verbose"],
         &here,
         sim.home.path(),
@@ -33,7 +33,7 @@ fn grouped_counts_add_up_to_the_simulators_total_count() {
     assert!(stderr.contains("Fetched 23456 of 23456 rows in 3 page(s)"), "{stderr}");
     assert!(stderr.contains("grouped on this computer: asked to group on this computer"), "{stderr}");
     let out = sim.home.path().join("weekly.csv");
-    let o = fetch(&sim.url, &["--by", "week", "--date", "creationDate", "--verbose"], &out, sim.home.path());
+    let o = fetch(&sim.account_args(), &["--by", "week", "--date", "creationDate", "--verbose"], &out, sim.home.path());
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stderr}");
     assert!(stderr.contains(" groups in 1 page(s)"), "{stderr}");
@@ -59,7 +59,7 @@ fn grouped_counts_add_up_to_the_simulators_total_count() {
 fn ungrouped_fetch_writes_every_row_with_the_api_field_names() {
     let sim = sim(&["--seed", "3"]);
     let out = sim.home.path().join("rows.csv");
-    let o = fetch(&sim.url, &["--filter", "status eq 'ACTIVE'"], &out, sim.home.path());
+    let o = fetch(&sim.account_args(), &["--filter", "status eq 'ACTIVE'"], &out, sim.home.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let (header, rows) = read_csv(&out);
     assert_eq!(&header[..4], &["customerTenantId", "customerName", "customerMarket", "id"]);
@@ -73,7 +73,7 @@ fn ungrouped_fetch_writes_every_row_with_the_api_field_names() {
 fn a_malformed_page_is_named_with_its_request_id_and_nothing_is_written() {
     let sim = sim(&["--scale", "25000", "--faults", "malformed=2"]);
     let out = sim.home.path().join("broken.csv");
-    let o = fetch(&sim.url, &[], &out, sim.home.path());
+    let o = fetch(&sim.account_args(), &[], &out, sim.home.path());
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("Page 2 of the data: Partner Center sent a page that could not be read"), "{stderr}");
@@ -88,7 +88,7 @@ fn an_unreachable_server_is_said_plainly() {
     // Nothing listens on port 9 of the loopback address.
     let out = home.path().join("x.csv");
     let started = std::time::Instant::now();
-    let o = fetch("http://127.0.0.1:9", &[], &out, home.path());
+    let o = fetch(&app_args("http://127.0.0.1:9"), &[], &out, home.path());
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("could not be reached"), "{stderr}");
@@ -117,7 +117,7 @@ fn a_wrong_token_and_a_wrong_secret_are_refused_in_plain_words() {
 
     let o = std::process::Command::new(BIN)
         .args(["fetch", "subscriptions"])
-        .args(account_args(&sim.url))
+        .args(app_args(&sim.url))
         .args(["--out", &out.display().to_string()])
         .env("PARTNER_LENS_HOME", sim.home.path())
         .env("PARTNER_LENS_CLIENT_SECRET", "wrong-secret")
@@ -162,16 +162,16 @@ fn bad_input_at_the_command_line_is_refused_in_plain_words_before_any_work() {
         err
     };
     let deep = format!("{}status eq 'ACTIVE'{}", "(".repeat(1900), ")".repeat(1900));
-    check(fetch(&sim.url, &["--filter", &deep], &out, h), "nests parentheses too deeply");
+    check(fetch(&sim.account_args(), &["--filter", &deep], &out, h), "nests parentheses too deeply");
     let huge = format!("customerName eq '{}'", "x".repeat(100_000));
-    let err = check(fetch(&sim.url, &["--filter", &huge], &out, h), "too long");
+    let err = check(fetch(&sim.account_args(), &["--filter", &huge], &out, h), "too long");
     assert!(err.len() < 400, "the error repeats the filter: {} bytes", err.len());
     let o = run(&["aggregate", "--input", "nothing.csv", "--filter", &deep, "--out", "y.csv"], h);
     assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
-    let err = check(fetch(&sim.url, &[], &h.join("x.docx"), h), ".xlsx");
+    let err = check(fetch(&sim.account_args(), &[], &h.join("x.docx"), h), ".xlsx");
     assert!(err.contains(".png") && err.contains(".svg"), "every format is listed: {err}");
     if std::path::Path::new("/proc/self").exists() {
-        check(fetch(&sim.url, &[], std::path::Path::new("/proc/x.csv"), h), "does not take new files");
+        check(fetch(&sim.account_args(), &[], std::path::Path::new("/proc/x.csv"), h), "does not take new files");
     }
     let log: serde_json::Value = reqwest::blocking::get(format!("{}/_sim/requests", sim.url)).unwrap().json().unwrap();
     let sent = log.as_array().unwrap().iter().filter(|r| r["path"].as_str().unwrap().contains("/analytics/")).count();

@@ -10,7 +10,7 @@ use support::*;
 
 fn insights(sim: &Sim, args: &[&str]) -> Output {
     let mut all: Vec<String> = vec!["insights".into()];
-    all.extend(account_args(&sim.url));
+    all.extend(sim.account_args());
     all.extend(args.iter().map(|s| s.to_string()));
     run(&all.iter().map(String::as_str).collect::<Vec<_>>(), sim.home.path())
 }
@@ -19,7 +19,7 @@ fn insights(sim: &Sim, args: &[&str]) -> Output {
 fn insights_after(sim: &Sim, args: &[&str]) -> Output {
     let mut all: Vec<String> = vec!["insights".into()];
     all.extend(args.iter().map(|s| s.to_string()));
-    all.extend(account_args(&sim.url));
+    all.extend(sim.account_args());
     run(&all.iter().map(String::as_str).collect::<Vec<_>>(), sim.home.path())
 }
 
@@ -36,7 +36,7 @@ fn id_in(text: &str) -> String {
 
 #[test]
 fn query_try_report_download_and_aggregate_the_file() {
-    let sim = sim(&["--clock", "fast", "--scale", "3000", "--seed", "4"]);
+    let sim = sim(&["--clock", "fast", "--token-lifetime", "31536000", "--scale", "3000", "--seed", "4"]);
     let (out, _) = ok(insights(&sim, &["datasets", "--name", "DynamicsUsage"]));
     assert!(out.starts_with("DynamicsUsage  (runs at most once every 24 hours)"), "{out}");
     // The account flags work after the subcommand too, for every command.

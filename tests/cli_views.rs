@@ -65,7 +65,7 @@ fn a_view_saved_in_explore_runs_from_the_command_line() {
     let out = sim.home.path().join("view.csv");
     let mut args: Vec<String> =
         ["fetch", "--view", "active BY quarter", "--out", out.to_str().unwrap()].map(String::from).to_vec();
-    args.extend(account_args(&sim.url));
+    args.extend(sim.account_args());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let o = run(&args, sim.home.path());
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -78,7 +78,7 @@ fn a_view_saved_in_explore_runs_from_the_command_line() {
     );
 
     // The same numbers as the service's own filter, counted over raw HTTP.
-    let token = raw_token(&sim.url);
+    let token = sim.token.clone();
     let filter = "status eq 'ACTIVE' and creationDate ge '2025-01-01' and creationDate lt '2026-07-01'";
     let v: serde_json::Value = reqwest::blocking::Client::new()
         .get(format!("{}/partner/v1/analytics/subscriptions", sim.url))

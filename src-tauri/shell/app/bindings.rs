@@ -7,7 +7,7 @@ use std::path::Path;
 use specta_typescript::Typescript;
 use tauri_specta::{Builder, collect_commands};
 
-use super::commands::{accounts, app, downloads, explore, files, home, reports, schedules, views};
+use super::commands::{accounts, app, downloads, explore, files, home, reports, schedules, signin, views};
 
 /// Generic over the runtime so tests can drive the same registry on Tauri's mock runtime.
 pub fn builder<R: tauri::Runtime>() -> Builder<R> {
@@ -32,6 +32,11 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             accounts::make_default_account,
             accounts::sign_out,
             accounts::remove_account,
+            signin::sign_in_setup,
+            signin::sign_in_new,
+            signin::start_new_device_sign_in,
+            signin::finish_new_device_sign_in,
+            signin::admin_consent_link,
             home::home,
             home::home_tiles,
             home::snapshot_days,

@@ -3,6 +3,7 @@
 use clap::{Args, Subcommand};
 use lens_model::Secret;
 use lens_service::accounts::AppCredential;
+use lens_service::first_sign_in::{self, CloudChoice};
 use lens_service::{Account, Accounts, AppPaths, CancellationToken, Cloud, ServiceError, SignInMethod};
 
 use super::client_args::SECRET_ENV;
@@ -11,7 +12,9 @@ pub const PASSWORD_ENV: &str = "PARTNER_LENS_PASSWORD";
 
 #[derive(Subcommand, Debug)]
 pub enum AccountsCmd {
-    /// Add an account (an app secret comes from PARTNER_LENS_CLIENT_SECRET).
+    /// Sign in with your work account in the browser (nothing else needed), or add an account
+    /// your IT department set up (--tenant, --client-id; an app secret comes from
+    /// PARTNER_LENS_CLIENT_SECRET).
     Add(AddArgs),
     /// List the accounts and whether each is signed in.
     List,
@@ -21,8 +24,11 @@ pub enum AccountsCmd {
 
 #[derive(Args, Debug)]
 pub struct AddArgs {
-    /// A name for the account, e.g. "Contoso EU".
-    pub name: String,
+    /// A name for the account, e.g. "Contoso EU" (by default the organisation's name).
+    pub name: Option<String>,
+    /// Sign in with a code on another device instead of this computer's browser.
+    #[arg(long)]
+    pub device_code: bool,
     /// global, china, usgov or custom.
     #[arg(long, default_value = "global")]
     pub cloud: String,
@@ -32,13 +38,16 @@ pub struct AddArgs {
     /// For --cloud custom: the API host.
     #[arg(long)]
     pub api_url: Option<String>,
+    /// Set up by IT: the organisation (domain or directory ID).
     #[arg(long)]
-    pub tenant: String,
+    pub tenant: Option<String>,
+    /// Set up by IT: the application (client) ID of your organisation's app registration.
     #[arg(long)]
-    pub client_id: String,
-    /// browser (default), device, password (legacy), app (a client secret) or certificate.
-    #[arg(long, default_value = "browser")]
-    pub method: String,
+    pub client_id: Option<String>,
+    /// Set up by IT: browser (default), device, password (legacy), app (a client secret) or
+    /// certificate.
+    #[arg(long)]
+    pub method: Option<String>,
     /// For --method password: the user name.
     #[arg(long)]
     pub username: Option<String>,
@@ -110,10 +119,21 @@ pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
         eprintln!("Note: {why}");
     }
     match cmd {
+        AccountsCmd::Add(a) if a.tenant.is_none() && a.client_id.is_none() && a.method.is_none() => {
+            sign_in_new(&accounts, a).await?;
+        }
         AccountsCmd::Add(a) => {
-            let method = SignInMethod::parse(&a.method).ok_or_else(|| {
-                usage(format!("--method must be browser, device, password, app or certificate, not \"{}\"", a.method))
+            let method_name = a.method.clone().unwrap_or_else(|| "browser".into());
+            let method = SignInMethod::parse(&method_name).ok_or_else(|| {
+                usage(format!("--method must be browser, device, password, app or certificate, not \"{method_name}\""))
             })?;
+            let (Some(name), Some(tenant), Some(client_id)) = (a.name.clone(), a.tenant.clone(), a.client_id.clone())
+            else {
+                return Err(usage(
+                    "An account your IT department set up needs a name, --tenant and --client-id. \
+                     To sign in with your work account alone, run: partner-lens accounts add",
+                ));
+            };
             if method == SignInMethod::Password && a.username.is_none() {
                 return Err(usage("--method password needs --username"));
             }
@@ -136,10 +156,10 @@ pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
             )?;
             let account = Account {
                 id: String::new(),
-                name: a.name.trim().to_string(),
+                name: name.trim().to_string(),
                 cloud: cloud(&a)?,
-                tenant: a.tenant,
-                client_id: a.client_id,
+                tenant,
+                client_id,
                 method,
                 username: a.username,
                 sample: false,
@@ -150,7 +170,7 @@ pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
         AccountsCmd::List => {
             let all = accounts.list()?;
             if all.is_empty() {
-                println!("No accounts yet. Add one with: partner-lens accounts add NAME --tenant T --client-id C");
+                println!("No accounts yet. Sign in with: partner-lens accounts add");
             }
             for a in all {
                 let state = if accounts.is_signed_in(&a) { "signed in" } else { "not signed in" };
@@ -168,6 +188,76 @@ pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
             let gone = accounts.remove(&account)?;
             println!("Removed {} and its saved sign-in.", gone.name);
         }
+    }
+    Ok(())
+}
+
+/// "Sign in with Microsoft" from the command line: the browser (or a code), then the account
+/// made from the sign-in, and what it can read.
+async fn sign_in_new(accounts: &Accounts, a: AddArgs) -> Result<(), ServiceError> {
+    let choice = match a.cloud.to_ascii_lowercase().as_str() {
+        "global" => CloudChoice::Global,
+        "china" | "21vianet" => CloudChoice::China,
+        "usgov" | "us-government" | "usgovernment" => CloudChoice::UsGovernment,
+        "custom" => return Err(usage("--cloud custom is set up by IT: give --tenant and --client-id too")),
+        other => return Err(usage(format!("--cloud must be global, china or usgov, not \"{other}\""))),
+    };
+    let cancel = CancellationToken::new();
+    let c2 = cancel.clone();
+    tokio::spawn(async move {
+        let _ = tokio::signal::ctrl_c().await;
+        c2.cancel();
+    });
+    let signed = if a.device_code {
+        match accounts.start_new_device(choice).await {
+            Ok((code, resolved)) => {
+                println!("{}", code.message);
+                println!("Waiting for you to finish signing in…");
+                accounts.finish_new_device(&code, &resolved, &cancel).await
+            }
+            Err(e) => Err(e),
+        }
+    } else {
+        accounts
+            .sign_in_new_browser(
+                choice,
+                |url| {
+                    println!("Opening your browser to sign in. If it does not open, visit:\n  {url}");
+                    open_browser(url)
+                },
+                &cancel,
+            )
+            .await
+    };
+    let account = match signed {
+        Ok(a) => a,
+        Err(e) if e.code == lens_service::ErrorCode::ConsentRequired => {
+            // The one thing to do: send this link to an administrator, then run this again.
+            if let Ok(r) = first_sign_in::resolve(&accounts.sign_in_defaults(), choice, SignInMethod::Browser) {
+                eprintln!("Send this link to your administrator to approve Partner Lens for your organisation:");
+                eprintln!("  {}", first_sign_in::admin_consent_link(&r, None));
+                eprintln!("Then run partner-lens accounts add again.");
+            }
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
+    let account = match a.name.map(|n| n.trim().to_string()).filter(|n| !n.is_empty() && *n != account.name) {
+        Some(n) => accounts.rename(&account.id, &n)?,
+        None => account,
+    };
+    let state = accounts.check(&account.id, None).await?;
+    println!("Signed in to {} as {} (id {}).", account.name, account.username.as_deref().unwrap_or("you"), account.id);
+    if let Some(access) = accounts.db().access(&account.id)? {
+        for line in access.lines() {
+            println!("  {} {}", if line.ok { "✓" } else { "✗" }, line.text);
+        }
+    }
+    if let lens_service::signins::AccountState::Failed { message } = state {
+        println!("  {message}");
+    }
+    if let Some(why) = accounts.keyring_limitation() {
+        println!("The sign-in lasts until this command ends: {why}");
     }
     Ok(())
 }

@@ -30,6 +30,11 @@ pub struct ClientArgs {
 }
 
 impl ClientArgs {
+    /// An account given on the command line (a tenant and app, or a token), not a saved one.
+    pub fn is_inline(&self) -> bool {
+        self.account.is_none() && (self.tenant.is_some() || self.token.is_some())
+    }
+
     pub async fn client(&self) -> Result<Connection, ServiceError> {
         match &self.account {
             Some(id) => {

@@ -28,10 +28,14 @@ pub async fn run(cmd: DownloadsCmd) -> Result<(), ServiceError> {
     let now = chrono::Utc::now();
     match cmd {
         DownloadsCmd::Sync { account } => {
-            let out = if account.account.is_none() && account.tenant.is_some() {
+            let out = if account.is_inline() {
                 let conn = account.client().await?;
                 ws.add_client(INLINE, (*conn).clone());
-                let name = account.tenant.clone().unwrap_or_else(|| INLINE.into());
+                // Files go under the organisation's name, as a saved account's go under its own.
+                let name = match conn.organization_name(&Default::default()).await {
+                    Ok(Some(n)) => n,
+                    _ => account.tenant.clone().unwrap_or_else(|| INLINE.into()),
+                };
                 ws.sync_downloads_of(INLINE, &name, now, system_zone(), &Quiet).await?
             } else if let Some(id) = &account.account {
                 let a = ws.accounts().find(id)?;

@@ -36,6 +36,9 @@ pub struct Cli {
 pub enum Command {
     /// Run the Partner Center simulator alone (synthetic data, test sign-in, faults on demand).
     Sim(sim::SimArgs),
+    /// Answer the simulator's sign-in pages at URL as one of its people would (for scripts and
+    /// tests: give it as PARTNER_LENS_BROWSER).
+    SimSignIn(sim::SimSignInArgs),
     /// Fetch an Analytics data set, optionally grouped by period, into a file.
     Fetch(fetch::FetchArgs),
     /// Group a file on disk (a report download, a fetched table) by fields and period.
@@ -114,6 +117,7 @@ pub fn run(cmd: Command) -> i32 {
     let result = rt.block_on(async {
         match cmd {
             Command::Sim(a) => sim::run(a).await,
+            Command::SimSignIn(a) => sim::sign_in(a).await,
             Command::Fetch(a) => fetch::run(a).await,
             Command::Aggregate(a) => aggregate::run(a).await,
             Command::Home(a) => home::run(a).await,

@@ -30,6 +30,15 @@ pub struct SimArgs {
     /// Let the password grant work (by default the tenant enforces multi-factor sign-in).
     #[arg(long)]
     pub no_mfa: bool,
+    /// How long an access token lives, in the simulator's seconds (default 3600). With
+    /// `--clock fast` an hour passes in a second: scripts holding one token for a while give
+    /// it longer.
+    #[arg(long, default_value_t = 3600)]
+    pub token_lifetime: i64,
+    /// Accept app-only tokens on the Analytics and Insights APIs, as the 2018 documents did
+    /// (today's say these APIs take a person's sign-in only).
+    #[arg(long)]
+    pub app_only: bool,
     /// Write every date in one of all the documented forms in turn and add unknown nested
     /// fields to every row (to check what a client keeps).
     #[arg(long)]
@@ -94,6 +103,9 @@ pub fn config(a: &SimArgs) -> Result<SimConfig, ServiceError> {
         faults,
         admin: a.admin,
         mfa_enforced: !a.no_mfa,
+        app_only: a.app_only,
+        token_lifetime_secs: a.token_lifetime.max(60),
+        built_in_client: simulator::built_in_client(),
         every_form: a.every_form,
         hostile_names: a.hostile_names,
         ..SimConfig::default()
@@ -118,10 +130,36 @@ pub async fn run(a: SimArgs) -> Result<(), ServiceError> {
     println!("  API base URL     {url}");
     println!("  authority URL    {url}");
     println!("  tenant           {}", c.tenant);
-    println!("  client id        {}", c.client_id);
-    println!("  client secret    {}", c.secret);
-    println!("  user name        {}", c.username);
-    println!("  password         {}", c.password);
+    println!("  client id        {}  (the IT department's app, secret {})", c.client_id, c.secret);
+    println!("  public client    {}  (multi-tenant, for \"Sign in with Microsoft\")", simulator::SIM_PUBLIC_CLIENT_ID);
+    match &cfg.built_in_client {
+        Some(id) => {
+            println!("  built-in app     {id}  (this build's application ID: accepted)");
+        }
+        None => {
+            println!("  built-in app     none in this build (set PARTNER_LENS_CLIENT_ID to give it one)");
+        }
+    }
+    println!();
+    let other = if c.password == "sample-password" { String::new() } else { format!(", {}'s: {}", c.username, c.password) };
+    println!("  People (passwords sample-password{other}; second-factor code {}):", cfg.mfa_code);
+    for t in &sim.state.directory.tenants {
+        let kind = match t.partner {
+            simulator::PartnerKind::DirectBill => "direct-bill partner",
+            simulator::PartnerKind::IndirectProvider => "indirect provider",
+            simulator::PartnerKind::IndirectReseller => "indirect reseller: no analytics",
+        };
+        let consent = if t.user_consent { "" } else { ", an administrator must approve apps" };
+        println!("    {} ({}, {kind}{consent})", t.name, t.domain);
+        for u in &t.users {
+            let role = match u.insights {
+                simulator::InsightsRole::ExecutiveReportViewer => "Executive report viewer",
+                simulator::InsightsRole::ReportViewer => "Report viewer: revenue hidden",
+                simulator::InsightsRole::None => "no Insights role",
+            };
+            println!("      {:<34} {}{role}", u.username, if u.admin { "administrator, " } else { "" });
+        }
+    }
     println!();
     println!(
         "  data (seed {})    {} subscriptions, {} Azure usage rows, {} resellers, {} searches, {} referrals",
@@ -131,12 +169,18 @@ pub async fn run(a: SimArgs) -> Result<(), ServiceError> {
         println!("  faults           {}", a.faults.as_deref().unwrap_or(""));
     }
     println!("  multi-factor     {}", if cfg.mfa_enforced { "enforced (password sign-in refused)" } else { "off" });
+    println!("  app-only tokens  {}", if cfg.app_only { "accepted (2018 rules)" } else { "refused by the APIs (today's rules)" });
     println!();
-    println!("Try it:");
-    println!(
-        "  TOKEN=$(curl -s -d grant_type=client_credentials -d client_id={} -d client_secret={} -d resource=https://api.partnercenter.microsoft.com {url}/{}/oauth2/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')",
-        c.client_id, c.secret, c.tenant
-    );
+    // A person's token, signed in through the simulator's own pages, for trying the API by hand.
+    match sim.user_token().await {
+        Ok(token) => {
+            println!("Try it (a token for {}, valid an hour):", c.username);
+            println!("  TOKEN={token}");
+        }
+        Err(e) => {
+            println!("No token for {}: {e}", c.username);
+        }
+    }
     println!(
         "  curl -H \"Authorization: Bearer $TOKEN\" \"{url}/partner/v1/analytics/subscriptions?groupby=subscriptionType&top=5\""
     );
@@ -146,5 +190,38 @@ pub async fn run(a: SimArgs) -> Result<(), ServiceError> {
     drop(o);
     let _ = tokio::signal::ctrl_c().await;
     drop(sim);
+    Ok(())
+}
+
+#[derive(Args, Debug)]
+pub struct SimSignInArgs {
+    /// The page a sign-in opened (authorize, admin consent or /devicelogin?user_code=…).
+    pub url: String,
+    /// Who signs in (one of the simulator's people).
+    #[arg(long, default_value = "alex@contoso.onmicrosoft.com")]
+    pub user: String,
+    #[arg(long, default_value = "sample-password")]
+    pub password: String,
+    /// The second factor's code.
+    #[arg(long, default_value = "123456")]
+    pub code: String,
+    /// Refuse the app's request for permissions instead of accepting it.
+    #[arg(long)]
+    pub decline: bool,
+}
+
+/// Plays a browser on the simulator's pages, then follows the last redirect back to the app
+/// (its loopback address), as a browser would.
+pub async fn sign_in(a: SimSignInArgs) -> Result<(), ServiceError> {
+    let who = simulator::browser::Person { username: a.user, password: a.password, otp: a.code, consent: !a.decline };
+    match simulator::browser::sign_in(&a.url, &who).await.map_err(|e| usage(format!("The sign-in pages could not be followed: {e}")))? {
+        simulator::browser::Ending::Redirect(to) => {
+            let shown = simulator::browser::follow(&to)
+                .await
+                .map_err(|e| usage(format!("The app did not answer at {to}: {e}")))?;
+            println!("Sent back to the app. {shown}");
+        }
+        simulator::browser::Ending::Page(text) => println!("{text}"),
+    }
     Ok(())
 }

@@ -9,7 +9,7 @@ use lens_auth::{Account, Cloud, SignInMethod};
 use lens_model::Secret;
 use serde::{Deserialize, Serialize};
 
-use crate::access::{AccessLine, AccountAccess};
+use crate::access::AccessLine;
 use crate::accounts::AppCredential;
 use crate::first_sign_in::{self, CloudChoice, SignInSetup};
 use crate::error::{Action, ErrorCode, ServiceError};
@@ -165,14 +165,7 @@ impl Workspace {
     /// Checks an account against Partner Center now: its sign-in, then what it can read.
     pub async fn check_account(&self, id: &str) -> Result<AccountView, ServiceError> {
         let client = self.client(id).await.ok();
-        let state = self.accounts().check(id, client.as_ref()).await?;
-        if let Some(c) = &client
-            && matches!(state, AccountState::SignedIn { .. } | AccountState::NoAccess)
-        {
-            let a = self.accounts().find(id)?;
-            let access = AccountAccess::probe(c, a.cloud.has_referrals(), a.cloud.has_insights(), now()).await;
-            self.store().set_access(&a.id, &access)?;
-        }
+        self.accounts().check(id, client.as_ref()).await?;
         self.account_view(id)
     }
 

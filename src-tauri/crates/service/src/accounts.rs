@@ -15,6 +15,7 @@ use lens_model::Secret;
 use lens_model::clock::SystemClock;
 use tokio_util::sync::CancellationToken;
 
+use crate::access::AccountAccess;
 use crate::demo::{Demo, DemoOptions, SAMPLE_ACCOUNT_ID};
 use crate::error::{Action, ErrorCode, ServiceError};
 use crate::first_sign_in::SignInDefaults;
@@ -450,7 +451,7 @@ impl Accounts {
     }
 
     /// Checks the account against Partner Center (a token, then one row of analytics) and
-    /// keeps what was found: its state in plain words.
+    /// keeps what was found: its state in plain words, and, once signed in, what it can read.
     pub async fn check(&self, id: &str, client: Option<&Client>) -> Result<AccountState, ServiceError> {
         let a = self.find(id)?;
         if !self.is_signed_in(&a) {
@@ -463,12 +464,14 @@ impl Accounts {
             self.db.set_state(&a.id, &state, now())?;
             return Ok(state);
         }
+        let owned = match client {
+            Some(_) => None,
+            None => self.client(id).await.map(|(_, c)| c).ok(),
+        };
+        let client = client.or(owned.as_ref());
         let result = match client {
             Some(c) => c.check_access().await.map_err(ServiceError::from),
-            None => match self.client(id).await {
-                Ok((_, c)) => c.check_access().await.map_err(ServiceError::from),
-                Err(e) => Err(e),
-            },
+            None => self.client(id).await.map(|_| ()),
         };
         let record = self.db.sign_in(&a.id)?;
         let state = match result {
@@ -488,6 +491,12 @@ impl Accounts {
             Err(e) => AccountState::from_error(&e),
         };
         self.db.set_state(&a.id, &state, now())?;
+        if let Some(c) = client
+            && matches!(state, AccountState::SignedIn { .. } | AccountState::NoAccess)
+        {
+            let access = AccountAccess::probe(c, a.cloud.has_referrals(), a.cloud.has_insights(), now()).await;
+            self.db.set_access(&a.id, &access)?;
+        }
         Ok(state)
     }
 }

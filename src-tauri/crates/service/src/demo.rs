@@ -105,6 +105,9 @@ pub async fn start(o: &DemoOptions) -> Result<Demo, ServiceError> {
         clock_speed: o.clock_speed,
         hostile_names: o.hostile_names,
         admin: false,
+        // The sample person stays signed in however long the app sits idle (with the fast
+        // clock, 90 idle days pass in 36 minutes).
+        refresh_idle_secs: i64::MAX / 4,
         ..SimConfig::default()
     };
     let sim = lens_sim::start(config, SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))

@@ -1,5 +1,7 @@
 //! The Partner Center simulator, for `partner-lens sim`: its options and how to start it.
 
+pub use lens_sim::browser;
+pub use lens_sim::directory::{Directory, InsightsRole, PartnerKind, SIM_PUBLIC_CLIENT_ID};
 pub use lens_sim::{Credentials, FaultSpec, SimConfig, SimHandle, parse_scale};
 
 use std::net::{Ipv4Addr, SocketAddr};
@@ -11,6 +13,12 @@ pub async fn start(config: SimConfig, port: u16) -> Result<SimHandle, ServiceErr
     lens_sim::start(config, SocketAddr::from((Ipv4Addr::LOCALHOST, port))).await.map_err(|e| {
         ServiceError::new(ErrorCode::Port, format!("Could not listen on port {port}: {e}. Try another --port."), None)
     })
+}
+
+/// The application ID this build signs people in with, if it has one: the simulator accepts
+/// it as a multi-tenant public client beside its own.
+pub fn built_in_client() -> Option<String> {
+    crate::first_sign_in::SignInDefaults::from_environment().built_in_client
 }
 
 /// A date like `2026-11-21` as days since 1970.

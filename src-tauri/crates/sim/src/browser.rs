@@ -131,6 +131,14 @@ pub async fn sign_in(url: &str, who: &Person) -> Result<Ending, String> {
     Err("the sign-in pages went on for too long".into())
 }
 
+/// Follows the last redirect back to the app, as a browser does: the page the app showed.
+pub async fn follow(to: &str) -> Result<String, String> {
+    let r = reqwest::get(to).await.map_err(|e| e.to_string())?;
+    let status = r.status();
+    let text = r.text().await.map_err(|e| e.to_string())?;
+    Ok(format!("{status}: {}", text_of(&text)))
+}
+
 /// User tokens from the simulator at `base_url` for `who`, through the authorize endpoint with
 /// PKCE, as an app gets them: (access token, refresh token).
 pub async fn user_tokens(base_url: &str, tenant: &str, client_id: &str, who: &Person) -> Result<(String, String), String> {

@@ -9,4 +9,5 @@ pub mod files;
 pub mod home;
 pub mod reports;
 pub mod schedules;
+pub mod signin;
 pub mod views;
