@@ -13,7 +13,7 @@ describe("first run", () => {
     const b = mockBackend({}, appInfo({ accounts: [], settings: { theme: "light", sampleData: false, lastRoute: null, defaultAccount: null } }));
     renderApp(b);
     await screen.findByRole("heading", { name: "Welcome to Partner Lens" });
-    expect(screen.getByRole("button", { name: "Sign in to Partner Center" })).toBeTruthy();
+    expect(await screen.findByRole("button", { name: "Sign in with Microsoft" })).toBeTruthy();
     expect(screen.queryByRole("navigation", { name: "Main" })).toBeNull();
     await expectAccessible();
     await userEvent.click(screen.getByRole("button", { name: "Try with sample data" }));
@@ -24,10 +24,37 @@ describe("first run", () => {
     expect(screen.getByTestId("sample-badge").textContent).toBe("Sample data");
   });
 
-  it("leads to Accounts when the person chooses to sign in", async () => {
+  it("signs in with one click and nothing typed, then opens Home for the new account", async () => {
     const b = mockBackend({}, appInfo({ accounts: [], settings: { theme: "light", sampleData: false, lastRoute: null, defaultAccount: null } }));
     renderApp(b);
-    await userEvent.click(await screen.findByRole("button", { name: "Sign in to Partner Center" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Sign in with Microsoft" }));
+    await screen.findByTestId("screen-home");
+    expect(b.signInNew).toHaveBeenCalledWith("global", expect.any(String));
+    expect(window.location.hash).toMatch(/account=contoso-ltd/);
+    expect(screen.queryByRole("textbox")).toBeNull();
+  });
+
+  it("says plainly when this copy has no sign-in of its own, and points to the IT setup", async () => {
+    const b = mockBackend(
+      {
+        signInSetup: async () => ({
+          ready: false,
+          problem: "This copy of Partner Lens was built without its own sign-in registration, so it cannot sign you in by itself.",
+          byOrganisation: false,
+          policySource: null,
+          fixedCloud: null,
+          browser: true,
+          deviceCode: true,
+          itSetup: true,
+          itMethods: ["browser"],
+        }),
+      },
+      appInfo({ accounts: [], settings: { theme: "light", sampleData: false, lastRoute: null, defaultAccount: null } }),
+    );
+    renderApp(b);
+    expect((await screen.findByTestId("sign-in-unavailable")).textContent).toContain("built without its own sign-in registration");
+    expect(screen.queryByTestId("sign-in-microsoft")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Set up by your IT department" }));
     await screen.findByTestId("screen-accounts");
   });
 });

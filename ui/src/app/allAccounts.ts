@@ -19,6 +19,8 @@ export function allAccounts(accounts: AccountView[]): AccountView {
     state: { kind: "signedIn", who: "" },
     checkedAt: null,
     warning: null,
+    access: [],
+    revenueHidden: false,
   };
 }
 

@@ -41,6 +41,16 @@ export const commands = {
 	makeDefaultAccount: (accountId: string) => typedError<null, ServiceError>(__TAURI_INVOKE("make_default_account", { accountId })),
 	signOut: (accountId: string) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("sign_out", { accountId })),
 	removeAccount: (accountId: string) => typedError<null, ServiceError>(__TAURI_INVOKE("remove_account", { accountId })),
+	signInSetup: () => __TAURI_INVOKE<SignInSetup>("sign_in_setup"),
+	/**  Signs a person in with the browser; their account is made (or found) from the sign-in. */
+	signInNew: (cloud: CloudChoice, jobId: string) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("sign_in_new", { cloud, jobId })),
+	startNewDeviceSignIn: (cloud: CloudChoice) => typedError<DeviceCodeView, ServiceError>(__TAURI_INVOKE("start_new_device_sign_in", { cloud })),
+	finishNewDeviceSignIn: (jobId: string) => typedError<AccountView, ServiceError>(__TAURI_INVOKE("finish_new_device_sign_in", { jobId })),
+	/**
+	 *  The address an administrator opens to approve Partner Lens for the organisation (the
+	 *  account's, when one is given).
+	 */
+	adminConsentLink: (cloud: CloudChoice, accountId: string | null) => typedError<string, ServiceError>(__TAURI_INVOKE("admin_consent_link", { cloud, accountId })),
 	home: (accountId: string, today: string) => typedError<HomeSummary, ServiceError>(__TAURI_INVOKE("home", { accountId, today })),
 	/**
 	 *  Home's tiles from Partner Center's own grouping: shown while the data sets are fetched the
@@ -129,6 +139,12 @@ export const commands = {
 };
 
 /* Types */
+/**  One line of "what this account can see": whether it is good news, and the words. */
+export type AccessLine = {
+	ok: boolean,
+	text: string,
+};
+
 /**  An account's sign-in, in plain words. */
 export type AccountState = 
 /**  Not checked yet. */
@@ -139,6 +155,8 @@ export type AccountState =
 { kind: "mfaRequired" } | 
 /**  Signed in, but the account may not read the analytics. */
 { kind: "noAccess" } | 
+/**  The organisation needs an administrator to approve Partner Lens once. */
+{ kind: "consentRequired" } | 
 /**  Partner Center could not be reached. */
 { kind: "offline" } | 
 /**  The sign-in was refused for another reason (a wrong secret, say). */
@@ -161,6 +179,13 @@ export type AccountView = {
 	checkedAt: number | null,
 	/**  A warning before the sign-in runs out, or that it has. */
 	warning: string | null,
+	/**  What it can and cannot read, as last tried, in sentences (empty until tried). */
+	access: AccessLine[],
+	/**
+	 *  The service hides revenue from this person (no Executive report viewer role), as last
+	 *  tried: screens say "Hidden" where revenue would be.
+	 */
+	revenueHidden: boolean,
 };
 
 /**  What the person can do about it; the UI shows it as a button. */
@@ -238,6 +263,9 @@ export type Chart = {
 export type ChartKind = "auto" | "line" | "bar" | "stacked" | 
 /**  No chart: the table alone. */
 "table";
+
+/**  The cloud a person picks under "Other clouds". */
+export type CloudChoice = "global" | "china" | "usGovernment";
 
 export type CloudKind = "global" | "china" | "usGovernment" | "custom" | 
 /**  The built-in sample data. */
@@ -375,7 +403,11 @@ export type DrillPoint = {
  */
 export type ErrorCode = 
 /**  A command-line flag or an argument that does not fit. */
-"usage" | "unreachable" | "network" | "bad_response" | "sign_in_required" | "mfa_required" | "sign_in_failed" | "forbidden" | "bad_request" | "bad_filter" | "bad_question" | "unknown_column" | "not_found" | 
+"usage" | "unreachable" | "network" | "bad_response" | "sign_in_required" | "mfa_required" | "sign_in_failed" | 
+/**  The organisation needs an administrator to approve the app once. */
+"consent_required" | 
+/**  This build has no application ID of its own and no organisation set one. */
+"no_application" | "forbidden" | "bad_request" | "bad_filter" | "bad_question" | "unknown_column" | "not_found" | 
 /**  The data set has not been loaded yet. */
 "not_loaded" | 
 /**  A report has no finished run yet. */
@@ -803,6 +835,27 @@ export type SignInMethod =
 "appSecret" | 
 /**  App only, with a certificate: a signed client assertion instead of a secret. */
 "appCertificate";
+
+/**  What the window offers for signing in, and why not when it cannot. */
+export type SignInSetup = {
+	/**  "Sign in with Microsoft" can work: an application ID is known. */
+	ready: boolean,
+	/**  Why it cannot, in plain words, with what to do. */
+	problem: string | null,
+	/**  The organisation set sign-in up (a policy): the window says so and offers only "Sign in". */
+	byOrganisation: boolean,
+	/**  Where the policy was read from, for IT. */
+	policySource: string | null,
+	/**  The cloud the policy fixes; without one, "Other clouds" is offered. */
+	fixedCloud: CloudChoice | null,
+	/**  The ways the one button may use. */
+	browser: boolean,
+	deviceCode: boolean,
+	/**  "Set up by your IT department" is offered (not when the organisation set it up). */
+	itSetup: boolean,
+	/**  The ways of signing in the IT setup may offer. */
+	itMethods: SignInMethod[],
+};
 
 export type Sort = {
 	/**  A result column: a grouping field or a metric's column name. */

@@ -30,6 +30,8 @@ export const TITLES: Record<ErrorCode, string> = {
   sign_in_required: "Sign in again",
   mfa_required: "Multi-factor sign-in needed",
   sign_in_failed: "Sign-in didn't work",
+  consent_required: "Your organisation's approval is needed",
+  no_application: "Sign-in isn't set up in this copy",
   forbidden: "No access",
   bad_request: "Partner Center refused the request",
   bad_filter: "Check the filter",

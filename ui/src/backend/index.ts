@@ -4,6 +4,7 @@
 import { Channel } from "@tauri-apps/api/core";
 import { commands } from "./bindings";
 import type {
+  CloudChoice,
   DatasetId,
   DrillPoint,
   ExportSource,
@@ -68,6 +69,11 @@ export const tauriBackend = {
   makeDefaultAccount: (accountId: string) => unwrap(commands.makeDefaultAccount(accountId)),
   signOut: (accountId: string) => unwrap(commands.signOut(accountId)),
   removeAccount: (accountId: string) => unwrap(commands.removeAccount(accountId)),
+  signInSetup: () => plain(commands.signInSetup()),
+  signInNew: (cloud: CloudChoice, jobId: string) => unwrap(commands.signInNew(cloud, jobId)),
+  startNewDeviceSignIn: (cloud: CloudChoice) => unwrap(commands.startNewDeviceSignIn(cloud)),
+  finishNewDeviceSignIn: (jobId: string) => unwrap(commands.finishNewDeviceSignIn(jobId)),
+  adminConsentLink: (cloud: CloudChoice, accountId: string | null) => unwrap(commands.adminConsentLink(cloud, accountId)),
   home: (accountId: string, today: string) => unwrap(commands.home(accountId, today)),
   homeTiles: (accountId: string, today: string) => unwrap(commands.homeTiles(accountId, today)),
   snapshotDays: (accountId: string, dataset: DatasetId) => plain(commands.snapshotDays(accountId, dataset)),

@@ -26,6 +26,7 @@ export const keys = {
   schedules: ["schedules"] as const,
   fileInfo: (id: string) => ["fileInfo", id] as const,
   licences: ["licences"] as const,
+  signInSetup: ["signInSetup"] as const,
 };
 
 export function useAppInfo() {

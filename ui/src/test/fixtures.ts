@@ -21,13 +21,15 @@ export const SAMPLE: AccountView = {
   cloudKind: "sample",
   tenant: "contoso-sample",
   clientId: "sample",
-  method: "appSecret",
-  username: null,
+  method: "browser",
+  username: "alex@contoso.onmicrosoft.com",
   sample: true,
   isDefault: false,
   state: { kind: "signedIn", who: "Alex Wilber (sample)" },
   checkedAt: null,
   warning: null,
+  access: [],
+  revenueHidden: false,
 };
 
 /// A real-looking account in a given state.
@@ -46,6 +48,8 @@ export function account(id: string, name: string, over: Partial<AccountView> = {
     state: { kind: "signedIn", who: `alex@${id}.com` },
     checkedAt: Math.floor(Date.now() / 1000) - 60,
     warning: null,
+    access: [],
+    revenueHidden: false,
     ...over,
   };
 }

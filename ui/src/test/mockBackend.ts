@@ -61,6 +61,34 @@ export function mockBackend(over: Partial<Backend> = {}, info: AppInfo = appInfo
       accounts = accounts.filter((a) => a.id !== id);
       return null;
     },
+    signInSetup: async () => ({
+      ready: true,
+      problem: null,
+      byOrganisation: false,
+      policySource: null,
+      fixedCloud: null,
+      browser: true,
+      deviceCode: true,
+      itSetup: true,
+      itMethods: ["browser", "deviceCode", "appSecret", "appCertificate", "password"],
+    }),
+    signInNew: async () => {
+      const a = account("contoso-ltd", "Contoso Ltd", {
+        username: "alex@contoso.com",
+        tenant: "4f9c2d1e-7a3b-4c5d-8e6f-1a2b3c4d5e6f",
+        state: { kind: "signedIn", who: "alex@contoso.com" },
+        access: [
+          { ok: true, text: "Reads all of Partner Center's analytics." },
+          { ok: false, text: "Revenue is hidden: ask your Partner Center admin for the Executive report viewer role." },
+        ],
+        revenueHidden: true,
+      });
+      accounts = [...accounts.filter((x) => x.id !== a.id), a];
+      return a;
+    },
+    startNewDeviceSignIn: async () => ({ userCode: "HXQ4-T7PL", verificationUri: "https://microsoft.com/devicelogin", expiresAt: Math.floor(Date.now() / 1000) + 900 }),
+    finishNewDeviceSignIn: () => new Promise(() => {}),
+    adminConsentLink: async () => "https://login.microsoftonline.com/organizations/v2.0/adminconsent?client_id=5e1b7c3a",
     home: async () => homeSummary(),
     homeTiles: async () =>
       homeSummary().tiles.map((t) => ({ ...t, source: "Partner Center grouped the data (groupby=creationDate, aggregationLevel=month)." })),

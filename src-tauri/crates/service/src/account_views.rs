@@ -50,6 +50,9 @@ pub struct AccountView {
     pub warning: Option<String>,
     /// What it can and cannot read, as last tried, in sentences (empty until tried).
     pub access: Vec<AccessLine>,
+    /// The service hides revenue from this person (no Executive report viewer role), as last
+    /// tried: screens say "Hidden" where revenue would be.
+    pub revenue_hidden: bool,
 }
 
 /// A new account, as the Add account dialog fills it in.
@@ -135,6 +138,7 @@ impl Workspace {
         };
         let mut record = record;
         record.state = Some(state.clone());
+        let access = self.store().access(&a.id)?;
         Ok(AccountView {
             id: a.id.clone(),
             name: a.name.clone(),
@@ -149,7 +153,8 @@ impl Workspace {
             warning: if a.sample { None } else { health_warning(&a.name, &record, !a.method.is_app(), now()) },
             state,
             checked_at: record.checked_at,
-            access: self.store().access(&a.id)?.map(|x| x.lines()).unwrap_or_default(),
+            access: access.as_ref().map(|x| x.lines()).unwrap_or_default(),
+            revenue_hidden: access.and_then(|x| x.revenue_hidden).unwrap_or(false),
         })
     }
 

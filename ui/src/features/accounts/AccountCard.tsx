@@ -20,6 +20,8 @@ import {
 } from "@fluentui/react-components";
 import {
   ArrowClockwise20Regular,
+  Checkmark16Regular,
+  Dismiss16Regular,
   CheckmarkCircle20Filled,
   ErrorCircle20Filled,
   MoreHorizontal20Regular,
@@ -43,6 +45,9 @@ const useStyles = makeStyles({
   success: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0 },
   danger: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
+  access: { display: "flex", flexDirection: "column", gap: "4px", margin: 0, padding: 0, listStyleType: "none" },
+  accessLine: { display: "flex", alignItems: "flex-start", gap: "8px" },
+  no: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
 });
 
 const BADGE: Record<Tone, "success" | "warning" | "danger" | "informative" | "subtle"> = {
@@ -141,6 +146,16 @@ export function AccountCard({ account, actions }: { account: AccountView; action
           </Text>
         </div>
       )}
+      {!a.sample && a.access.length ? (
+        <ul className={s.access} aria-label="What this account can see" data-testid="access-lines">
+          {a.access.map((l) => (
+            <li key={l.text} className={s.accessLine} data-ok={l.ok}>
+              {l.ok ? <Checkmark16Regular className={s.success} aria-label="Can" /> : <Dismiss16Regular className={s.no} aria-label="Cannot" />}
+              <Text size={200}>{l.text}</Text>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {a.warning && !w.needsYou ? (
         <MessageBar intent="warning" layout="multiline" data-testid="account-warning">
           <MessageBarBody>{a.warning}</MessageBarBody>

@@ -44,6 +44,78 @@ describe("Accounts", () => {
     await expectAccessible();
   });
 
+  it("Sign in with Microsoft: nothing typed, the account named after its organisation, what it can see", async () => {
+    const b = mockBackend();
+    renderApp(b, "#/accounts");
+    await userEvent.click(await screen.findByTestId("sign-in-new"));
+    const dialog = await screen.findByTestId("new-sign-in-dialog");
+    expect(within(dialog).queryByRole("textbox")).toBeNull();
+    await expectAccessible();
+    await userEvent.click(await within(dialog).findByTestId("sign-in-microsoft"));
+    await waitFor(() => expect(b.signInNew).toHaveBeenCalledWith("global", expect.stringMatching(/^signin-browser-/)));
+    const card = within(await screen.findByTestId("account-contoso-ltd"));
+    expect(card.getByText("Contoso Ltd")).toBeTruthy();
+    const lines = card.getByTestId("access-lines").textContent!;
+    expect(lines).toContain("Reads all of Partner Center's analytics.");
+    expect(lines).toContain("Revenue is hidden: ask your Partner Center admin for the Executive report viewer role.");
+    expect(card.getByText("alex@contoso.com · browser sign-in")).toBeTruthy();
+  });
+
+  it("another cloud is a choice behind Other clouds, not a field", async () => {
+    const b = mockBackend();
+    renderApp(b, "#/accounts");
+    await userEvent.click(await screen.findByTestId("sign-in-new"));
+    await userEvent.click(await screen.findByTestId("other-clouds"));
+    await userEvent.click(await screen.findByTestId("cloud-choice-usGovernment"));
+    expect(screen.getByTestId("cloud-picked").textContent).toBe("Signing in to: US Government");
+    await userEvent.click(screen.getByTestId("sign-in-microsoft"));
+    await waitFor(() => expect(b.signInNew).toHaveBeenCalledWith("usGovernment", expect.any(String)));
+  });
+
+  it("when the organisation must approve the app: one sentence, the link for the admin, Try again", async () => {
+    let calls = 0;
+    const b = mockBackend({
+      signInNew: async () => {
+        calls += 1;
+        if (calls === 1) {
+          throw { code: "consent_required", message: "Your organisation needs an administrator to approve Partner Lens once.", action: "signIn", detail: null };
+        }
+        return account("adatum", "Adatum Corporation");
+      },
+    });
+    renderApp(b, "#/accounts");
+    await userEvent.click(await screen.findByTestId("sign-in-new"));
+    await userEvent.click(await screen.findByTestId("sign-in-microsoft"));
+    const box = await screen.findByTestId("consent-needed");
+    expect(box.textContent).toContain("needs an administrator to approve Partner Lens once");
+    await waitFor(() => expect((screen.getByTestId("admin-link") as HTMLInputElement).value).toContain("/adminconsent?client_id="));
+    expect(b.adminConsentLink).toHaveBeenCalledWith("global", null);
+    await userEvent.click(screen.getByTestId("consent-retry"));
+    expect((await screen.findByTestId("account-toast")).textContent).toContain("Adatum Corporation: signed in as alex@adatum.com");
+    expect(calls).toBe(2);
+  });
+
+  it("an organisation's policy: only Sign in, and no IT setup", async () => {
+    const b = mockBackend({
+      signInSetup: async () => ({
+        ready: true,
+        problem: null,
+        byOrganisation: true,
+        policySource: "/etc/partner-lens/policy.json",
+        fixedCloud: "global",
+        browser: true,
+        deviceCode: false,
+        itSetup: false,
+        itMethods: ["browser"],
+      }),
+    });
+    renderApp(b, "#/accounts");
+    await userEvent.click(await screen.findByTestId("sign-in-new"));
+    expect((await screen.findByTestId("by-organisation")).textContent).toContain("Set up by your organisation");
+    expect(screen.queryByTestId("other-clouds")).toBeNull();
+    expect(screen.queryByTestId("add-account")).toBeNull();
+  });
+
   it("adds an account with browser sign-in: waiting, then signed in", async () => {
     let finish: (a: AccountView) => void = () => {};
     const b = mockBackend({

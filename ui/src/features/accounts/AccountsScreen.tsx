@@ -3,8 +3,15 @@
 // again, renaming, the default, signing out and removing.
 import { useState } from "react";
 import { Button, Toast, ToastTitle, makeStyles, useToastController } from "@fluentui/react-components";
-import { Add20Regular, DataBarVertical24Regular, PeopleTeam24Regular } from "@fluentui/react-icons";
-import { useQueryClient } from "@tanstack/react-query";
+import {
+  Dialog,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+} from "@fluentui/react-components";
+import { DataBarVertical24Regular, PeopleTeam24Regular, PersonKey20Regular, Wrench20Regular } from "@fluentui/react-icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AccountView, UiError } from "../../backend";
 import { toUiError } from "../../backend";
 import { useBackend } from "../../backend/context";
@@ -16,12 +23,14 @@ import { ErrorBar } from "../../components/ErrorBar";
 import { PageHeader } from "../../components/PageHeader";
 import { AccountCard, type AccountActions } from "./AccountCard";
 import { AddAccountDialog } from "./AddAccountDialog";
+import { NewSignIn } from "./NewSignIn";
 import { RemoveDialog } from "./RemoveDialog";
 import { RenameDialog } from "./RenameDialog";
 import { SignInDialog } from "./SignInDialog";
 
 const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: "10px", maxWidth: "780px" },
+  surface: { width: "520px", maxWidth: "calc(100vw - 48px)" },
 });
 
 export function AccountsScreen() {
@@ -33,6 +42,9 @@ export function AccountsScreen() {
   const start = useStartSample();
   const { dispatchToast } = useToastController(TOASTER);
   const [adding, setAdding] = useState(false);
+  const [signingInNew, setSigningInNew] = useState(false);
+  const setup = useQuery({ queryKey: keys.signInSetup, queryFn: b.signInSetup, staleTime: Infinity });
+  const itSetup = setup.data?.itSetup ?? false;
   const [signingIn, setSigningIn] = useState<AccountView | null>(null);
   const [renaming, setRenaming] = useState<AccountView | null>(null);
   const [renameError, setRenameError] = useState<string | null>(null);
@@ -96,9 +108,16 @@ export function AccountsScreen() {
         title="Accounts"
         subtitle="The Partner Center accounts Partner Lens reads. Sign-ins are kept in your system's keyring."
         actions={
-          <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)} data-testid="add-account">
-            Add account
-          </Button>
+          <>
+            {itSetup ? (
+              <Button icon={<Wrench20Regular />} onClick={() => setAdding(true)} data-testid="add-account">
+                Set up by your IT department
+              </Button>
+            ) : null}
+            <Button appearance="primary" icon={<PersonKey20Regular />} onClick={() => setSigningInNew(true)} data-testid="sign-in-new">
+              Sign in with Microsoft
+            </Button>
+          </>
         }
       />
       {error ? <ErrorBar error={{ ...error, action: null }} /> : null}
@@ -115,8 +134,8 @@ export function AccountsScreen() {
           testId="no-accounts"
           actions={
             <>
-              <Button appearance="primary" icon={<Add20Regular />} onClick={() => setAdding(true)}>
-                Add account
+              <Button appearance="primary" icon={<PersonKey20Regular />} onClick={() => setSigningInNew(true)}>
+                Sign in with Microsoft
               </Button>
               <Button
                 icon={<DataBarVertical24Regular />}
@@ -127,8 +146,8 @@ export function AccountsScreen() {
             </>
           }
         >
-          Add your Partner Center account to see your own data. You need your tenant and the application (client) ID of
-          an app registration with access to Partner Center analytics.
+          Sign in with the work account you use for Partner Center to see your own data. Nothing to type: your browser
+          opens Microsoft's sign-in page.
         </EmptyState>
       )}
       <AddAccountDialog
@@ -139,6 +158,33 @@ export function AccountsScreen() {
           signedIn(a);
         }}
       />
+      <Dialog open={signingInNew} onOpenChange={(_, d) => !d.open && setSigningInNew(false)} modalType="modal">
+        <DialogSurface className={s.surface} data-testid="new-sign-in-dialog">
+          <DialogBody>
+            <DialogTitle>Sign in with Microsoft</DialogTitle>
+            <DialogContent>
+              {signingInNew ? (
+                <NewSignIn
+                  size="medium"
+                  onDone={(a) => {
+                    setSigningInNew(false);
+                    void qc.invalidateQueries({ queryKey: keys.appInfo });
+                    signedIn(a);
+                  }}
+                  onItSetup={
+                    itSetup
+                      ? () => {
+                          setSigningInNew(false);
+                          setAdding(true);
+                        }
+                      : null
+                  }
+                />
+              ) : null}
+            </DialogContent>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
       <SignInDialog account={signingIn} onClose={() => setSigningIn(null)} onDone={signedIn} />
       <RenameDialog
         account={renaming}

@@ -1,5 +1,6 @@
-// "Add account": the cloud, the tenant, the app registration and how to sign in, then the
-// sign-in itself in the same dialog. Cancelling the sign-in of an account just added removes
+// "Set up by your IT department": the cloud, the organisation, the app registration and how to
+// sign in, each way with when it is needed and what it can read; then the sign-in itself in
+// the same dialog. Cancelling the sign-in of an account just added removes
 // it again, so a half-added account never lingers.
 import { useState } from "react";
 import {
@@ -158,7 +159,7 @@ export function AddAccountDialog({ open, onClose, onAdded }: { open: boolean; on
     }
   };
 
-  const title = step.kind === "details" ? "Add a Partner Center account" : `Sign in to ${step.account.name}`;
+  const title = step.kind === "details" ? "Set up by your IT department" : `Sign in to ${step.account.name}`;
   return (
     <Dialog open={open} onOpenChange={(_, d) => !d.open && step.kind === "details" && close()} modalType="modal">
       <DialogSurface className={s.surface} data-testid="add-account-dialog">
@@ -188,6 +189,10 @@ export function AddAccountDialog({ open, onClose, onAdded }: { open: boolean; on
                   void add();
                 }}
               >
+                <Text className={s.muted}>
+                  For accounts your IT department prepared: its own app registration, one organisation, or an app that
+                  signs in by itself. Everyone else: close this and use Sign in with Microsoft.
+                </Text>
                 {error ? <ErrorBar error={{ ...error, action: null }} /> : null}
                 <Field label="Name" required hint="How Partner Lens shows it: the company, region or tenant.">
                   <Input value={f.name} onChange={(_, d) => set({ name: d.value })} placeholder="Contoso Europe" data-testid="account-name-input" />
@@ -256,8 +261,8 @@ export function AddAccountDialog({ open, onClose, onAdded }: { open: boolean; on
                   <>
                     <MessageBar intent="warning" layout="multiline">
                       <MessageBarBody>
-                        A user name and password fail where multi-factor sign-in is enforced (Microsoft answers AADSTS50076).
-                        Most tenants enforce it; sign in with your browser if you can.
+                        Partner Center refuses a user name and password wherever multi-factor sign-in is enforced, which it is
+                        for everyone since April 2026 (Microsoft answers AADSTS50076). Sign in with the browser if you can.
                       </MessageBarBody>
                     </MessageBar>
                     <Field label="User name" required>

@@ -3,10 +3,11 @@
 import { useEffect, useRef, useState } from "react";
 import { Button, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { Copy20Regular, Checkmark20Regular } from "@fluentui/react-icons";
-import type { AccountView, DeviceCodeView, UiError } from "../../backend";
+import type { AccountView, CloudChoice, DeviceCodeView, UiError } from "../../backend";
 import { toUiError } from "../../backend";
 import { useBackend } from "../../backend/context";
 import { ErrorBar } from "../../components/ErrorBar";
+import { ConsentNeeded } from "./ConsentNeeded";
 import { newJobId } from "./jobs";
 
 const useStyles = makeStyles({
@@ -44,11 +45,16 @@ function minutes(seconds: number): string {
 }
 
 export function DeviceCodeSignIn({
-  account,
+  start,
+  finish,
+  approval,
   onDone,
   onCancel,
 }: {
-  account: AccountView;
+  start: () => Promise<DeviceCodeView>;
+  /// Waits for the person under a job id the backend can cancel.
+  finish: (jobId: string) => Promise<AccountView>;
+  approval: { cloud: CloudChoice; accountId: string | null };
   onDone: (a: AccountView) => void;
   onCancel: () => void;
 }) {
@@ -61,6 +67,8 @@ export function DeviceCodeSignIn({
   const job = useRef<string | null>(null);
   const done = useRef(onDone);
   done.current = onDone;
+  const calls = useRef({ start, finish });
+  calls.current = { start, finish };
   const left = useSecondsLeft(code?.expiresAt ?? null);
 
   useEffect(() => {
@@ -69,11 +77,12 @@ export function DeviceCodeSignIn({
     let live = true;
     setCode(null);
     setError(null);
-    b.startDeviceSignIn(account.id)
+    calls.current
+      .start()
       .then((c) => {
         if (!live) return null;
         setCode(c);
-        return b.finishDeviceSignIn(account.id, id);
+        return calls.current.finish(id);
       })
       .then(
         (a) => live && a && done.current(a),
@@ -86,7 +95,7 @@ export function DeviceCodeSignIn({
       live = false;
       void b.cancelJob(id);
     };
-  }, [account.id, attempt, b]);
+  }, [attempt, b]);
 
   const cancel = () => {
     if (job.current) void b.cancelJob(job.current);
@@ -103,6 +112,9 @@ export function DeviceCodeSignIn({
     }
   };
 
+  if (error?.code === "consent_required") {
+    return <ConsentNeeded cloud={approval.cloud} accountId={approval.accountId} onRetry={() => setAttempt((n) => n + 1)} onCancel={cancel} />;
+  }
   if (error || left === 0) {
     return (
       <div className={s.box} data-testid="device-failed">

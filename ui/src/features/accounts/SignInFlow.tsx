@@ -64,14 +64,32 @@ export function SignInFlow({ account, onDone, onCancel }: { account: AccountView
   const first: UserWay =
     account.method === "deviceCode" ? "deviceCode" : account.method === "password" && account.state.kind !== "mfaRequired" ? "password" : "browser";
   const [way, setWay] = useState<UserWay>(first);
+  const b = useBackend();
+  const approval = { cloud: "global" as const, accountId: account.id };
   if (account.method === "appSecret" || account.method === "appCertificate") {
     return <AppSignIn account={account} onDone={onDone} onCancel={onCancel} />;
   }
   switch (way) {
     case "browser":
-      return <BrowserSignIn account={account} onDone={onDone} onCancel={onCancel} onUseCode={() => setWay("deviceCode")} />;
+      return (
+        <BrowserSignIn
+          run={(job) => b.signInBrowser(account.id, job)}
+          approval={approval}
+          onDone={onDone}
+          onCancel={onCancel}
+          onUseCode={() => setWay("deviceCode")}
+        />
+      );
     case "deviceCode":
-      return <DeviceCodeSignIn account={account} onDone={onDone} onCancel={onCancel} />;
+      return (
+        <DeviceCodeSignIn
+          start={() => b.startDeviceSignIn(account.id)}
+          finish={(job) => b.finishDeviceSignIn(account.id, job)}
+          approval={approval}
+          onDone={onDone}
+          onCancel={onCancel}
+        />
+      );
     case "password":
       return <PasswordSignIn account={account} onDone={onDone} onCancel={onCancel} onUseBrowser={() => setWay("browser")} />;
   }

@@ -1,6 +1,6 @@
 // An account's state, cloud and way of signing in, in the words the window uses everywhere
 // (the Accounts list, the header badge, the health banner), so they never disagree.
-import type { AccountState, AccountView, CloudKind, SignInMethod } from "../../backend";
+import type { AccountState, AccountView, CloudChoice, CloudKind, SignInMethod } from "../../backend";
 
 export type Tone = "success" | "warning" | "danger" | "informative" | "subtle";
 
@@ -35,6 +35,13 @@ export function stateWords(a: AccountView): StateWords {
         tone: "warning",
         needsYou: false,
       };
+    case "consentRequired":
+      return {
+        text: "Your organisation needs an administrator to approve Partner Lens once. Sign in again to get the link to send them.",
+        badge: "Needs approval",
+        tone: "warning",
+        needsYou: true,
+      };
     case "offline":
       return { text: "Can't reach Partner Center right now. The data already fetched still shows.", badge: "Can't reach", tone: "warning", needsYou: false };
     case "failed":
@@ -51,19 +58,53 @@ export const CLOUDS: { kind: Exclude<CloudKind, "sample">; label: string; hint: 
   { kind: "custom", label: "Custom address", hint: "A sign-in and API address you give (a test server, say)" },
 ];
 
+/// The clouds a person may pick under "Other clouds".
+export const CLOUD_CHOICES: { kind: CloudChoice; label: string }[] = [
+  { kind: "global", label: "Microsoft's global cloud" },
+  { kind: "china", label: "China (operated by 21Vianet)" },
+  { kind: "usGovernment", label: "US Government" },
+];
+
+/// Each way of signing in: its name, and for IT when it is needed and what it can read.
 export const METHODS: Record<SignInMethod, { label: string; hint: string }> = {
-  browser: { label: "Sign in with your browser", hint: "Your usual Microsoft sign-in page opens, multi-factor included. Recommended." },
-  deviceCode: { label: "Use a code on another device", hint: "For when no browser opens here: type a code on your phone or another computer." },
-  appSecret: { label: "App secret", hint: "App-only access with the app registration's client secret." },
-  appCertificate: { label: "App certificate", hint: "App-only access with a certificate (a PEM or PFX file) instead of a secret." },
-  password: { label: "User name and password", hint: "Fails where multi-factor sign-in is enforced, which is most tenants." },
+  browser: {
+    label: "Your organisation's app, in the browser",
+    hint: "When your IT department registered its own app for Partner Lens. Reads whatever the person signing in may read.",
+  },
+  deviceCode: {
+    label: "Your organisation's app, with a code",
+    hint: "The same, with a code typed on another device, for computers where no browser opens.",
+  },
+  appSecret: {
+    label: "App alone, with a secret",
+    hint: "A confidential app signing in by itself. Partner Center's analytics and reports take a person's sign-in only, so this reads nothing today.",
+  },
+  appCertificate: {
+    label: "App alone, with a certificate",
+    hint: "As above, with a certificate (a PEM or PFX file) instead of a secret. Reads nothing today either.",
+  },
+  password: {
+    label: "User name and password",
+    hint: "Partner Center refuses it wherever multi-factor sign-in is enforced, which it is for everyone since April 2026.",
+  },
 };
 
-/// "Global · contoso.onmicrosoft.com · browser sign-in".
+const WAYS: Record<SignInMethod, string> = {
+  browser: "browser sign-in",
+  deviceCode: "sign-in with a code",
+  appSecret: "app alone (secret)",
+  appCertificate: "app alone (certificate)",
+  password: "user name and password",
+};
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/// "alex@contoso.com · browser sign-in", with the cloud when it is not the global one. A
+/// directory ID (what a sign-in names the organisation by) is IT's business, not shown.
 export function accountLine(a: AccountView): string {
   if (a.sample) return "Built-in sample: no sign-in needed";
-  const how = METHODS[a.method]?.label.toLowerCase() ?? a.method;
-  return `${a.cloud} · ${a.tenant} · ${how}`;
+  const who = a.username ?? (GUID.test(a.tenant) ? null : a.tenant);
+  return [a.cloudKind === "global" ? null : a.cloud, who, WAYS[a.method] ?? a.method].filter(Boolean).join(" · ");
 }
 
 /// Whether the person can sign this account in again from the window (every kind can).

@@ -1,10 +1,12 @@
-// The first run: two ways in. The sample data reaches a chart in one click; signing in leads to
-// Accounts.
+// The first run: two ways in. The sample data reaches a chart in one click; "Sign in with
+// Microsoft" opens the browser at once and lands on Home for the account it makes.
 import { useEffect } from "react";
 import { Body1, Button, Card, CardHeader, Spinner, Text, Title1, makeStyles, tokens } from "@fluentui/react-components";
 import { DataBarVertical24Regular, PersonKey24Regular } from "@fluentui/react-icons";
 import { toUiError } from "../../backend";
-import { useStartSample } from "../../backend/queries";
+import { useQueryClient } from "@tanstack/react-query";
+import { keys, useStartSample } from "../../backend/queries";
+import { NewSignIn } from "../accounts/NewSignIn";
 import { useApp } from "../../app/context";
 import { ErrorBar } from "../../components/ErrorBar";
 
@@ -21,6 +23,7 @@ export function WelcomeScreen() {
   const s = useStyles();
   const { go } = useApp();
   const start = useStartSample();
+  const qc = useQueryClient();
   // When the first screen a new user sees was shown: lens-bench window measures launch from it.
   useEffect(() => {
     performance.mark("welcome-shown");
@@ -58,12 +61,16 @@ export function WelcomeScreen() {
         <Card className={s.card}>
           <CardHeader
             image={<PersonKey24Regular className={s.icon} />}
-            header={<Text weight="semibold">Sign in to Partner Center</Text>}
-            description="Use your work account to see your own data."
+            header={<Text weight="semibold">Your own Partner Center data</Text>}
+            description="Sign in with the work account you use for Partner Center."
           />
-          <Button size="large" data-testid="sign-in" onClick={() => go({ screen: "accounts" })}>
-            Sign in to Partner Center
-          </Button>
+          <NewSignIn
+            onDone={(a) => {
+              void qc.invalidateQueries({ queryKey: keys.appInfo });
+              go({ screen: "home", account: a.id });
+            }}
+            onItSetup={() => go({ screen: "accounts" })}
+          />
           <Text size={200} className={s.note}>
             Your sign-in is kept in this computer's password store, never in a file.
           </Text>
