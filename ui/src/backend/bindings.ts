@@ -468,6 +468,11 @@ export type FieldInfo = {
 	serviceFilters: boolean,
 	/**  Can be summed and averaged. */
 	numeric: boolean,
+	/**
+	 *  The service hid its values from this person (revenue without the Executive report
+	 *  viewer role): shown as "Hidden", never counted or added up.
+	 */
+	hidden: boolean,
 };
 
 /**  The type a field has in a row. Dates are UTC instants. */
@@ -665,6 +670,8 @@ export type ReportFile = {
 	/**  Why it failed, in plain words. */
 	error: string | null,
 	recordedAt: number,
+	/**  Columns the service blanked because the person may not see revenue: "Hidden", never 0. */
+	hiddenColumns: string[],
 };
 
 export type ReportQuery = {

@@ -67,9 +67,9 @@ export function ErrorBar({ error, onRetry, onEditFilter }: { error: UiError } & 
 }
 
 // Something worth knowing that is not an error (a saved copy was set aside, say).
-export function NoteBar({ text, intent = "warning" }: { text: string; intent?: "warning" | "info" }) {
+export function NoteBar({ text, intent = "warning", testId = "note-bar" }: { text: string; intent?: "warning" | "info"; testId?: string }) {
   return (
-    <MessageBar intent={intent} layout="multiline" data-testid="note-bar">
+    <MessageBar intent={intent} layout="multiline" data-testid={testId}>
       <MessageBarBody>{text}</MessageBarBody>
     </MessageBar>
   );

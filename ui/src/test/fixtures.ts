@@ -11,6 +11,7 @@ function field(name: string, label: string, kind: FieldInfo["kind"], groupable =
     filter: kind === "dateTime" ? "dates" : kind === "bool" ? "flag" : "values",
     serviceFilters: true,
     numeric: kind === "int" || kind === "float",
+    hidden: false,
   };
 }
 
@@ -247,6 +248,7 @@ export function reportFile(over: Partial<ReportFile> = {}): ReportFile {
     format: "csv",
     error: null,
     recordedAt: 1_796_104_900,
+    hiddenColumns: [],
     ...over,
   };
 }

@@ -36,6 +36,9 @@ pub struct FieldInfo {
     pub service_filters: bool,
     /// Can be summed and averaged.
     pub numeric: bool,
+    /// The service hid its values from this person (revenue without the Executive report
+    /// viewer role): shown as "Hidden", never counted or added up.
+    pub hidden: bool,
 }
 
 /// A metric the window offers, in words.
@@ -95,6 +98,7 @@ pub fn dataset_info(id: DatasetId, all_accounts: bool) -> DatasetInfo {
                 filter: FilterStyle::Values,
                 service_filters: false,
                 numeric: false,
+                hidden: false,
             },
         );
     }
@@ -122,6 +126,7 @@ fn dataset_fields(id: DatasetId) -> DatasetInfo {
                 },
                 service_filters: !f.ops.is_empty(),
                 numeric: matches!(f.ty, FieldType::Int | FieldType::Float),
+                hidden: false,
             })
             .collect(),
         default_date: spec.default_date.into(),

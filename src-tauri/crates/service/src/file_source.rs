@@ -50,18 +50,21 @@ pub fn info(f: &ReportFile, df: &DataFrame, dataset: DatasetId) -> DatasetInfo {
         .iter()
         .map(|(n, t)| {
             let kind = field_type(t);
+            let hidden = f.hidden_columns.iter().any(|h| h == n.as_str());
             FieldInfo {
                 name: n.to_string(),
-                label: words(n),
+                label: if hidden { format!("{} (hidden)", words(n)) } else { words(n) },
                 kind,
-                groupable: kind == FieldType::Str || kind == FieldType::Bool,
+                // A column the service blanked splits nothing and adds up to nothing.
+                groupable: !hidden && (kind == FieldType::Str || kind == FieldType::Bool),
                 filter: match kind {
                     FieldType::DateTime => FilterStyle::Dates,
                     FieldType::Bool => FilterStyle::Flag,
                     _ => FilterStyle::Values,
                 },
                 service_filters: false,
-                numeric: matches!(kind, FieldType::Int | FieldType::Float),
+                numeric: !hidden && matches!(kind, FieldType::Int | FieldType::Float),
+                hidden,
             }
         })
         .collect();

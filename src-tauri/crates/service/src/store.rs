@@ -59,6 +59,8 @@ const MIGRATIONS: &[&str] = &[
     );",
     // What each account may read, as last tried against the service (JSON).
     "ALTER TABLE sign_ins ADD COLUMN access TEXT;",
+    // The columns of a report file the service blanked for the person (revenue), as JSON.
+    "ALTER TABLE report_files ADD COLUMN hidden_columns TEXT;",
 ];
 
 pub struct Store {

@@ -43,3 +43,21 @@ describe("Downloads", () => {
     expect(await screen.findByText(/Exploring the report file "Seats daily"/)).toBeTruthy();
   });
 });
+
+describe("Downloads without the revenue role", () => {
+  it("marks a file whose revenue Partner Center hid, and Explore says Hidden, never 0", async () => {
+    const f = reportFile({ hiddenColumns: ["BilledRevenueUSD"] });
+    const b = mockBackend({
+      listDownloads: async () => ({ files: [f], library: "/home/alex/Documents/Partner Lens" }),
+      downloadInfo: async (id) => {
+        const base = await mockBackend().downloadInfo(id);
+        return { ...base, fields: base.fields.map((x, i) => (i === 0 ? { ...x, hidden: true, numeric: false, groupable: false } : x)) };
+      },
+    });
+    renderApp(b, "#/downloads");
+    const row = await screen.findByTestId("download-Seats daily");
+    expect(within(row).getByTestId("download-revenue-hidden").textContent).toBe("Revenue hidden");
+    await userEvent.click(within(row).getByTestId("download-explore"));
+    expect((await screen.findByTestId("revenue-hidden")).textContent).toContain("Executive report viewer");
+  });
+});

@@ -128,6 +128,16 @@ export function DownloadsScreen() {
                         {f.format.toUpperCase()}
                       </Badge>
                     )}
+                    {f.hiddenColumns.length ? (
+                      <Badge
+                        appearance="tint"
+                        color="warning"
+                        title="Partner Center hid the revenue in this file: it shows revenue only to people with the Executive report viewer role."
+                        data-testid="download-revenue-hidden"
+                      >
+                        Revenue hidden
+                      </Badge>
+                    ) : null}
                     {f.status === "failed" ? (
                       <Text as="p" size={200} className={s.failed}>
                         {f.error}

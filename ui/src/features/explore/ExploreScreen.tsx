@@ -136,6 +136,13 @@ export function ExploreScreen() {
       {file ? (
         <NoteBar intent="info" text={`Exploring the report file "${title}" from Downloads. Pick a data set to go back to Partner Center data.`} />
       ) : null}
+      {file && info.data?.fields.some((f) => f.hidden) ? (
+        <NoteBar
+          intent="warning"
+          text="Revenue in this file is hidden: Partner Center shows it only to people with the Executive report viewer role. Ask your Partner Center admin for it."
+          testId="revenue-hidden"
+        />
+      ) : null}
       <TabList
         selectedValue={file ? null : dataset}
         onTabSelect={(_, d) => void pickDataset(d.value as DatasetId)}
@@ -247,6 +254,7 @@ export function ExploreScreen() {
                       today={today}
                       stamp={stamp}
                       hidden={rows.hidden}
+                      withheld={info.data?.fields.filter((f) => f.hidden).map((f) => f.name) ?? []}
                       onHidden={(hidden) => setRows({ ...rows, hidden })}
                       onQuery={(q) => setRows({ ...rows, query: { search: q.search, sort: q.sort } })}
                       onClose={() => setRows(null)}

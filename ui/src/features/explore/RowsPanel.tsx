@@ -30,6 +30,7 @@ export function RowsPanel({
   today,
   stamp,
   hidden,
+  withheld,
   onQuery,
   onHidden,
   onClose,
@@ -41,6 +42,8 @@ export function RowsPanel({
   today: string;
   stamp: number;
   hidden: string[];
+  /// Columns the service withheld from this person (revenue): "Hidden", not empty.
+  withheld: string[];
   onQuery: (q: RowsQuery) => void;
   onHidden: (h: string[]) => void;
   onClose: () => void;
@@ -110,6 +113,7 @@ export function RowsPanel({
             const p = byPage.get(Math.floor(r / ROWS_PAGE));
             if (!p) return null;
             const ci = p.at.get(id) ?? 0;
+            if (withheld.includes(id)) return "Hidden";
             return cellText(p.page.page.columns[ci].values[r - p.page.offset] ?? null, p.page.columns[ci], period);
           }}
           sort={query.sort ? { by: query.sort.by, descending: query.sort.descending } : null}

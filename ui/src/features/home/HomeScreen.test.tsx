@@ -67,3 +67,11 @@ describe("Home", () => {
     await waitFor(() => expect(b.home).toHaveBeenCalledWith("eu", expect.any(String)));
   });
 });
+
+describe("Home for a person without the revenue role", () => {
+  it("says revenue is hidden and what to ask for", async () => {
+    const me = account("eu", "Contoso Europe", { isDefault: true, revenueHidden: true });
+    renderApp(mockBackend({ checkAccount: async () => me }, appInfo({ accounts: [me] })), "#/home?account=eu");
+    expect((await screen.findByTestId("revenue-hidden")).textContent).toContain("Ask your Partner Center admin for it");
+  });
+});

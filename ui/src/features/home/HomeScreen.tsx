@@ -86,9 +86,23 @@ export function HomeScreen() {
         </div>
       ) : null}
       {tables.error ? <ErrorBar error={tables.error} onRetry={tables.refresh} /> : null}
-      {failures.map((f) => (
-        <NoteBar key={f.dataset} text={`${title(f.dataset)}: ${f.error?.message ?? ""}`} />
+      {/* One line per reason: an indirect reseller's five refusals say the same thing. */}
+      {[...new Set(failures.map((f) => f.error?.message ?? ""))].map((message) => (
+        <NoteBar
+          key={message}
+          text={`${failures
+            .filter((f) => (f.error?.message ?? "") === message)
+            .map((f) => title(f.dataset))
+            .join(", ")}: ${message}`}
+        />
       ))}
+      {account.revenueHidden ? (
+        <NoteBar
+          intent="info"
+          testId="revenue-hidden"
+          text="Revenue is hidden for you: Partner Center shows it only to people with the Executive report viewer role. Ask your Partner Center admin for it; report files and Explore say Hidden where it would be."
+        />
+      ) : null}
       {home.error ? <ErrorBar error={toUiError(home.error)} onRetry={() => void home.refetch()} /> : null}
       {h?.sinceLastVisit ? (
         <Card className={s.since} appearance="filled-alternative" data-testid="since-last-visit">

@@ -37,6 +37,8 @@ pub struct ReportFile {
     /// Why it failed, in plain words.
     pub error: Option<String>,
     pub recorded_at: i64,
+    /// Columns the service blanked because the person may not see revenue: "Hidden", never 0.
+    pub hidden_columns: Vec<String>,
 }
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<ReportFile> {
@@ -54,17 +56,21 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ReportFile> {
         format: r.get(10)?,
         error: r.get(11)?,
         recorded_at: r.get(12)?,
+        hidden_columns: r
+            .get::<_, Option<String>>(13)?
+            .and_then(|j| serde_json::from_str(&j).ok())
+            .unwrap_or_default(),
     })
 }
 
-const COLUMNS: &str = "id, account, account_name, report_id, report_name, generated_at, status, path, rows, bytes, format, error, recorded_at";
+const COLUMNS: &str = "id, account, account_name, report_id, report_name, generated_at, status, path, rows, bytes, format, error, recorded_at, hidden_columns";
 
 impl Store {
     /// Keeps what became of a run (replacing a failed attempt).
     pub fn record_file(&self, f: &ReportFile) -> Result<(), ServiceError> {
         self.with(|c| {
             c.execute(
-                &format!("INSERT OR REPLACE INTO report_files ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"),
+                &format!("INSERT OR REPLACE INTO report_files ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
                 params![
                     f.id,
                     f.account,
@@ -79,6 +85,7 @@ impl Store {
                     f.format,
                     f.error,
                     f.recorded_at,
+                    (!f.hidden_columns.is_empty()).then(|| serde_json::to_string(&f.hidden_columns).unwrap_or_default()),
                 ],
             )
         })?;

@@ -157,6 +157,7 @@ impl Workspace {
             format: e.format.clone().or(r.format.clone()).unwrap_or_else(|| "csv".into()).to_lowercase(),
             error: Some(why),
             recorded_at: now.timestamp(),
+            hidden_columns: Vec::new(),
         };
         self.store().record_file(&f)?;
         Ok(f)
@@ -187,6 +188,12 @@ impl Workspace {
                         .is_ok_and(|fs| fs.iter().any(|f| f.id == e.execution_id && f.path.as_deref() == p.to_str()))
             });
             let size = place(&self.paths().incoming(), &e.execution_id, &target, &text)?;
+            // Revenue the service blanked for this person is said to be hidden, never read as 0.
+            let hidden_columns = if self.store().access(account)?.and_then(|a| a.revenue_hidden) == Some(true) {
+                super::hidden::blank_revenue_columns(&text, if format == "tsv" { b'\t' } else { b',' })
+            } else {
+                Vec::new()
+            };
             let f = ReportFile {
                 id: e.execution_id.clone(),
                 account: account.into(),
@@ -201,6 +208,7 @@ impl Workspace {
                 format,
                 error: None,
                 recorded_at: now.timestamp(),
+                hidden_columns,
             };
             self.store().record_file(&f)?;
             Ok(f)
@@ -224,6 +232,7 @@ impl Workspace {
                     format: "csv".into(),
                     error: Some(err.message),
                     recorded_at: now.timestamp(),
+                    hidden_columns: Vec::new(),
                 })
             }
         }

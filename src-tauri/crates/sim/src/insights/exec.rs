@@ -228,8 +228,7 @@ pub fn execute(
 /// say only Executive report viewers may see: `BilledRevenueUSD`, `TotalACR`, `ACR_USD`…
 /// (not `IsACRDuplicateAtPGALevel`, a flag).
 pub fn is_revenue(column: &str) -> bool {
-    let c = column.to_ascii_lowercase();
-    c.contains("revenue") || c.ends_with("acr") || c.starts_with("acr_") || c.contains("acrusd")
+    lens_model::insights::is_revenue_column(column)
 }
 
 /// Blanks the revenue columns, as the service does for a caller without the Executive report
