@@ -71,7 +71,10 @@ fn sign_in_save_fetch_and_never_leave_a_secret_on_disk() {
 
     // The person's account fetches with what was saved; the app's is refused, in plain words.
     let out = h.join("contoso-eu.parquet");
-    let o = cmd(h).args(["fetch", "subscriptions", "--account", "contoso-eu", "--out", out.to_str().unwrap()]).output().unwrap();
+    let o = cmd(h)
+        .args(["fetch", "subscriptions", "--account", "contoso-eu", "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{stderr}");
     assert!(stderr.contains("Fetched 2000 of 2000 rows"), "{stderr}");
@@ -171,7 +174,12 @@ fn accounts_add_alone_signs_in_with_the_work_account() {
     let home = support::home();
     let h = home.path();
     // A build without its own application ID says so, and no browser opens.
-    let o = cmd(h).args(["accounts", "add"]).env("PARTNER_LENS_BROWSER", "false").env_remove("PARTNER_LENS_CLIENT_ID").output().unwrap();
+    let o = cmd(h)
+        .args(["accounts", "add"])
+        .env("PARTNER_LENS_BROWSER", "false")
+        .env_remove("PARTNER_LENS_CLIENT_ID")
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("built without its own sign-in registration"), "{stderr}");
@@ -183,18 +191,26 @@ fn accounts_add_alone_signs_in_with_the_work_account() {
             .env("PARTNER_LENS_API_URL", &sim.url);
     };
     let mut add = cmd(h);
-    add.args(["accounts", "add"]).env("PARTNER_LENS_BROWSER", format!("{BIN} sim-sign-in --user sam@contoso.onmicrosoft.com"));
+    add.args(["accounts", "add"])
+        .env("PARTNER_LENS_BROWSER", format!("{BIN} sim-sign-in --user sam@contoso.onmicrosoft.com"));
     with_sim(&mut add);
     let out = ok(add.output().unwrap());
     assert!(out.contains("Signed in to Contoso Ltd as sam@contoso.onmicrosoft.com (id contoso-ltd)."), "{out}");
     assert!(out.contains("✓ Reads all of Partner Center's analytics."), "{out}");
-    assert!(out.contains("✗ Revenue is hidden: ask your Partner Center admin for the Executive report viewer role."), "{out}");
-    let o = cmd(h).args(["fetch", "search", "--account", "contoso-ltd", "--out", h.join("s.csv").to_str().unwrap()]).output().unwrap();
+    assert!(
+        out.contains("✗ Revenue is hidden: ask your Partner Center admin for the Executive report viewer role."),
+        "{out}"
+    );
+    let o = cmd(h)
+        .args(["fetch", "search", "--account", "contoso-ltd", "--out", h.join("s.csv").to_str().unwrap()])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 
     // An organisation whose administrator must approve the app first: the link to send them.
     let mut add = cmd(h);
-    add.args(["accounts", "add"]).env("PARTNER_LENS_BROWSER", format!("{BIN} sim-sign-in --user lee@adatum.onmicrosoft.com"));
+    add.args(["accounts", "add"])
+        .env("PARTNER_LENS_BROWSER", format!("{BIN} sim-sign-in --user lee@adatum.onmicrosoft.com"));
     with_sim(&mut add);
     let o = add.output().unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr);

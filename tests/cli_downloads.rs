@@ -42,7 +42,17 @@ fn file_requested(url: &str) -> bool {
 #[test]
 fn a_download_killed_halfway_leaves_no_partial_file_and_the_next_run_completes_it() {
     // Report files are sent half, then a four-second pause, then the rest.
-    let sim = sim(&["--clock", "fast", "--token-lifetime", "31536000", "--admin", "--faults", "slow-files-ms=4000", "--seed", "7"]);
+    let sim = sim(&[
+        "--clock",
+        "fast",
+        "--token-lifetime",
+        "31536000",
+        "--admin",
+        "--faults",
+        "slow-files-ms=4000",
+        "--seed",
+        "7",
+    ]);
     let (out, _) = ok(with_account(
         &sim,
         &[

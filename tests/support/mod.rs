@@ -27,7 +27,10 @@ pub struct Sim {
 impl Sim {
     /// Inline account flags for a command: this simulator, with the person's token.
     pub fn account_args(&self) -> Vec<String> {
-        ["--base-url", &self.url, "--authority-url", &self.url, "--token", &self.token].iter().map(|s| s.to_string()).collect()
+        ["--base-url", &self.url, "--authority-url", &self.url, "--token", &self.token]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
     }
 }
 

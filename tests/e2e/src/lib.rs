@@ -362,26 +362,39 @@ fn answer_file_dialog(title: &str, keys: &[&str], path: &Path) {
     run(&["key", "Return"]);
 }
 
-/// Plays the system browser for a sign-in: waits for the app to "open" a new address (the
-/// `PARTNER_LENS_BROWSER` script appends each one to `urls`), follows the sign-in page's
-/// redirect back to the app's loopback listener, and returns the page the app showed.
-pub fn play_browser(urls: &Path, seen: usize) -> String {
+/// Waits for the app to "open" a new address in the browser (the `PARTNER_LENS_BROWSER` script
+/// appends each one to `urls`; `seen` were there before) and returns it.
+pub fn opened_url(urls: &Path, seen: usize) -> String {
     let deadline = Instant::now() + Duration::from_secs(30);
-    let url = loop {
+    loop {
         let lines: Vec<String> =
             std::fs::read_to_string(urls).unwrap_or_default().lines().map(str::to_string).collect();
         if lines.len() > seen {
-            break lines.last().unwrap().clone();
+            return lines.last().unwrap().clone();
         }
         assert!(Instant::now() < deadline, "the app did not open a sign-in page in the browser");
         std::thread::sleep(Duration::from_millis(150));
-    };
-    let http = reqwest::blocking::Client::builder().redirect(reqwest::redirect::Policy::none()).build().unwrap();
-    let r = http.get(&url).send().expect("the sign-in page");
-    assert_eq!(r.status().as_u16(), 302, "the sign-in page signs the test user in and redirects");
-    let back = r.headers()["location"].to_str().unwrap().to_string();
-    assert!(back.starts_with("http://127.0.0.1:") || back.starts_with("http://localhost:"), "{back}");
-    http.get(&back).send().and_then(|r| r.text()).expect("the app's loopback page")
+    }
+}
+
+/// A person at the browser on the simulator's sign-in pages at `url` (account, password, the
+/// second factor, consent), played by the app's own `sim-sign-in` command; it then follows the
+/// last redirect back to the app. Returns what the pages (or the app) showed last.
+pub fn sign_in_as(url: &str, user: &str, extra: &[&str]) -> String {
+    let o = Command::new(app_binary())
+        .args(["sim-sign-in", url, "--user", user])
+        .args(extra)
+        .output()
+        .expect("run sim-sign-in");
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(o.status.success(), "sim-sign-in failed: {out}{}", String::from_utf8_lossy(&o.stderr));
+    out
+}
+
+/// Plays the system browser for a sign-in: the newest address the app opened, signed in as
+/// `user`; what the app's loopback page said.
+pub fn play_browser(urls: &Path, seen: usize, user: &str) -> String {
+    sign_in_as(&opened_url(urls, seen), user, &[])
 }
 
 /// A script that stands for the system browser: it appends each address it is asked to open
@@ -395,4 +408,112 @@ pub fn browser_script(dir: &Path, urls: &Path) -> PathBuf {
         std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
     }
     script
+}
+
+/// A `sim` process of the app's binary, stopped when dropped: its address, and a person's token
+/// it printed (its first person, signed in through its own pages).
+pub struct SimProcess {
+    child: Child,
+    pub url: String,
+    pub token: String,
+}
+
+impl Drop for SimProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl SimProcess {
+    /// Starts `bin sim --port 0 ARGS` with `home` as its data folder.
+    pub fn start(bin: &Path, home: &Path, args: &[&str]) -> SimProcess {
+        use std::io::BufRead;
+        let mut child = Command::new(bin)
+            .args(["sim", "--port", "0"])
+            .args(args)
+            .env("PARTNER_LENS_HOME", home)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("sim");
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut line = String::new();
+        out.read_line(&mut line).unwrap();
+        let url = line.trim().rsplit(' ').next().unwrap().to_string();
+        let mut token = String::new();
+        while token.is_empty() {
+            line.clear();
+            if out.read_line(&mut line).unwrap_or(0) == 0 {
+                break;
+            }
+            if let Some(t) = line.trim().strip_prefix("TOKEN=") {
+                token = t.to_string();
+            }
+        }
+        assert!(!token.is_empty(), "the simulator printed no token");
+        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+        SimProcess { child, url, token }
+    }
+
+    /// Flags for a command to read this simulator as its first person.
+    pub fn account_args(&self) -> Vec<String> {
+        ["--base-url", &self.url, "--authority-url", &self.url, "--token", &self.token]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    }
+}
+
+// Accounts, as the screens show them.
+
+/// Types into the field matching `css`, once it is there.
+pub fn type_into(s: &Session, css: &str, text: &str) {
+    let e = s.wait_for(css, Duration::from_secs(20));
+    s.click(&e);
+    s.send_keys(&e, text);
+}
+
+/// Picks an account in the header's switcher (`option` is the option's test id).
+pub fn switch_account(s: &Session, option: &str) {
+    // The list opens with an animation, and an option clicked before it settles is not yet
+    // interactable: tried again (the list reopened if it closed) until the switch is made.
+    let css = format!("[data-testid={option}]");
+    s.until(&format!("the account {option} to be chosen"), Duration::from_secs(30), |s| {
+        match s.find(&css) {
+            Some(o) => {
+                std::thread::sleep(Duration::from_millis(300));
+                if s.try_click(&o) {
+                    return Some(());
+                }
+            }
+            None => {
+                if let Some(c) = s.find("[data-testid=account-switcher]") {
+                    s.try_click(&c);
+                    std::thread::sleep(Duration::from_millis(600));
+                }
+            }
+        }
+        None
+    });
+}
+
+/// The state an account's card shows, once it is `want`.
+pub fn wait_state(s: &Session, id: &str, want: &str) -> String {
+    s.until(&format!("{id} to be {want}"), Duration::from_secs(60), |s| {
+        let card = s.find(&format!("[data-testid=account-{id}]"))?;
+        (s.attr(&card, "data-state")? == want)
+            .then(|| s.text_of(&format!("[data-testid=account-{id}] [data-testid=state-text]")))
+    })
+}
+
+/// The id of the account card whose name is `name`.
+pub fn card_id(s: &Session, name: &str) -> String {
+    s.until(&format!("the card of {name}"), Duration::from_secs(20), |s| {
+        let v = s.script(&format!(
+            "const c = [...document.querySelectorAll('[data-testid^=account-][data-state]')].find(c => c.textContent.includes({}));\
+             return c ? c.getAttribute('data-testid').slice(8) : null;",
+            serde_json::to_string(name).unwrap()
+        ));
+        v.as_str().map(str::to_string)
+    })
 }

@@ -8,10 +8,13 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
-use lens_e2e::{Session, answer_open_dialog, app_binary, browser_script, play_browser, shot};
+use lens_e2e::{
+    Session, SimProcess, answer_open_dialog, app_binary, browser_script, card_id, shot, switch_account, type_into,
+    wait_state,
+};
 use serde_json::{Value, json};
 
 const TODAY: &str = "2026-11-21";
@@ -21,34 +24,34 @@ const SECRET: &str = "fabrikam-app-secret";
 const USER: &str = "ops@fabrikam.onmicrosoft.com";
 const PASSWORD: &str = "fabrikam-password";
 
-struct Sim {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// A second Partner Center: another seed, tenant, app and user, with the test endpoints on.
 fn second_sim(bin: &Path, home: &Path) -> Sim {
-    let mut child = Command::new(bin)
-        .args(["sim", "--port", "0", "--seed", "7", "--scale", "small", "--today", TODAY, "--admin"])
-        .args(["--tenant", TENANT, "--client-id", CLIENT, "--client-secret", SECRET])
-        .args(["--username", USER, "--password", PASSWORD])
-        .env("PARTNER_LENS_HOME", home)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("sim");
-    let mut line = String::new();
-    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
-    std::io::BufRead::read_line(&mut out, &mut line).unwrap();
-    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-    Sim { child, url: line.trim().rsplit(' ').next().unwrap().to_string() }
+    SimProcess::start(
+        bin,
+        home,
+        &[
+            "--seed",
+            "7",
+            "--scale",
+            "small",
+            "--today",
+            TODAY,
+            "--admin",
+            "--tenant",
+            TENANT,
+            "--client-id",
+            CLIENT,
+            "--client-secret",
+            SECRET,
+            "--username",
+            USER,
+            "--password",
+            PASSWORD,
+        ],
+    )
 }
+
+type Sim = SimProcess;
 
 fn admin(sim: &Sim, method: &str, path: &str, body: Value) {
     let http = reqwest::blocking::Client::new();
@@ -59,10 +62,9 @@ fn admin(sim: &Sim, method: &str, path: &str, body: Value) {
 /// What `partner-lens home` says for the second simulator's data, by tile title.
 fn cli_tiles(bin: &Path, sim: &Sim, home: &Path, today: &str) -> BTreeMap<String, f64> {
     let o = Command::new(bin)
-        .args(["home", "--json", "--today", today, "--base-url", &sim.url, "--authority-url", &sim.url])
-        .args(["--tenant", TENANT, "--client-id", CLIENT])
+        .args(["home", "--json", "--today", today])
+        .args(sim.account_args())
         .env("PARTNER_LENS_HOME", home)
-        .env("PARTNER_LENS_CLIENT_SECRET", SECRET)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -96,38 +98,6 @@ fn window_tiles(s: &Session, account_name: &str) -> BTreeMap<String, f64> {
             out.insert(title.as_str()?.to_string(), v);
         }
         (!out.is_empty()).then_some(out)
-    })
-}
-
-fn type_into(s: &Session, css: &str, text: &str) {
-    let e = s.wait_for(css, Duration::from_secs(20));
-    s.click(&e);
-    s.send_keys(&e, text);
-}
-
-fn switch_account(s: &Session, option: &str) {
-    s.click_css("[data-testid=account-switcher]");
-    s.click_css(&format!("[data-testid={option}]"));
-}
-
-/// The state an account's card shows, once it is `want`.
-fn wait_state(s: &Session, id: &str, want: &str) -> String {
-    s.until(&format!("{id} to be {want}"), Duration::from_secs(60), |s| {
-        let card = s.find(&format!("[data-testid=account-{id}]"))?;
-        (s.attr(&card, "data-state")? == want)
-            .then(|| s.text_of(&format!("[data-testid=account-{id}] [data-testid=state-text]")))
-    })
-}
-
-/// The id of the account card whose name is `name`.
-fn card_id(s: &Session, name: &str) -> String {
-    s.until(&format!("the card of {name}"), Duration::from_secs(20), |s| {
-        let v = s.script(&format!(
-            "const c = [...document.querySelectorAll('[data-testid^=account-][data-state]')].find(c => c.textContent.includes({}));\
-             return c ? c.getAttribute('data-testid').slice(8) : null;",
-            serde_json::to_string(name).unwrap()
-        ));
-        v.as_str().map(str::to_string)
     })
 }
 
@@ -204,7 +174,7 @@ fn accounts_sign_in_side_by_side_and_home_tells_what_changed() {
     s.click_css("[data-testid=add-account-submit]");
     s.wait_for("[data-testid=browser-waiting]", Duration::from_secs(20));
     shot(&s, "23-sign-in-waiting-for-browser");
-    let page = play_browser(&urls, 0);
+    let page = lens_e2e::sign_in_as(&lens_e2e::opened_url(&urls, 0), USER, &["--password", PASSWORD]);
     assert!(page.contains("signed in"), "the browser's page after the redirect: {page}");
     let fab = card_id(&s, "Fabrikam");
     let state = wait_state(&s, &fab, "signedIn");

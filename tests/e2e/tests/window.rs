@@ -6,55 +6,30 @@
 //! nothing here is hard-coded. A screenshot of each step goes to test-output/.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use calamine::{Data, DataType, Reader, Xlsx};
 use chrono::Datelike;
-use lens_e2e::{Session, answer_save_dialog, app_binary, shot};
+use lens_e2e::{Session, SimProcess, answer_save_dialog, app_binary, shot};
 
 const TODAY: &str = "2026-11-21";
-const TENANT: &str = "contoso.onmicrosoft.com";
-const CLIENT: &str = "8f6d2c1a-5b3e-4f7a-9c0d-1e2f3a4b5c6d";
 
 /// `partner-lens sim` with the demo's seed and date, stopped when dropped.
-struct Sim {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Sim {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn sim(bin: &Path, home: &Path) -> Sim {
-    let mut child = Command::new(bin)
-        .args(["sim", "--port", "0", "--seed", "1", "--scale", "small", "--today", TODAY])
-        .env("PARTNER_LENS_HOME", home)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("sim");
-    let mut line = String::new();
-    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
-    std::io::BufRead::read_line(&mut out, &mut line).unwrap();
-    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-    Sim { child, url: line.trim().rsplit(' ').next().unwrap().to_string() }
+fn sim(bin: &Path, home: &Path) -> SimProcess {
+    SimProcess::start(bin, home, &["--seed", "1", "--scale", "small", "--today", TODAY])
 }
 
 /// The rows of `partner-lens fetch azure-usage …` grouped by meter category and `period`, with
 /// empty periods filled as the window does.
-fn expected(bin: &Path, sim: &Sim, home: &Path, filter: Option<&str>, period: &str) -> Vec<Vec<String>> {
+fn expected(bin: &Path, sim: &SimProcess, home: &Path, filter: Option<&str>, period: &str) -> Vec<Vec<String>> {
     let out = home.join(format!("expected-{}.csv", rand_name()));
     let mut cmd = Command::new(bin);
-    cmd.args(["fetch", "azure-usage", "--base-url", &sim.url, "--authority-url", &sim.url])
-        .args(["--tenant", TENANT, "--client-id", CLIENT])
+    cmd.args(["fetch", "azure-usage"])
+        .args(sim.account_args())
         .args(["--group-by", "meterCategory", "--date", "usageDate", "--by", period, "--fill-gaps"])
         .args(["--metric", "count", "--metric", "sum:quantity", "--out", out.to_str().unwrap()])
-        .env("PARTNER_LENS_HOME", home)
-        .env("PARTNER_LENS_CLIENT_SECRET", "sample-secret");
+        .env("PARTNER_LENS_HOME", home);
     if let Some(f) = filter {
         cmd.args(["--filter", f]);
     }

@@ -20,6 +20,11 @@ const useStyles = makeStyles({
   brand: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   spacer: { flex: 1 },
   switcher: { minWidth: "240px" },
+  // Long names (a second person of one organisation: "Contoso Ltd (sam@contoso.com)") end in
+  // an ellipsis inside the list instead of running past its edge, and the whole name is the
+  // option's tooltip.
+  listbox: { maxWidth: "min(360px, calc(100vw - 32px))" },
+  optionRow: { minWidth: 0, overflow: "hidden" },
   option: { display: "flex", alignItems: "center", gap: "8px", width: "100%" },
   optionName: { flex: 1, minWidth: 0, overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   sample: { color: tokens.colorNeutralForegroundOnBrand },
@@ -70,6 +75,7 @@ export function Header({
           selectedOptions={[account.id]}
           onOptionSelect={(_, d) => d.optionValue && onAccount(d.optionValue)}
           data-testid="account-switcher"
+          listbox={{ className: s.listbox }}
         >
           {all ? (
             <Option value={ALL_ACCOUNTS} text="All accounts" data-testid="switch-all">
@@ -78,7 +84,7 @@ export function Header({
           ) : null}
           <OptionGroup label={all ? "One account" : undefined}>
             {accounts.map((a) => (
-              <Option key={a.id} value={a.id} text={a.name} data-testid={`switch-${a.id}`}>
+              <Option key={a.id} value={a.id} text={a.name} title={a.name} className={s.optionRow} data-testid={`switch-${a.id}`}>
                 <span className={s.option}>
                   <span className={s.optionName}>{a.name}</span>
                   <Attention a={a} />

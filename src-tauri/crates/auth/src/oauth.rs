@@ -311,7 +311,10 @@ mod tests {
         ] {
             assert_eq!(redirect_error(error, description).kind, ErrorKind::ConsentRequired, "{description}");
         }
-        assert_eq!(redirect_error("access_denied", "the user canceled").message, "The sign-in was cancelled in the browser.");
+        assert_eq!(
+            redirect_error("access_denied", "the user canceled").message,
+            "The sign-in was cancelled in the browser."
+        );
         assert!(redirect_error("access_denied", "AADSTS65004: User declined to consent").message.contains("Accept"));
     }
 

@@ -46,7 +46,9 @@ impl Policy {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("The sign-in settings your IT department set ({place}) cannot be used: {why} Ask your IT department to correct them.")]
+#[error(
+    "The sign-in settings your IT department set ({place}) cannot be used: {why} Ask your IT department to correct them."
+)]
 pub struct PolicyError {
     /// Where the policy was read from.
     pub place: String,
@@ -80,7 +82,9 @@ fn check(file: PolicyFile, source: &str) -> Result<Policy, PolicyError> {
     if let Some(id) = &client_id
         && !is_client_id(id)
     {
-        return Err(bad(format!("the application ID \"{id}\" is not an ID (a GUID such as 00000000-0000-0000-0000-000000000000).")));
+        return Err(bad(format!(
+            "the application ID \"{id}\" is not an ID (a GUID such as 00000000-0000-0000-0000-000000000000)."
+        )));
     }
     let tenant = text(file.tenant);
     if let Some(t) = &tenant
@@ -138,10 +142,14 @@ pub fn from_plist(bytes: &[u8], source: &str) -> Result<Policy, PolicyError> {
 /// Reads a policy from named text values (the Windows registry's).
 pub fn from_values(values: &[(&str, String)], source: &str) -> Result<Policy, PolicyError> {
     let get = |k: &str| values.iter().find(|(n, _)| n.eq_ignore_ascii_case(k)).map(|(_, v)| v.clone());
-    if let Some((unknown, _)) =
-        values.iter().find(|(n, _)| !["ClientId", "Tenant", "Cloud", "SignInMethods"].iter().any(|k| k.eq_ignore_ascii_case(n)))
+    if let Some((unknown, _)) = values
+        .iter()
+        .find(|(n, _)| !["ClientId", "Tenant", "Cloud", "SignInMethods"].iter().any(|k| k.eq_ignore_ascii_case(n)))
     {
-        return Err(PolicyError { place: source.into(), why: format!("the value \"{unknown}\" is not one Partner Lens knows.") });
+        return Err(PolicyError {
+            place: source.into(),
+            why: format!("the value \"{unknown}\" is not one Partner Lens knows."),
+        });
     }
     check(
         PolicyFile {
@@ -192,7 +200,10 @@ fn read_file(path: &Path) -> Option<Result<Policy, PolicyError>> {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
         Err(e) => {
-            return Some(Err(PolicyError { place: path.display().to_string(), why: format!("it cannot be read ({e}).") }));
+            return Some(Err(PolicyError {
+                place: path.display().to_string(),
+                why: format!("it cannot be read ({e})."),
+            }));
         }
     };
     let source = path.display().to_string();
@@ -298,7 +309,10 @@ mod tests {
             let e = from_json(text.as_bytes(), "/etc/partner-lens/policy.json").unwrap_err();
             let msg = e.to_string();
             assert!(msg.contains(says), "{text}: {msg}");
-            assert!(msg.starts_with("The sign-in settings your IT department set (/etc/partner-lens/policy.json)"), "{msg}");
+            assert!(
+                msg.starts_with("The sign-in settings your IT department set (/etc/partner-lens/policy.json)"),
+                "{msg}"
+            );
         }
         assert!(from_values(&[("Colour", "blue".into())], "r").unwrap_err().why.contains("Colour"));
         assert!(from_plist(b"not a plist", "p").is_err());

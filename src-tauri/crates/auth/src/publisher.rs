@@ -39,7 +39,10 @@ mod tests {
         assert!(!is_client_id("5e1b7c3a-9d24-4f6e-b8a1-2c7d0f4e9a6"));
         assert!(!is_client_id("contoso.onmicrosoft.com"));
         assert!(!is_client_id(""));
-        assert_eq!(valid(Some(" 5E1B7C3A-9D24-4F6E-B8A1-2C7D0F4E9A63 ")).as_deref(), Some("5e1b7c3a-9d24-4f6e-b8a1-2c7d0f4e9a63"));
+        assert_eq!(
+            valid(Some(" 5E1B7C3A-9D24-4F6E-B8A1-2C7D0F4E9A63 ")).as_deref(),
+            Some("5e1b7c3a-9d24-4f6e-b8a1-2c7d0f4e9a63")
+        );
         assert_eq!(valid(Some("replace-me")), None);
     }
 }

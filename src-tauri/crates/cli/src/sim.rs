@@ -141,7 +141,8 @@ pub async fn run(a: SimArgs) -> Result<(), ServiceError> {
         }
     }
     println!();
-    let other = if c.password == "sample-password" { String::new() } else { format!(", {}'s: {}", c.username, c.password) };
+    let other =
+        if c.password == "sample-password" { String::new() } else { format!(", {}'s: {}", c.username, c.password) };
     println!("  People (passwords sample-password{other}; second-factor code {}):", cfg.mfa_code);
     for t in &sim.state.directory.tenants {
         let kind = match t.partner {
@@ -169,7 +170,10 @@ pub async fn run(a: SimArgs) -> Result<(), ServiceError> {
         println!("  faults           {}", a.faults.as_deref().unwrap_or(""));
     }
     println!("  multi-factor     {}", if cfg.mfa_enforced { "enforced (password sign-in refused)" } else { "off" });
-    println!("  app-only tokens  {}", if cfg.app_only { "accepted (2018 rules)" } else { "refused by the APIs (today's rules)" });
+    println!(
+        "  app-only tokens  {}",
+        if cfg.app_only { "accepted (2018 rules)" } else { "refused by the APIs (today's rules)" }
+    );
     println!();
     // A person's token, signed in through the simulator's own pages, for trying the API by hand.
     match sim.user_token().await {
@@ -214,7 +218,10 @@ pub struct SimSignInArgs {
 /// (its loopback address), as a browser would.
 pub async fn sign_in(a: SimSignInArgs) -> Result<(), ServiceError> {
     let who = simulator::browser::Person { username: a.user, password: a.password, otp: a.code, consent: !a.decline };
-    match simulator::browser::sign_in(&a.url, &who).await.map_err(|e| usage(format!("The sign-in pages could not be followed: {e}")))? {
+    match simulator::browser::sign_in(&a.url, &who)
+        .await
+        .map_err(|e| usage(format!("The sign-in pages could not be followed: {e}")))?
+    {
         simulator::browser::Ending::Redirect(to) => {
             let shown = simulator::browser::follow(&to)
                 .await

@@ -107,6 +107,9 @@ pub struct ExecutionInfo {
     pub report_generated_time: Option<String>,
     #[serde(default)]
     pub format: Option<String>,
+    /// The answer that listed it said the service hid sensitive columns (`dataRedacted`).
+    #[serde(skip)]
+    pub data_redacted: bool,
     #[serde(flatten)]
     pub extra: Map<String, Value>,
 }
@@ -359,13 +362,17 @@ impl Client {
         if let Some(s) = status {
             q.push_str(&format!("&executionStatus={}", enc(s)));
         }
-        match self
-            .insights(Method::GET, &format!("/ScheduledReport/execution/{}?{q}", enc(report_id)), None, call)
-            .await
-        {
-            Err(e) if e.kind == ErrorKind::NotFound => Ok(vec![]),
-            other => other,
+        let url = self.url(&format!("{ROOT}/ScheduledReport/execution/{}?{q}", enc(report_id)))?;
+        let a = match self.execute(Method::GET, url, None, call, Uuid::new_v4()).await {
+            Err(e) if e.kind == ErrorKind::NotFound => return Ok(vec![]),
+            other => other?,
+        };
+        let mut runs: Vec<ExecutionInfo> = envelope_values(&a.body).map_err(|e| e.with_request_id(&a.request_id))?;
+        let redacted = envelope_redacted(&a.body);
+        for r in &mut runs {
+            r.data_redacted = redacted;
         }
+        Ok(runs)
     }
 
     /// One completed run, asked for again: its secure link is new (a link lasts an hour).

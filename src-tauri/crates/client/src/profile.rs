@@ -15,7 +15,11 @@ impl Client {
         let a = self.execute(Method::GET, url, None, call, Uuid::new_v4()).await?;
         let body = a.body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&a.body);
         let v: Value = serde_json::from_slice(body).map_err(|_| {
-            ClientError::new(ErrorKind::BadResponse, Phase::Parse, "Partner Center's organisation profile could not be read.")
+            ClientError::new(
+                ErrorKind::BadResponse,
+                Phase::Parse,
+                "Partner Center's organisation profile could not be read.",
+            )
         })?;
         Ok(v.get("companyName")
             .and_then(Value::as_str)

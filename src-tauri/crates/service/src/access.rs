@@ -3,8 +3,8 @@
 //! answer says whether the service hid it). Kept with the account's sign-in and said in plain
 //! words, with what to do about what it cannot read (docs/partner-center-api.md, section 5).
 
-use lens_client::{Call, Client, ClientError, ErrorKind};
 use lens_client::insights::QueryRef;
+use lens_client::{Call, Client, ClientError, ErrorKind};
 use lens_model::dataset::DatasetId;
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
@@ -110,12 +110,15 @@ impl AccountAccess {
                     // A data set whose catalogue lists a revenue column: trying it shows
                     // whether the service hides revenue from this person.
                     let probe = sets.iter().find_map(|d| {
-                        let revenue = d.selectable_columns.iter().find(|c| c.to_ascii_lowercase().contains("revenue"))?;
+                        let revenue =
+                            d.selectable_columns.iter().find(|c| c.to_ascii_lowercase().contains("revenue"))?;
                         let other = d.selectable_columns.iter().find(|c| *c != revenue)?;
                         Some(format!("SELECT {other}, {revenue} FROM {} LIMIT 1", d.dataset_name))
                     });
                     let hidden = match probe {
-                        Some(q) => client.try_query_redacted(QueryRef::Text(&q), None, &call).await.ok().map(|t| t.redacted),
+                        Some(q) => {
+                            client.try_query_redacted(QueryRef::Text(&q), None, &call).await.ok().map(|t| t.redacted)
+                        }
                         None => None,
                     };
                     (None, hidden)
@@ -213,20 +216,37 @@ mod tests {
     use super::*;
 
     fn access(readable: &[DatasetId], a: Option<Refusal>, i: Option<Refusal>, r: Option<bool>) -> AccountAccess {
-        AccountAccess { readable: readable.to_vec(), analytics_refused: a, insights_refused: i, revenue_hidden: r, checked_at: 0 }
+        AccountAccess {
+            readable: readable.to_vec(),
+            analytics_refused: a,
+            insights_refused: i,
+            revenue_hidden: r,
+            checked_at: 0,
+        }
     }
 
     #[test]
     fn each_case_reads_as_a_sentence_with_what_to_do() {
         let all = access(&DatasetId::ALL, None, None, Some(false));
         let texts: Vec<String> = all.lines().into_iter().map(|l| l.text).collect();
-        assert_eq!(texts, ["Reads all of Partner Center's analytics.", "Reads Partner Center reports (Insights).", "Sees revenue."]);
+        assert_eq!(
+            texts,
+            ["Reads all of Partner Center's analytics.", "Reads Partner Center reports (Insights).", "Sees revenue."]
+        );
         let reseller = access(&[], Some(Refusal::Reseller), None, Some(false));
         assert!(reseller.lines()[0].text.starts_with("This organisation is an indirect reseller"));
         assert!(!reseller.lines()[0].ok);
         let viewer = access(&DatasetId::ALL, None, None, Some(true));
-        assert_eq!(viewer.lines()[2].text, "Revenue is hidden: ask your Partner Center admin for the Executive report viewer role.");
-        let some = access(&[DatasetId::Subscriptions, DatasetId::AzureUsage], Some(Refusal::NoRole), Some(Refusal::NoRole), None);
+        assert_eq!(
+            viewer.lines()[2].text,
+            "Revenue is hidden: ask your Partner Center admin for the Executive report viewer role."
+        );
+        let some = access(
+            &[DatasetId::Subscriptions, DatasetId::AzureUsage],
+            Some(Refusal::NoRole),
+            Some(Refusal::NoRole),
+            None,
+        );
         let texts: Vec<String> = some.lines().into_iter().map(|l| l.text).collect();
         assert_eq!(texts[0], "Reads subscriptions and Azure usage.");
         assert!(texts[1].starts_with("Cannot read indirect resellers, search and referrals"), "{texts:?}");

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::AccessLine;
 use crate::accounts::AppCredential;
-use crate::first_sign_in::{self, CloudChoice, SignInSetup};
 use crate::error::{Action, ErrorCode, ServiceError};
+use crate::first_sign_in::{self, CloudChoice, SignInSetup};
 use crate::signins::{AccountState, health_warning};
 use crate::workspace::Workspace;
 

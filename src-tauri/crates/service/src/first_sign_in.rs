@@ -63,7 +63,10 @@ impl SignInDefaults {
     }
 
     fn policy(&self) -> Result<Option<&Policy>, ServiceError> {
-        self.policy.as_ref().map(Option::as_ref).map_err(|e| ServiceError::new(ErrorCode::NoApplication, e.clone(), None))
+        self.policy
+            .as_ref()
+            .map(Option::as_ref)
+            .map_err(|e| ServiceError::new(ErrorCode::NoApplication, e.clone(), None))
     }
 
     fn cloud(&self, choice: CloudChoice) -> Cloud {
@@ -250,8 +253,9 @@ impl Accounts {
         cancel: &CancellationToken,
     ) -> Result<Account, ServiceError> {
         let r = resolve(&self.sign_in_defaults(), choice, SignInMethod::Browser)?;
-        let t = signin::browser::sign_in(self.http(), &r.identity(), open, signin::browser::DEFAULT_TIMEOUT, cancel, now)
-            .await?;
+        let t =
+            signin::browser::sign_in(self.http(), &r.identity(), open, signin::browser::DEFAULT_TIMEOUT, cancel, now)
+                .await?;
         self.adopt(&r, SignInMethod::Browser, t).await
     }
 
@@ -275,17 +279,16 @@ impl Accounts {
     /// after their organisation.
     async fn adopt(&self, r: &Resolved, method: SignInMethod, t: Tokens) -> Result<Account, ServiceError> {
         let who = t.identity.clone().unwrap_or_default();
-        let tenant = who
-            .tenant_id
-            .clone()
-            .or_else(|| (r.tenant != "organizations").then(|| r.tenant.clone()))
-            .ok_or_else(|| {
-                ServiceError::new(
-                    ErrorCode::SignInFailed,
-                    "The sign-in did not say which organisation you belong to. Try again.",
-                    Some(Action::SignIn),
-                )
-            })?;
+        let tenant =
+            who.tenant_id.clone().or_else(|| (r.tenant != "organizations").then(|| r.tenant.clone())).ok_or_else(
+                || {
+                    ServiceError::new(
+                        ErrorCode::SignInFailed,
+                        "The sign-in did not say which organisation you belong to. Try again.",
+                        Some(Action::SignIn),
+                    )
+                },
+            )?;
         let username = who.username.clone().or(t.username.clone());
         let same = |a: &Account| {
             !a.sample
@@ -353,7 +356,11 @@ mod tests {
 
     #[test]
     fn the_admin_link_names_the_app_scope_and_native_page() {
-        let r = Resolved { cloud: Cloud::Global, client_id: "5e1b7c3a-9d24-4f6e-b8a1-2c7d0f4e9a63".into(), tenant: "organizations".into() };
+        let r = Resolved {
+            cloud: Cloud::Global,
+            client_id: "5e1b7c3a-9d24-4f6e-b8a1-2c7d0f4e9a63".into(),
+            tenant: "organizations".into(),
+        };
         let link = admin_consent_link(&r, Some("4f9c2d1e-7a3b-4c5d-8e6f-1a2b3c4d5e6f"));
         assert!(link.starts_with("https://login.microsoftonline.com/4f9c2d1e-7a3b-4c5d-8e6f-1a2b3c4d5e6f/v2.0/adminconsent?client_id=5e1b7c3a"), "{link}");
         assert!(link.contains("scope=https%3A%2F%2Fapi.partnercenter.microsoft.com%2Fuser_impersonation"));

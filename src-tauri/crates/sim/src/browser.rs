@@ -87,7 +87,8 @@ fn form_of(html: &str) -> Option<Form> {
 
 /// Signs `who` in on the pages starting at `url` (an authorize, admin-consent or device page).
 pub async fn sign_in(url: &str, who: &Person) -> Result<Ending, String> {
-    let http = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().map_err(|e| e.to_string())?;
+    let http =
+        reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().map_err(|e| e.to_string())?;
     let origin = url::Url::parse(url).map_err(|e| e.to_string())?;
     let mut resp = http.get(url).send().await.map_err(|e| e.to_string())?;
     for _ in 0..8 {
@@ -125,7 +126,8 @@ pub async fn sign_in(url: &str, who: &Person) -> Result<Ending, String> {
             {
                 return Ok(Ending::Page(text_of(&html)));
             }
-            resp = reqwest::Response::from(http::Response::builder().status(200).body(html).map_err(|e| e.to_string())?);
+            resp =
+                reqwest::Response::from(http::Response::builder().status(200).body(html).map_err(|e| e.to_string())?);
         }
     }
     Err("the sign-in pages went on for too long".into())
@@ -141,7 +143,12 @@ pub async fn follow(to: &str) -> Result<String, String> {
 
 /// User tokens from the simulator at `base_url` for `who`, through the authorize endpoint with
 /// PKCE, as an app gets them: (access token, refresh token).
-pub async fn user_tokens(base_url: &str, tenant: &str, client_id: &str, who: &Person) -> Result<(String, String), String> {
+pub async fn user_tokens(
+    base_url: &str,
+    tenant: &str,
+    client_id: &str,
+    who: &Person,
+) -> Result<(String, String), String> {
     let verifier = "sim-browser-verifier-0123456789-abcdefghijklmnopqrstuvwxyz";
     let challenge = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(Sha256::digest(verifier.as_bytes()));
     let redirect = "http://127.0.0.1/";
@@ -150,7 +157,10 @@ pub async fn user_tokens(base_url: &str, tenant: &str, client_id: &str, who: &Pe
         .append_pair("client_id", client_id)
         .append_pair("response_type", "code")
         .append_pair("redirect_uri", redirect)
-        .append_pair("scope", "https://api.partnercenter.microsoft.com/user_impersonation offline_access openid profile")
+        .append_pair(
+            "scope",
+            "https://api.partnercenter.microsoft.com/user_impersonation offline_access openid profile",
+        )
         .append_pair("code_challenge", &challenge)
         .append_pair("code_challenge_method", "S256");
     let back = match sign_in(url.as_str(), who).await? {

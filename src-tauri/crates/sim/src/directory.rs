@@ -117,23 +117,29 @@ impl Directory {
             partner: PartnerKind::DirectBill,
             user_consent: true,
             users: vec![
-                user(&c.username, &c.password, "Alex Wilber", "0a6c5e1f-3b2d-4e8a-9c7f-5d1e2a3b4c01", (
-                    true,
-                    true,
-                    InsightsRole::ExecutiveReportViewer,
-                )),
+                user(
+                    &c.username,
+                    &c.password,
+                    "Alex Wilber",
+                    "0a6c5e1f-3b2d-4e8a-9c7f-5d1e2a3b4c01",
+                    (true, true, InsightsRole::ExecutiveReportViewer),
+                ),
                 // Reads analytics and Insights, but not revenue.
-                user(&format!("sam@{contoso}"), "sample-password", "Sam Rivera", "0a6c5e1f-3b2d-4e8a-9c7f-5d1e2a3b4c02", (
-                    false,
-                    true,
-                    InsightsRole::ReportViewer,
-                )),
+                user(
+                    &format!("sam@{contoso}"),
+                    "sample-password",
+                    "Sam Rivera",
+                    "0a6c5e1f-3b2d-4e8a-9c7f-5d1e2a3b4c02",
+                    (false, true, InsightsRole::ReportViewer),
+                ),
                 // Reads analytics; has no Insights role.
-                user(&format!("pat@{contoso}"), "sample-password", "Pat Kim", "0a6c5e1f-3b2d-4e8a-9c7f-5d1e2a3b4c03", (
-                    false,
-                    true,
-                    InsightsRole::None,
-                )),
+                user(
+                    &format!("pat@{contoso}"),
+                    "sample-password",
+                    "Pat Kim",
+                    "0a6c5e1f-3b2d-4e8a-9c7f-5d1e2a3b4c03",
+                    (false, true, InsightsRole::None),
+                ),
             ],
         };
         let reseller = Tenant {
@@ -157,16 +163,20 @@ impl Directory {
             partner: PartnerKind::IndirectProvider,
             user_consent: false,
             users: vec![
-                user("lee@adatum.onmicrosoft.com", "sample-password", "Lee Chen", "2c8e7031-5d4f-4fa0-9e91-7f304c5d6e01", (
-                    false,
-                    true,
-                    InsightsRole::ExecutiveReportViewer,
-                )),
-                user("admin@adatum.onmicrosoft.com", "sample-password", "Adatum admin", "2c8e7031-5d4f-4fa0-9e91-7f304c5d6e02", (
-                    true,
-                    true,
-                    InsightsRole::ExecutiveReportViewer,
-                )),
+                user(
+                    "lee@adatum.onmicrosoft.com",
+                    "sample-password",
+                    "Lee Chen",
+                    "2c8e7031-5d4f-4fa0-9e91-7f304c5d6e01",
+                    (false, true, InsightsRole::ExecutiveReportViewer),
+                ),
+                user(
+                    "admin@adatum.onmicrosoft.com",
+                    "sample-password",
+                    "Adatum admin",
+                    "2c8e7031-5d4f-4fa0-9e91-7f304c5d6e02",
+                    (true, true, InsightsRole::ExecutiveReportViewer),
+                ),
             ],
         };
         Directory { tenants: vec![sample, reseller, needs_admin] }
@@ -194,7 +204,11 @@ mod tests {
 
     #[test]
     fn the_sample_organisation_follows_the_credentials_and_ids_are_unique() {
-        let c = Credentials { tenant: "fabrikam.onmicrosoft.com".into(), username: "ops@fabrikam.com".into(), ..Credentials::default() };
+        let c = Credentials {
+            tenant: "fabrikam.onmicrosoft.com".into(),
+            username: "ops@fabrikam.com".into(),
+            ..Credentials::default()
+        };
         let d = Directory::new(&c);
         assert_eq!(d.home().domain, "fabrikam.onmicrosoft.com");
         assert_eq!(d.user("OPS@fabrikam.com").unwrap().0.domain, "fabrikam.onmicrosoft.com");

@@ -5,17 +5,17 @@
 
 pub mod admin;
 pub mod analytics;
-pub mod browser;
 pub mod auth;
+pub mod browser;
 pub mod clock;
 pub mod config;
 pub mod directory;
 pub mod errors;
 pub mod faults;
 pub mod forms;
-pub mod profile;
 pub mod insights;
 pub mod json;
+pub mod profile;
 pub mod record;
 pub mod rng;
 pub mod server;

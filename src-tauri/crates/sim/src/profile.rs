@@ -19,8 +19,12 @@ pub async fn organization(State(s): State<Arc<SimState>>, headers: HeaderMap) ->
         Err(e) => return e.into_response(),
     };
     if matches!(caller.subject, Subject::App { .. }) && !s.config().app_only {
-        return ApiError::new(Api::Analytics, StatusCode::FORBIDDEN, "This operation supports App+User credentials only.")
-            .into_response();
+        return ApiError::new(
+            Api::Analytics,
+            StatusCode::FORBIDDEN,
+            "This operation supports App+User credentials only.",
+        )
+        .into_response();
     }
     let Some(t) = caller.tenant else {
         return ApiError::not_found(Api::Analytics, "No organization profile was found.").into_response();

@@ -162,7 +162,12 @@ impl SimHandle {
     /// Anyone in the directory (their password from it).
     pub fn person_named(&self, username: &str) -> crate::browser::Person {
         let password = self.state.directory.user(username).map(|(_, u)| u.password.clone()).unwrap_or_default();
-        crate::browser::Person { username: username.to_string(), password, otp: self.state.config().mfa_code, consent: true }
+        crate::browser::Person {
+            username: username.to_string(),
+            password,
+            otp: self.state.config().mfa_code,
+            consent: true,
+        }
     }
 
     /// A user access token for `who` with the test app (approved in the sample organisation),

@@ -73,7 +73,11 @@ fn person(sim: &lens_sim::SimHandle, username: &str) -> Person {
 
 #[tokio::test]
 async fn the_public_client_signs_in_anyone_with_pkce_and_no_secret() {
-    let sim = start(SimConfig { built_in_client: Some("0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b".into()), ..SimConfig::default() }).await;
+    let sim = start(SimConfig {
+        built_in_client: Some("0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b".into()),
+        ..SimConfig::default()
+    })
+    .await;
     let v = public_sign_in(&sim, &sim.person()).await.unwrap();
     let c = claims(v["id_token"].as_str().unwrap());
     let home = &sim.state.directory.tenants[0];
@@ -92,21 +96,38 @@ async fn the_public_client_signs_in_anyone_with_pkce_and_no_secret() {
     assert_eq!(claims(v["id_token"].as_str().unwrap())["tid"], sim.state.directory.tenants[1].id.as_str());
 
     // A public client keeps no secret, and cannot sign in as itself.
-    let secret = [("grant_type", "client_credentials"), ("client_id", SIM_PUBLIC_CLIENT_ID), ("client_secret", "x"), ("scope", "https://api.partnercenter.microsoft.com/.default")];
+    let secret = [
+        ("grant_type", "client_credentials"),
+        ("client_id", SIM_PUBLIC_CLIENT_ID),
+        ("client_secret", "x"),
+        ("scope", "https://api.partnercenter.microsoft.com/.default"),
+    ];
     let (s, v) = post_form(&sim, &format!("/{TENANT}/oauth2/v2.0/token"), &secret).await;
     assert_eq!((s, v["error_codes"][0].as_i64()), (401, Some(700_025)), "{v}");
-    let (s, v) = post_form(&sim, &format!("/{TENANT}/oauth2/v2.0/token"), &secret[..2].iter().chain(&secret[3..]).copied().collect::<Vec<_>>()).await;
+    let (s, v) = post_form(
+        &sim,
+        &format!("/{TENANT}/oauth2/v2.0/token"),
+        &secret[..2].iter().chain(&secret[3..]).copied().collect::<Vec<_>>(),
+    )
+    .await;
     assert_eq!((s, v["error_codes"][0].as_i64()), (401, Some(7_000_218)), "{v}");
 
     // The build's own ID is accepted; an unknown one is not.
     let built = authorize_url(&sim, "organizations", "0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b");
-    assert!(matches!(browser::sign_in(&built, &sim.person()).await.unwrap(), Ending::Redirect(to) if query(&to).contains_key("code")));
+    assert!(
+        matches!(browser::sign_in(&built, &sim.person()).await.unwrap(), Ending::Redirect(to) if query(&to).contains_key("code"))
+    );
     let unknown = authorize_url(&sim, "organizations", "11111111-2222-3333-4444-555555555555");
-    assert!(matches!(browser::sign_in(&unknown, &sim.person()).await.unwrap(), Ending::Page(t) if t.contains("AADSTS700016")));
+    assert!(
+        matches!(browser::sign_in(&unknown, &sim.person()).await.unwrap(), Ending::Page(t) if t.contains("AADSTS700016"))
+    );
     // The IT department's own app lives in its organisation only.
     let confidential = authorize_url(&sim, "organizations", CLIENT_ID);
     let ended = browser::sign_in(&confidential, &person(&sim, "jo@northwind.onmicrosoft.com")).await.unwrap();
-    assert!(matches!(&ended, Ending::Redirect(to) if query(to)["error_description"].contains("AADSTS700016")), "{ended:?}");
+    assert!(
+        matches!(&ended, Ending::Redirect(to) if query(to)["error_description"].contains("AADSTS700016")),
+        "{ended:?}"
+    );
 }
 
 #[tokio::test]
@@ -116,14 +137,21 @@ async fn people_consent_once_and_a_wrong_password_or_code_is_asked_again() {
     // The first time, the pages ask for consent; refusing it is AADSTS65004.
     let no = Person { consent: false, ..sim.person() };
     let ended = browser::sign_in(&url, &no).await.unwrap();
-    assert!(matches!(&ended, Ending::Redirect(to) if query(to)["error"] == "access_denied" && query(to)["error_description"].starts_with("AADSTS65004") && query(to)["state"] == "st"), "{ended:?}");
+    assert!(
+        matches!(&ended, Ending::Redirect(to) if query(to)["error"] == "access_denied" && query(to)["error_description"].starts_with("AADSTS65004") && query(to)["state"] == "st"),
+        "{ended:?}"
+    );
     assert!(public_sign_in(&sim, &sim.person()).await.is_ok());
     // Now approved: no consent page (a person who would refuse it again is never asked).
     assert!(public_sign_in(&sim, &no).await.is_ok());
     let wrong = Person { password: "nope".into(), ..sim.person() };
-    assert!(matches!(browser::sign_in(&url, &wrong).await.unwrap(), Ending::Page(t) if t.contains("Your account or password is incorrect")));
+    assert!(
+        matches!(browser::sign_in(&url, &wrong).await.unwrap(), Ending::Page(t) if t.contains("Your account or password is incorrect"))
+    );
     let wrong = Person { otp: "000000".into(), ..sim.person() };
-    assert!(matches!(browser::sign_in(&url, &wrong).await.unwrap(), Ending::Page(t) if t.contains("expected verification code")));
+    assert!(
+        matches!(browser::sign_in(&url, &wrong).await.unwrap(), Ending::Page(t) if t.contains("expected verification code"))
+    );
 }
 
 #[tokio::test]
@@ -142,7 +170,11 @@ async fn an_organisation_that_needs_its_admin_refuses_until_the_admin_consents()
         ("scope", SCOPE),
     ];
     let (s, v) = post_form(&sim, "/organizations/oauth2/v2.0/token", &pw).await;
-    assert_eq!((s, v["error"].as_str(), v["error_codes"][0].as_i64()), (400, Some("invalid_grant"), Some(65_001)), "{v}");
+    assert_eq!(
+        (s, v["error"].as_str(), v["error_codes"][0].as_i64()),
+        (400, Some("invalid_grant"), Some(65_001)),
+        "{v}"
+    );
 
     // The admin-consent link: a person who is not an administrator cannot grant it.
     let link = format!(
@@ -188,7 +220,10 @@ async fn analytics_and_insights_take_a_person_with_a_role() {
     let jo = public_sign_in(&sim, &person(&sim, "jo@northwind.onmicrosoft.com")).await.unwrap();
     let jo = jo["access_token"].as_str().unwrap();
     let (s, v) = get(&sim, jo, "/partner/v1/analytics/usage/azure?top=1").await;
-    assert_eq!((s, v["description"].as_str()), (403, Some("API access to Partner Center for indirect resellers isn't supported.")));
+    assert_eq!(
+        (s, v["description"].as_str()),
+        (403, Some("API access to Partner Center for indirect resellers isn't supported."))
+    );
     // A person without an Insights role.
     let pat = sim.user_tokens(&person(&sim, "pat@contoso.onmicrosoft.com")).await.unwrap().0;
     assert_eq!(get(&sim, &pat, "/partner/v1/analytics/subscriptions?top=1").await.0, 200);

@@ -41,7 +41,10 @@ pub async fn start_new_device_sign_in(
 
 #[tauri::command]
 #[specta::specta]
-pub async fn finish_new_device_sign_in(state: State<'_, AppState>, job_id: String) -> Result<AccountView, ServiceError> {
+pub async fn finish_new_device_sign_in(
+    state: State<'_, AppState>,
+    job_id: String,
+) -> Result<AccountView, ServiceError> {
     let view = state.ws.finish_new_device_sign_in(&job_id).await?;
     state.desktop()?.show_window();
     Ok(view)

@@ -30,7 +30,10 @@ export function stateWords(a: AccountView): StateWords {
       };
     case "noAccess":
       return {
-        text: "No access to analytics: the sign-in works, but this account may not read Partner Center analytics. Ask your Partner Center admin for an analytics role.",
+        // What it can and cannot read, and why, follows on the card when it was tried.
+        text: a.access.length
+          ? "Signed in, but Partner Center shows this account no analytics."
+          : "No access to analytics: the sign-in works, but this account may not read Partner Center analytics. Ask your Partner Center admin for an analytics role.",
         badge: "No access",
         tone: "warning",
         needsYou: false,

@@ -43,6 +43,8 @@ const useStyles = makeStyles({
   numHead: { width: "110px", "& > *": { justifyContent: "flex-end", width: "100%" } },
   when: { whiteSpace: "nowrap" },
   failed: { color: tokens.colorPaletteRedForeground1 },
+  badges: { display: "inline-flex", gap: "4px", flexWrap: "wrap", verticalAlign: "middle" },
+  badge: { whiteSpace: "nowrap" },
 });
 
 export function DownloadsScreen() {
@@ -119,25 +121,28 @@ export function DownloadsScreen() {
                 <TableRow key={f.id} data-testid={`download-${f.reportName}`}>
                   <TableCell>
                     <Text weight="semibold">{f.reportName}</Text>{" "}
-                    {f.status === "failed" ? (
-                      <Badge appearance="tint" color="danger">
-                        Failed
-                      </Badge>
-                    ) : (
-                      <Badge appearance="tint" color="informative">
-                        {f.format.toUpperCase()}
-                      </Badge>
-                    )}
-                    {f.hiddenColumns.length ? (
-                      <Badge
-                        appearance="tint"
-                        color="warning"
-                        title="Partner Center hid the revenue in this file: it shows revenue only to people with the Executive report viewer role."
-                        data-testid="download-revenue-hidden"
-                      >
-                        Revenue hidden
-                      </Badge>
-                    ) : null}
+                    <span className={s.badges}>
+                      {f.status === "failed" ? (
+                        <Badge appearance="tint" color="danger" className={s.badge}>
+                          Failed
+                        </Badge>
+                      ) : (
+                        <Badge appearance="tint" color="informative" className={s.badge}>
+                          {f.format.toUpperCase()}
+                        </Badge>
+                      )}
+                      {f.hiddenColumns.length ? (
+                        <Badge
+                          appearance="tint"
+                          color="warning"
+                          className={s.badge}
+                          title="Partner Center hid the revenue in this file: it shows revenue only to people with the Executive report viewer role."
+                          data-testid="download-revenue-hidden"
+                        >
+                          Revenue hidden
+                        </Badge>
+                      ) : null}
+                    </span>
                     {f.status === "failed" ? (
                       <Text as="p" size={200} className={s.failed}>
                         {f.error}

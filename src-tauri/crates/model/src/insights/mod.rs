@@ -20,7 +20,14 @@ pub fn is_revenue_column(name: &str) -> bool {
 mod revenue_tests {
     #[test]
     fn revenue_and_acr_columns_but_not_flags() {
-        for c in ["BilledRevenueUSD", "AzureConsumedRevenueUSD", "TotalACR", "ACR_USD", "MonthlySubscriptionLevelACR", "TotalRevenueAndACR"] {
+        for c in [
+            "BilledRevenueUSD",
+            "AzureConsumedRevenueUSD",
+            "TotalACR",
+            "ACR_USD",
+            "MonthlySubscriptionLevelACR",
+            "TotalRevenueAndACR",
+        ] {
             assert!(super::is_revenue_column(c), "{c}");
         }
         for c in ["IsACRDuplicateAtPGALevel", "CustomerName", "Month", "TotalSoldSeats"] {

@@ -56,10 +56,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ReportFile> {
         format: r.get(10)?,
         error: r.get(11)?,
         recorded_at: r.get(12)?,
-        hidden_columns: r
-            .get::<_, Option<String>>(13)?
-            .and_then(|j| serde_json::from_str(&j).ok())
-            .unwrap_or_default(),
+        hidden_columns: r.get::<_, Option<String>>(13)?.and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default(),
     })
 }
 

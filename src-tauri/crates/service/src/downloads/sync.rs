@@ -188,12 +188,14 @@ impl Workspace {
                         .is_ok_and(|fs| fs.iter().any(|f| f.id == e.execution_id && f.path.as_deref() == p.to_str()))
             });
             let size = place(&self.paths().incoming(), &e.execution_id, &target, &text)?;
-            // Revenue the service blanked for this person is said to be hidden, never read as 0.
-            let hidden_columns = if self.store().access(account)?.and_then(|a| a.revenue_hidden) == Some(true) {
-                super::hidden::blank_revenue_columns(&text, if format == "tsv" { b'\t' } else { b',' })
-            } else {
-                Vec::new()
-            };
+            // Revenue the service blanked is said to be hidden, never read as 0: the run's answer
+            // says so, or this account's person is known not to see revenue.
+            let hidden_columns =
+                if e.data_redacted || self.store().access(account)?.and_then(|a| a.revenue_hidden) == Some(true) {
+                    super::hidden::blank_revenue_columns(&text, if format == "tsv" { b'\t' } else { b',' })
+                } else {
+                    Vec::new()
+                };
             let f = ReportFile {
                 id: e.execution_id.clone(),
                 account: account.into(),

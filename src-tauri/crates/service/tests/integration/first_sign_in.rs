@@ -45,7 +45,10 @@ async fn one_button_makes_the_account_from_the_sign_in_and_says_what_it_can_read
     assert_eq!(alex.tenant, sim.state.directory.home().id, "the organisation is the token's tid");
     assert_eq!(alex.username.as_deref(), Some("alex@contoso.onmicrosoft.com"));
     assert_eq!(alex.state, AccountState::SignedIn { who: "alex@contoso.onmicrosoft.com".into() });
-    assert_eq!(texts(&alex), ["Reads all of Partner Center's analytics.", "Reads Partner Center reports (Insights).", "Sees revenue."]);
+    assert_eq!(
+        texts(&alex),
+        ["Reads all of Partner Center's analytics.", "Reads Partner Center reports (Insights).", "Sees revenue."]
+    );
     assert!(ws.settings().get().default_account.as_deref() == Some(alex.id.as_str()), "the first account opens first");
 
     // The same person again: the same account, no second one.
@@ -54,12 +57,20 @@ async fn one_button_makes_the_account_from_the_sign_in_and_says_what_it_can_read
     assert_eq!(ws.account_views().unwrap().len(), 1);
 
     // A colleague without the Executive report viewer role: their own account, revenue hidden.
-    let sam = ws.sign_in_new(CloudChoice::Global, "job", browser(sim.person_named("sam@contoso.onmicrosoft.com"))).await.unwrap();
+    let sam = ws
+        .sign_in_new(CloudChoice::Global, "job", browser(sim.person_named("sam@contoso.onmicrosoft.com")))
+        .await
+        .unwrap();
     assert_eq!(sam.name, "Contoso Ltd (sam@contoso.onmicrosoft.com)");
-    assert!(texts(&sam).contains(&"Revenue is hidden: ask your Partner Center admin for the Executive report viewer role.".to_string()));
+    assert!(texts(&sam).contains(
+        &"Revenue is hidden: ask your Partner Center admin for the Executive report viewer role.".to_string()
+    ));
 
     // An indirect reseller signs in, and is told why there are no analytics.
-    let jo = ws.sign_in_new(CloudChoice::Global, "job", browser(sim.person_named("jo@northwind.onmicrosoft.com"))).await.unwrap();
+    let jo = ws
+        .sign_in_new(CloudChoice::Global, "job", browser(sim.person_named("jo@northwind.onmicrosoft.com")))
+        .await
+        .unwrap();
     assert_eq!(jo.name, "Northwind Traders");
     assert_eq!(jo.state, AccountState::NoAccess);
     assert!(texts(&jo)[0].starts_with("This organisation is an indirect reseller"), "{:?}", texts(&jo));
@@ -80,9 +91,15 @@ async fn an_organisation_that_needs_its_admin_is_told_so_and_signs_in_once_appro
 
     // The link for the admin, opened by the admin.
     let link = ws.admin_consent_link(CloudChoice::Global, None).unwrap();
-    assert!(link.starts_with(&format!("{}/organizations/v2.0/adminconsent?client_id={SIM_PUBLIC_CLIENT_ID}", sim.base_url)), "{link}");
+    assert!(
+        link.starts_with(&format!("{}/organizations/v2.0/adminconsent?client_id={SIM_PUBLIC_CLIENT_ID}", sim.base_url)),
+        "{link}"
+    );
     let ended = lens_sim::browser::sign_in(&link, &sim.person_named("admin@adatum.onmicrosoft.com")).await.unwrap();
-    assert!(matches!(&ended, Ending::Redirect(to) if to.contains("admin_consent=True") && !to.contains("error")), "{ended:?}");
+    assert!(
+        matches!(&ended, Ending::Redirect(to) if to.contains("admin_consent=True") && !to.contains("error")),
+        "{ended:?}"
+    );
 
     // "Try again".
     let a = ws.sign_in_new(CloudChoice::Global, "job", browser(lee)).await.unwrap();
@@ -138,9 +155,16 @@ async fn a_policy_fixes_the_way_and_a_build_without_an_id_says_so() {
         methods: Some(vec![SignInMethod::DeviceCode]),
         source: "/etc/partner-lens/policy.json".into(),
     };
-    ws.accounts().set_sign_in_defaults(SignInDefaults { built_in_client: None, policy: Ok(Some(policy)), ..defaults(&sim) });
+    ws.accounts().set_sign_in_defaults(SignInDefaults {
+        built_in_client: None,
+        policy: Ok(Some(policy)),
+        ..defaults(&sim)
+    });
     let setup = ws.sign_in_setup();
-    assert!(setup.ready && setup.by_organisation && !setup.it_setup && setup.device_code && !setup.browser, "{setup:?}");
+    assert!(
+        setup.ready && setup.by_organisation && !setup.it_setup && setup.device_code && !setup.browser,
+        "{setup:?}"
+    );
     assert_eq!(setup.policy_source.as_deref(), Some("/etc/partner-lens/policy.json"));
     let e = ws.sign_in_new(CloudChoice::Global, "job", browser(sim.person())).await.unwrap_err();
     assert!(e.message.contains("does not allow"), "{}", e.message);

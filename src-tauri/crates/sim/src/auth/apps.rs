@@ -30,13 +30,18 @@ pub fn find(s: &SimState, client_id: &str) -> Option<App> {
     let cfg = s.config();
     let id = client_id.trim();
     if id.eq_ignore_ascii_case(&cfg.credentials.client_id) {
-        return Some(App { client_id: cfg.credentials.client_id, kind: AppKind::Confidential, name: "Partner Lens (IT)" });
+        return Some(App {
+            client_id: cfg.credentials.client_id,
+            kind: AppKind::Confidential,
+            name: "Partner Lens (IT)",
+        });
     }
     let public = std::iter::once(SIM_PUBLIC_CLIENT_ID).chain(cfg.built_in_client.as_deref());
-    public
-        .clone()
-        .find(|p| p.eq_ignore_ascii_case(id))
-        .map(|p| App { client_id: p.to_string(), kind: AppKind::Public, name: "Partner Lens" })
+    public.clone().find(|p| p.eq_ignore_ascii_case(id)).map(|p| App {
+        client_id: p.to_string(),
+        kind: AppKind::Public,
+        name: "Partner Lens",
+    })
 }
 
 /// The application, which must exist in `tenant` (a public client exists in every organisation;
@@ -52,7 +57,8 @@ pub fn check(s: &SimState, client_id: &str, tenant: Option<&Tenant>) -> Result<A
             ),
         )
     };
-    let app = find(s, client_id).ok_or_else(|| not_found(tenant.map(|t| t.domain.as_str()).unwrap_or("organizations")))?;
+    let app =
+        find(s, client_id).ok_or_else(|| not_found(tenant.map(|t| t.domain.as_str()).unwrap_or("organizations")))?;
     if let (AppKind::Confidential, Some(t)) = (app.kind, tenant)
         && t.id != s.directory.home().id
     {

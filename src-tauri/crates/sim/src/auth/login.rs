@@ -126,7 +126,12 @@ pub async fn authorize(
     }
     let state = q.get("state").cloned();
     if get("response_type") != "code" {
-        return redirect_error(redirect, state.as_deref(), "unsupported_response_type", "AADSTS70005: response_type 'token' is not enabled for the application.");
+        return redirect_error(
+            redirect,
+            state.as_deref(),
+            "unsupported_response_type",
+            "AADSTS70005: response_type 'token' is not enabled for the application.",
+        );
     }
     let challenge = get("code_challenge");
     if challenge.is_empty() {
@@ -160,7 +165,10 @@ pub async fn admin_consent(
         Err(e) => return bad(&e),
     };
     if apps::find(&s, get("client_id")).is_none() {
-        return bad(&format!("AADSTS700016: Application with identifier '{}' was not found in the directory.", get("client_id")));
+        return bad(&format!(
+            "AADSTS700016: Application with identifier '{}' was not found in the directory.",
+            get("client_id")
+        ));
     }
     let redirect = q.get("redirect_uri").filter(|r| !r.is_empty()).cloned();
     if let Some(r) = &redirect
@@ -229,10 +237,13 @@ fn redirect_error(uri: &str, state: Option<&str>, error: &str, description: &str
 /// Ends a sign-in with an error, the way its purpose reports one.
 fn fail(s: &SimState, login: &Login, error: &str, description: &str) -> Response {
     match &login.purpose {
-        Purpose::Authorize { redirect_uri, state, .. } => redirect_error(redirect_uri, state.as_deref(), error, description),
+        Purpose::Authorize { redirect_uri, state, .. } => {
+            redirect_error(redirect_uri, state.as_deref(), error, description)
+        }
         // The admin-consent answer keeps `admin_consent=True` even on error.
         Purpose::AdminConsent { redirect_uri: Some(r), state, .. } => {
-            let mut pairs = vec![("admin_consent", "True"), ("error", "consent_required"), ("error_description", description)];
+            let mut pairs =
+                vec![("admin_consent", "True"), ("error", "consent_required"), ("error_description", description)];
             if let Some(st) = state {
                 pairs.push(("state", st.as_str()));
             }
@@ -258,17 +269,25 @@ pub async fn step(
     let get = |k: &str| form.get(k).map(|v| v.trim()).unwrap_or("");
     let ctx = get("ctx").to_string();
     let Some(login) = lock(&s.tokens.logins).get(&ctx).cloned() else {
-        return pages::message(StatusCode::BAD_REQUEST, "Sign-in failed", "This sign-in page has expired. Start again from the app.");
+        return pages::message(
+            StatusCode::BAD_REQUEST,
+            "Sign-in failed",
+            "This sign-in page has expired. Start again from the app.",
+        );
     };
     if s.clock.now_secs() > login.expires_at {
         lock(&s.tokens.logins).remove(&ctx);
-        return pages::message(StatusCode::BAD_REQUEST, "Sign-in failed", "This sign-in page has expired. Start again from the app.");
+        return pages::message(
+            StatusCode::BAD_REQUEST,
+            "Sign-in failed",
+            "This sign-in page has expired. Start again from the app.",
+        );
     }
     let action = login_action(&path_tenant);
     let client_id = match &login.purpose {
-        Purpose::Authorize { client_id, .. } | Purpose::Device { client_id, .. } | Purpose::AdminConsent { client_id, .. } => {
-            client_id.clone()
-        }
+        Purpose::Authorize { client_id, .. }
+        | Purpose::Device { client_id, .. }
+        | Purpose::AdminConsent { client_id, .. } => client_id.clone(),
     };
     let set_stage = |stage: Stage| {
         if let Some(l) = lock(&s.tokens.logins).get_mut(&ctx) {
@@ -343,9 +362,9 @@ pub async fn step(
 
 fn after_second_factor(s: &SimState, ctx: &str, login: &Login, action: &str, tenant: &Tenant, user: &User) -> Response {
     let client_id = match &login.purpose {
-        Purpose::Authorize { client_id, .. } | Purpose::Device { client_id, .. } | Purpose::AdminConsent { client_id, .. } => {
-            client_id.clone()
-        }
+        Purpose::Authorize { client_id, .. }
+        | Purpose::Device { client_id, .. }
+        | Purpose::AdminConsent { client_id, .. } => client_id.clone(),
     };
     let Some(app) = apps::find(s, &client_id) else { return bad("The application is gone.") };
     let set_stage = |stage: Stage| {
@@ -420,7 +439,8 @@ fn finish(s: &SimState, ctx: &str, login: &Login, tenant: &Tenant, user: &User) 
         }
         Purpose::AdminConsent { redirect_uri, state, scope, .. } => match redirect_uri {
             Some(r) => {
-                let mut pairs = vec![("admin_consent", "True"), ("tenant", tenant.id.as_str()), ("scope", scope.as_str())];
+                let mut pairs =
+                    vec![("admin_consent", "True"), ("tenant", tenant.id.as_str()), ("scope", scope.as_str())];
                 if let Some(st) = state {
                     pairs.push(("state", st));
                 }

@@ -2,8 +2,8 @@
 
 pub mod apps;
 pub mod assertion;
-pub mod device;
 pub mod check;
+pub mod device;
 pub mod login;
 pub mod pages;
 pub mod store;

@@ -140,9 +140,10 @@ fn check_audience(form: &HashMap<String, String>, v: Version) -> Result<(), OAut
 
 /// The person behind a user token, with their organisation.
 fn person(s: &SimState, username: &str) -> Result<(Tenant, User), OAuthError> {
-    s.directory.user(username).map(|(t, u)| (t.clone(), u.clone())).ok_or_else(|| {
-        OAuthError::new("invalid_grant", 50_034, "The user account does not exist in the directory.")
-    })
+    s.directory
+        .user(username)
+        .map(|(t, u)| (t.clone(), u.clone()))
+        .ok_or_else(|| OAuthError::new("invalid_grant", 50_034, "The user account does not exist in the directory."))
 }
 
 fn issue(s: &SimState, path_tenant: &str, form: &HashMap<String, String>, v: Version) -> Result<Response, OAuthError> {
@@ -198,7 +199,8 @@ fn issue(s: &SimState, path_tenant: &str, form: &HashMap<String, String>, v: Ver
             check_audience(form, v)?;
             let username = field(form, "username")?;
             let pass = form.get("password").map(|x| x.as_str()).unwrap_or("");
-            let found = s.directory.user(username).filter(|(_, u)| u.password == pass).map(|(t, u)| (t.clone(), u.clone()));
+            let found =
+                s.directory.user(username).filter(|(_, u)| u.password == pass).map(|(t, u)| (t.clone(), u.clone()));
             let Some((tenant, user)) = found else {
                 return Err(OAuthError::new(
                     "invalid_grant",
@@ -210,7 +212,11 @@ fn issue(s: &SimState, path_tenant: &str, form: &HashMap<String, String>, v: Ver
                 return Err(OAuthError::new(
                     "invalid_grant",
                     50_020,
-                    format!("User account '{}' does not exist in tenant '{}'.", user.username, named_tenant.map(|t| t.domain).unwrap_or_default()),
+                    format!(
+                        "User account '{}' does not exist in tenant '{}'.",
+                        user.username,
+                        named_tenant.map(|t| t.domain).unwrap_or_default()
+                    ),
                 ));
             }
             apps::check(s, client_id, Some(&tenant))?;
@@ -239,7 +245,11 @@ fn issue(s: &SimState, path_tenant: &str, form: &HashMap<String, String>, v: Ver
                 )
             })?;
             if named.as_ref().is_some_and(|n| n != &info.tenant) {
-                return Err(OAuthError::new("invalid_grant", 70_000, "The refresh token was issued in another tenant."));
+                return Err(OAuthError::new(
+                    "invalid_grant",
+                    70_000,
+                    "The refresh token was issued in another tenant.",
+                ));
             }
             let idle = s.config().refresh_idle_secs;
             if now - info.last_used > idle {
@@ -279,7 +289,11 @@ fn issue(s: &SimState, path_tenant: &str, form: &HashMap<String, String>, v: Ver
                 ));
             }
             if named.as_ref().is_some_and(|n| n != &info.tenant) {
-                return Err(OAuthError::new("invalid_grant", 70_000, "The authorization code was issued in another tenant."));
+                return Err(OAuthError::new(
+                    "invalid_grant",
+                    70_000,
+                    "The authorization code was issued in another tenant.",
+                ));
             }
             if form.get("redirect_uri").map(|r| r.as_str()) != Some(info.redirect_uri.as_str()) {
                 return Err(OAuthError::new(
@@ -367,7 +381,9 @@ fn respond(
 ) -> Response {
     let lifetime = s.config().token_lifetime_secs;
     let person = match &subject {
-        Subject::User { username, client_id } => s.directory.user(username).map(|(_, u)| (u.clone(), client_id.clone())),
+        Subject::User { username, client_id } => {
+            s.directory.user(username).map(|(_, u)| (u.clone(), client_id.clone()))
+        }
         Subject::App { .. } => None,
     };
     let tenant_id = tenant.clone();

@@ -242,7 +242,11 @@ pub fn day_of(text: &str) -> Option<i64> {
     lens_model::dates::parse_micros(text).ok().flatten().map(|t| t.div_euclid(lens_model::dates::MICROS_PER_DAY))
 }
 
-async fn try_query(State(s): State<Arc<SimState>>, caller: Caller, Query(q): Query<HashMap<String, String>>) -> Response {
+async fn try_query(
+    State(s): State<Arc<SimState>>,
+    caller: Caller,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
     let text = match (param(&q, "exportQuery"), param(&q, "queryId")) {
         (Some(t), _) => t.to_string(),
         (None, Some(id)) => match all_queries(&s).into_iter().find(|r| r.query_id.eq_ignore_ascii_case(id)) {

@@ -133,11 +133,7 @@ fn apply(s: &SimState, r: &mut ReportRec, body: &Value, creating: bool) -> Resul
     Ok(())
 }
 
-pub async fn create(
-    State(s): State<Arc<SimState>>,
-    caller: Caller,
-    axum::Json(body): axum::Json<Value>,
-) -> Response {
+pub async fn create(State(s): State<Arc<SimState>>, caller: Caller, axum::Json(body): axum::Json<Value>) -> Response {
     let Some(query_id) = str_field(&body, "QueryId") else {
         return bad("QueryId is required");
     };
@@ -360,5 +356,10 @@ pub async fn executions(
     if items.is_empty() {
         return none_found();
     }
-    envelope(items, None, true)
+    // The files of a report made by a person without the Executive report viewer role hold
+    // no revenue, and the answer says so.
+    let redacted = report.revenue_hidden
+        && lens_model::insights::ql::parse_and_validate(&report.query)
+            .is_ok_and(|v| v.dimensions.iter().chain(&v.metrics).any(|c| super::exec::is_revenue(c)));
+    super::envelope_of(items, None, true, redacted)
 }
