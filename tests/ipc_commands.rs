@@ -7,8 +7,7 @@ use std::sync::Arc;
 
 use lens_auth::Cloud;
 use lens_client::{AccessToken, StaticToken};
-use lens_model::Secret;
-use lens_service::workspace::{api_client, app_client};
+use lens_service::workspace::api_client;
 use lens_service::{Account, AppPaths, SignInMethod, Workspace};
 use lens_sim::{FaultSpec, SimConfig};
 use partner_lens::app::{AppState, bindings};
@@ -25,8 +24,8 @@ fn account(url: &str) -> Account {
         cloud: Cloud::Custom { authority_url: url.into(), api_url: url.into() },
         tenant: "contoso.onmicrosoft.com".into(),
         client_id: "8f6d2c1a-5b3e-4f7a-9c0d-1e2f3a4b5c6d".into(),
-        method: SignInMethod::AppSecret,
-        username: None,
+        method: SignInMethod::Browser,
+        username: Some("alex@contoso.onmicrosoft.com".into()),
         sample: false,
     }
 }
@@ -78,6 +77,12 @@ fn sim(faults: FaultSpec, rows: usize) -> lens_sim::SimHandle {
     tauri::async_runtime::block_on(lens_sim::start(cfg, SocketAddr::from((Ipv4Addr::LOCALHOST, 0)))).unwrap()
 }
 
+/// A client signed in as the simulator's first person (its pages answered, as a person does).
+fn person_client(s: &lens_sim::SimHandle) -> lens_service::Client {
+    let token = tauri::async_runtime::block_on(s.user_token()).unwrap();
+    api_client(&account(&s.base_url), Arc::new(StaticToken(AccessToken::bearer(token)))).unwrap()
+}
+
 fn view(filters: Value) -> Value {
     json!({"dataset": "subscriptions", "filters": filters, "groupBy": ["subscriptionType"],
         "date": {"field": "creationDate", "period": "month"}, "metrics": [{"kind": "count"}]})
@@ -90,7 +95,7 @@ fn explore(w: &WebviewWindow<MockRuntime>, filters: Value) -> Result<Value, Valu
 #[test]
 fn load_then_explore_answers_in_words_with_a_chart() {
     let s = sim(FaultSpec::default(), 600);
-    let (ws, _dir) = workspace(app_client(&account(&s.base_url), Secret::new("sample-secret")).unwrap());
+    let (ws, _dir) = workspace(person_client(&s));
     let w = window(ws);
     let early = explore(&w, json!([])).unwrap_err();
     assert_eq!(early["code"], "not_loaded");
@@ -121,7 +126,7 @@ fn load_then_explore_answers_in_words_with_a_chart() {
 #[test]
 fn a_malformed_page_reaches_the_window_as_a_plain_error() {
     let s = sim(FaultSpec { malformed_page: Some(2), ..FaultSpec::default() }, 25_000);
-    let (ws, _dir) = workspace(app_client(&account(&s.base_url), Secret::new("sample-secret")).unwrap());
+    let (ws, _dir) = workspace(person_client(&s));
     let err = load(&window(ws)).unwrap_err();
     assert_eq!(err["code"], "bad_response");
     assert_eq!(err["action"], "retry");

@@ -118,7 +118,8 @@ async fn serve_and_fetch(rows: usize, serve: bool, fetch: bool) -> Result<(), Se
     let cfg = SimConfig { subscriptions: rows, ..SimConfig::default() };
     let creds = cfg.credentials.clone();
     let sim = lens_sim::start(cfg, SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).await.map_err(ServiceError::internal)?;
-    let t = lens_sim::app_token(&sim.base_url, &creds).await.map_err(ServiceError::internal)?;
+    // A person's token, signed in through the simulator's pages (the APIs take no app alone).
+    let t = sim.user_token().await.map_err(ServiceError::internal)?;
     let pages: Vec<usize> = (0..rows).step_by(10_000).collect();
     println!("== {rows} subscription rows, {} pages of 10000, over loopback", pages.len());
 

@@ -9,12 +9,8 @@ use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
-use lens_auth::SignInMethod;
 use lens_client::Call;
-use lens_model::Secret;
 use lens_service::AppPaths;
-use lens_service::account_views::{CloudKind, NewAccount};
-use lens_service::accounts::AppCredential;
 use lens_service::downloads::store::FileStatus;
 use lens_service::downloads::sync::Notifier;
 use lens_service::reports::builder::ReportQuery;
