@@ -182,7 +182,7 @@ fn accounts_add_alone_signs_in_with_the_work_account() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("built without its own sign-in registration"), "{stderr}");
+    assert!(stderr.contains("built without its own Microsoft sign-in"), "{stderr}");
 
     // The simulator standing in for Microsoft, and its public client as the build's own.
     let with_sim = |c: &mut Command| {

@@ -39,7 +39,7 @@ describe("first run", () => {
       {
         signInSetup: async () => ({
           ready: false,
-          problem: "This copy of Partner Lens was built without its own sign-in registration, so it cannot sign you in by itself.",
+          problem: "This copy of Partner Lens was built without its own Microsoft sign-in, so it cannot sign you in by itself.",
           byOrganisation: false,
           policySource: null,
           fixedCloud: null,
@@ -52,7 +52,7 @@ describe("first run", () => {
       appInfo({ accounts: [], settings: { theme: "light", sampleData: false, lastRoute: null, defaultAccount: null } }),
     );
     renderApp(b);
-    expect((await screen.findByTestId("sign-in-unavailable")).textContent).toContain("built without its own sign-in registration");
+    expect((await screen.findByTestId("sign-in-unavailable")).textContent).toContain("built without its own Microsoft sign-in");
     expect(screen.queryByTestId("sign-in-microsoft")).toBeNull();
     await userEvent.click(screen.getByRole("button", { name: "Set up by your IT department" }));
     await screen.findByTestId("screen-accounts");

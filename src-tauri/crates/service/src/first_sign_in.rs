@@ -132,8 +132,8 @@ fn choice_of(cloud: &Cloud) -> CloudChoice {
 fn no_application() -> ServiceError {
     ServiceError::new(
         ErrorCode::NoApplication,
-        "This copy of Partner Lens was built without its own sign-in registration, so it cannot sign you in by itself. \
-         Your IT department can set it up for your organisation (Accounts, \"Set up by your IT department\").",
+        "This copy of Partner Lens was built without its own Microsoft sign-in, so it cannot sign you in by itself. \
+         Your IT department can set it up for your organisation.",
         Some(Action::OpenSettings),
     )
 }

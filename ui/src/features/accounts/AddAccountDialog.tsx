@@ -173,7 +173,10 @@ export function AddAccountDialog({ open, onClose, onAdded }: { open: boolean; on
             ) : step.kind === "appFailed" ? (
               <div className={s.form}>
                 <MessageBar intent="error" layout="multiline" data-testid="app-check-failed">
-                  <MessageBarBody>{error?.message ?? stateWords(step.account).text}</MessageBarBody>
+                  <MessageBarBody>
+                    {error?.message ??
+                      [stateWords(step.account).text, ...step.account.access.filter((l) => !l.ok).map((l) => l.text)].join(" ")}
+                  </MessageBarBody>
                 </MessageBar>
                 <Text>Check the values, or give the {f.method === "appSecret" ? "secret" : "certificate"} again:</Text>
                 <SignInFlow account={step.account} onDone={finish} onCancel={() => void abandon(step.account)} />

@@ -134,7 +134,7 @@ async fn a_policy_fixes_the_way_and_a_build_without_an_id_says_so() {
     ws.accounts().set_sign_in_defaults(SignInDefaults { built_in_client: None, ..defaults(&sim) });
     let setup = ws.sign_in_setup();
     assert!(!setup.ready && setup.it_setup);
-    assert!(setup.problem.unwrap().contains("built without its own sign-in registration"));
+    assert!(setup.problem.unwrap().contains("built without its own Microsoft sign-in"));
     let opened = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     let flag = opened.clone();
     let e = ws
