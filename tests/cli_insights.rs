@@ -51,7 +51,7 @@ fn query_try_report_download_and_aggregate_the_file() {
             "--name",
             "Markets",
             "--query",
-            "SELECT CustomerMarket, CustomerCount FROM CustomersAndTenants ORDER BY CustomerCount TIMESPAN LAST_MONTH",
+            "SELECT CustomerMarket, CustomerCount FROM SeatsSubscriptionsAndRevenue ORDER BY CustomerCount TIMESPAN LAST_MONTH",
         ],
     ));
     let query_id = id_in(&out);
@@ -89,7 +89,7 @@ fn query_try_report_download_and_aggregate_the_file() {
         &[
             "try",
             "--query",
-            "SELECT CustomerName, CustomerCount FROM CustomersAndTenants TIMESPAN LIFETIME",
+            "SELECT CustomerName, CustomerCount FROM SeatsSubscriptionsAndRevenue TIMESPAN LIFETIME",
             "--out",
             rows.to_str().unwrap(),
         ],
@@ -120,6 +120,70 @@ fn query_try_report_download_and_aggregate_the_file() {
     assert_eq!(rows[0][0].parse::<u64>().unwrap(), counts.iter().sum::<u64>());
 }
 
+/// What a community script for this API does (create a TrainingCompletions query with its
+/// documented columns, a report with ExecuteNow, poll, download), and a name the catalogue does
+/// not know: said as a note, sent, and judged by the service.
+#[test]
+fn documented_columns_pass_and_unknown_names_are_the_services_to_judge() {
+    let sim = sim(&["--clock", "fast", "--token-lifetime", "31536000", "--admin"]);
+    let (out, err) = ok(insights(
+        &sim,
+        &[
+            "create-query",
+            "--name",
+            "Trainings",
+            "--query",
+            "SELECT TrainingActivityId,TrainingTitle,TrainingType,AADUserId,TrainingCompletionDate,Month FROM TrainingCompletions TIMESPAN LAST_6_MONTHS",
+        ],
+    ));
+    assert!(!err.contains("Note:"), "every documented column is in the catalogue: {err}");
+    let query_id = id_in(&out);
+    let (out, _) = ok(insights(&sim, &["create-report", "--name", "Trainings now", "--query-id", &query_id, "--now"]));
+    let report_id = id_in(&out);
+    let file = sim.home.path().join("trainings.csv");
+    ok(insights(&sim, &["download", &report_id, "--out", file.to_str().unwrap(), "--wait", "60"]));
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.trim_start_matches('\u{feff}').starts_with("TrainingActivityId,TrainingTitle"), "{text}");
+
+    // Not in the catalogue: a note, then the service's own refusal.
+    let o = insights(&sim, &["create-query", "--name", "x", "--query", "SELECT TrainingWish FROM TrainingCompletions"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("Note: \"TrainingWish\" is not in the catalogue"), "{err}");
+    assert_eq!(o.status.code(), Some(1), "the simulator, as the service, refuses it");
+    let log: serde_json::Value = reqwest::blocking::get(format!("{}/_sim/requests", sim.url)).unwrap().json().unwrap();
+    assert!(
+        log.as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["method"] == "POST" && r["path"] == "/insights/v1/mpn/ScheduledQueries")
+            .count()
+            == 2,
+        "both queries were sent: the app does not refuse a name itself"
+    );
+}
+
+/// A person without the Executive report viewer role: revenue comes back hidden, and says so.
+#[test]
+fn a_test_run_without_the_revenue_role_says_hidden() {
+    let sim = sim(&["--token-for", "sam@contoso.onmicrosoft.com"]);
+    let rows = sim.home.path().join("revenue.csv");
+    let o = insights(
+        &sim,
+        &[
+            "try",
+            "--query",
+            "SELECT CustomerName, BilledRevenueUSD FROM CustomersAndTenants TIMESPAN LAST_6_MONTHS",
+            "--out",
+            rows.to_str().unwrap(),
+        ],
+    );
+    let (_, err) = ok(o);
+    assert!(err.contains("Hidden for you: BilledRevenueUSD"), "{err}");
+    let (header, cells) = read_csv(&rows);
+    let j = header.iter().position(|h| h == "BilledRevenueUSD").unwrap();
+    assert!(!cells.is_empty() && cells.iter().all(|r| r[j] == "Hidden"), "never 0 or blank");
+}
+
 #[test]
 fn refusals_are_plain_and_made_before_sending() {
     let sim = sim(&["--admin"]);
@@ -134,7 +198,7 @@ fn refusals_are_plain_and_made_before_sending() {
             "--name",
             "x",
             "--query-id",
-            "00000000-0000-4000-8000-000000000004",
+            "6209a8fd-93af-442e-8b3f-3df0f77e8463",
             "--start",
             "2099-01-01T00:00:00Z",
             "--every",
@@ -171,7 +235,7 @@ fn refusals_are_plain_and_made_before_sending() {
             "--name",
             "Later",
             "--query-id",
-            "00000000-0000-4000-8000-000000000004",
+            "6209a8fd-93af-442e-8b3f-3df0f77e8463",
             "--start",
             "2099-01-01T00:00:00Z",
             "--every",

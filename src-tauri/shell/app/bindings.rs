@@ -62,6 +62,8 @@ pub fn builder<R: tauri::Runtime>() -> Builder<R> {
             reports::report_catalogue,
             reports::build_report_query,
             reports::preview_report,
+            reports::preview_query,
+            reports::create_report_from_query,
             reports::plan_report_schedule,
             reports::list_reports,
             reports::create_report,

@@ -292,7 +292,8 @@ fn accounts_sign_in_side_by_side_and_home_tells_what_changed() {
     let code = s.text_of("[data-testid=device-user-code]");
     assert!(!code.is_empty());
     shot(&s, "36-sign-in-device-code");
-    let page = lens_e2e::sign_in_as(&format!("{}/devicelogin?user_code={code}", sim.url), USER, &["--password", PASSWORD]);
+    let page =
+        lens_e2e::sign_in_as(&format!("{}/devicelogin?user_code={code}", sim.url), USER, &["--password", PASSWORD]);
     assert!(page.contains("You're signed in"), "{page}");
     // Fabrikam's warning goes (the banner moves on to the password account's).
     s.until("Fabrikam's warning to go", Duration::from_secs(30), |s| {

@@ -1,9 +1,10 @@
-//! The real window under Xvfb: a Partner Insights report built and scheduled as a person would,
-//! in the sample mode with its fast clock (an hour a second), until its file arrives by itself:
-//! New report → Dynamics usage → columns and a metric ticked → Preview → a filter on a value the
-//! preview showed → Preview again (only that value) → every day → Save → the report listed →
-//! the file in Downloads (rows counted) → Open in Explore, a chart of the file. A screenshot of
-//! each step goes to test-output/.
+//! The real window under Xvfb: Partner Insights reports made as a person would, in the sample
+//! mode with its fast clock (an hour a second), until their files arrive by themselves. First one
+//! of Microsoft's own reports (a system query): previewed, run once now by its id, listed. Then
+//! one built by ticking: New report → Dynamics usage → columns and a metric ticked → Preview → a
+//! filter on a value picked from the service's → Preview again (only that value) → every day →
+//! Save → the report listed → the file in Downloads (rows counted) → Open in Explore, a chart of
+//! the file. A screenshot of each step goes to test-output/.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -28,6 +29,26 @@ fn preview_rows(s: &Session) -> Vec<Vec<String>> {
          .map(r => [...r.querySelectorAll('td')].map(td => td.textContent));",
     );
     serde_json::from_value(v).unwrap()
+}
+
+/// Clicks the open list's option whose text is `text` (Fluent's combobox and dropdown lists).
+fn pick_option(s: &Session, text: &str) {
+    let js = format!(
+        "const o = [...document.querySelectorAll('[role=option]')].find(o => o.textContent.trim() === {text:?}); \
+         if (o) {{ o.click(); return true; }} return false;"
+    );
+    s.until(&format!("the option {text}"), Duration::from_secs(20), |s| {
+        (s.script(&js) == serde_json::json!(true)).then_some(())
+    });
+}
+
+/// The query text, under "Advanced" (opened first).
+fn query_text(s: &Session) -> String {
+    if s.find("[data-testid=report-query-text]").is_none() {
+        s.click_css("[data-testid=report-advanced] button");
+    }
+    let v = s.script("return document.querySelector('[data-testid=report-query-text]')?.value ?? ''");
+    v.as_str().unwrap_or_default().to_string()
 }
 
 fn preview_header(s: &Session) -> Vec<String> {
@@ -55,8 +76,32 @@ fn a_report_built_in_the_window_arrives_in_downloads_and_opens_in_explore() {
     s.wait_for("[data-testid=no-reports]", Duration::from_secs(30));
     shot(&s, "40-reports-empty");
     s.click_css("[data-testid=new-report]");
-    s.wait_for("[data-testid=catalogue-DynamicsUsage]", Duration::from_secs(30));
+    // Microsoft's own reports first, read from the account's catalogue, with when it was read.
+    const DYNAMICS: &str = "[data-testid=system-report-6209a8fd-93af-442e-8b3f-3df0f77e8463]";
+    s.wait_for(DYNAMICS, Duration::from_secs(30));
+    let cards = s.script("return document.querySelectorAll('[data-testid=system-reports] > *').length");
+    assert_eq!(cards, serde_json::json!(19), "every documented system query is offered");
+    assert!(s.text_of("[data-testid=catalogue-read]").contains("read"));
     shot(&s, "41-report-catalogue");
+    s.click_css(&format!("{DYNAMICS} [data-testid=system-report-preview]"));
+    s.wait_for("[data-testid=preview-table] tbody tr", Duration::from_secs(30));
+    let header = preview_header(&s);
+    assert!(
+        header.contains(&"Customer name".to_string()) && header.contains(&"Available seats".to_string()),
+        "{header:?}"
+    );
+    assert!(query_text(&s).contains("FROM DynamicsUsage"), "Microsoft's query, under Advanced");
+    shot(&s, "41b-system-report-preview");
+    // Once, now: made from the system query's id, it runs at once.
+    pick(&s, "[data-testid=schedule-repeat]", "once");
+    s.until("the button to say Run once now", Duration::from_secs(10), |s| {
+        (s.text_of("[data-testid=report-save]") == "Run once now").then_some(())
+    });
+    s.click_css("[data-testid=report-save]");
+    s.wait_for("[data-testid='report-Dynamics 365 licences, last 6 months']", Duration::from_secs(30));
+
+    s.click_css("[data-testid=new-report]");
+    s.wait_for("[data-testid=catalogue-DynamicsUsage]", Duration::from_secs(30));
     s.click_css("[data-testid=catalogue-DynamicsUsage]");
 
     // Tick two columns and a metric: the query text follows.
@@ -64,8 +109,7 @@ fn a_report_built_in_the_window_arrives_in_downloads_and_opens_in_explore() {
     s.click_css("[data-testid=report-columns-Month]");
     s.click_css("[data-testid=report-metrics-TotalActiveSeats]");
     let query = s.until("the query text", Duration::from_secs(10), |s| {
-        let v = s.script("return document.querySelector('[data-testid=report-query-text]').value");
-        v.as_str().filter(|t| t.contains("TotalActiveSeats")).map(str::to_string)
+        Some(query_text(s)).filter(|t| t.contains("TotalActiveSeats"))
     });
     assert!(query.starts_with("SELECT CustomerMarket, Month, TotalActiveSeats FROM DynamicsUsage"), "{query}");
     s.click_css("[data-testid=report-preview]");
@@ -76,14 +120,14 @@ fn a_report_built_in_the_window_arrives_in_downloads_and_opens_in_explore() {
     let market = rows[0][0].clone();
     shot(&s, "42-report-preview");
 
-    // A filter on the market the preview showed first: the preview then holds only that market.
+    // A filter on the market the preview showed first, picked from the values the service holds:
+    // the preview then holds only that market.
     s.click_css("[data-testid=add-query-filter]");
     pick(&s, "[data-testid=query-filter-0-column]", "CustomerMarket");
-    let value = s.wait_for("[data-testid=query-filter-0-value]", Duration::from_secs(10));
-    s.send_keys(&value, &market);
+    s.click_css("[data-testid=query-filter-0-value]");
+    pick_option(&s, &market);
     s.until("the filter in the query", Duration::from_secs(10), |s| {
-        let v = s.script("return document.querySelector('[data-testid=report-query-text]').value");
-        v.as_str().filter(|t| t.contains(&format!("WHERE CustomerMarket = '{market}'"))).map(|_| ())
+        query_text(s).contains(&format!("WHERE CustomerMarket = '{market}'")).then_some(())
     });
     s.click_css("[data-testid=report-preview]");
     let filtered = s.until("the filtered preview", Duration::from_secs(30), |s| {
@@ -120,7 +164,10 @@ fn a_report_built_in_the_window_arrives_in_downloads_and_opens_in_explore() {
     let file_row = s.wait_for("[data-testid='download-Seats by market']", Duration::from_secs(90));
     let text = s.text(&file_row);
     assert!(text.contains("Contoso (sample)") && text.contains("CSV"), "{text}");
-    let on_disk: Vec<_> = walk(&home.path().join("library"));
+    let on_disk: Vec<_> = walk(&home.path().join("library"))
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains("Seats by market"))
+        .collect();
     assert_eq!(on_disk.len(), 1, "{on_disk:?}");
     let bytes = std::fs::read(&on_disk[0]).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"));
@@ -158,6 +205,9 @@ fn a_report_built_in_the_window_arrives_in_downloads_and_opens_in_explore() {
     s.click_css("[data-testid=nav-reports]");
     s.wait_for("[data-testid='report-Seats by market']", Duration::from_secs(30));
     shot(&s, "48-reports-dark");
+    s.click_css("[data-testid=new-report]");
+    s.wait_for("[data-testid=system-reports]", Duration::from_secs(30));
+    shot(&s, "48b-report-catalogue-dark");
     s.click_css("[data-testid=nav-downloads]");
     s.wait_for("[data-testid='download-Seats by market']", Duration::from_secs(30));
     shot(&s, "49-downloads-dark");

@@ -146,6 +146,23 @@ fn sign_in_with_microsoft_from_the_first_run() {
     s.click_css("[data-testid=nav-home]");
     assert!(s.text_of("[data-testid=revenue-hidden]").contains("Executive report viewer"));
     shot(&s, "77-home-revenue-hidden");
+    // Microsoft's Customers report, previewed: its revenue column is marked before, hidden after.
+    s.click_css("[data-testid=nav-reports]");
+    s.click_css("[data-testid=new-report]");
+    let customers = "[data-testid=system-report-6664daf3-c161-423a-92a1-0ea6db2c0384]";
+    s.wait_for(customers, Duration::from_secs(30));
+    assert!(s.text_of(customers).contains("needs the Executive report viewer role"));
+    s.click_css(&format!("{customers} [data-testid=system-report-preview]"));
+    s.wait_for("[data-testid=preview-table] tbody tr", Duration::from_secs(30));
+    assert!(s.text_of("[data-testid=preview-hidden]").contains("Billed revenue USD"));
+    let hidden = s.script(
+        "const h = [...document.querySelectorAll('[data-testid=preview-table] thead th')].map(t => t.textContent); \
+         const j = h.indexOf('Billed revenue USD'); \
+         return [...document.querySelectorAll('[data-testid=preview-table] tbody tr')].map(r => r.querySelectorAll('td')[j].textContent);",
+    );
+    let hidden: Vec<String> = serde_json::from_value(hidden).unwrap();
+    assert!(!hidden.is_empty() && hidden.iter().all(|c| c == "Hidden"), "{hidden:?}");
+    shot(&s, "77b-report-preview-revenue-hidden");
     // A report of theirs with revenue in it: made from the command line on the same data folder,
     // run at once; its file arrives in Downloads with the revenue hidden.
     let made = cli(

@@ -99,7 +99,9 @@ fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
     s.wait_for("[data-testid=try-sample]", Duration::from_secs(60));
     // The second choice: Sign in with Microsoft, or (a build without its own application ID,
     // as this one is unless PARTNER_LENS_CLIENT_ID is set) why it cannot, and the IT setup.
-    assert!(s.find("[data-testid=sign-in-microsoft]").is_some() || s.find("[data-testid=sign-in-unavailable]").is_some());
+    assert!(
+        s.find("[data-testid=sign-in-microsoft]").is_some() || s.find("[data-testid=sign-in-unavailable]").is_some()
+    );
     shot(&s, "01-welcome");
     s.click_css("[data-testid=try-sample]");
 

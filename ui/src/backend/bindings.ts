@@ -96,11 +96,19 @@ export const commands = {
 	openPath: (path: string) => typedError<null, ServiceError>(__TAURI_INVOKE("open_path", { path })),
 	/**  Shows a saved file in the system's file manager. */
 	showInFolder: (path: string) => typedError<null, ServiceError>(__TAURI_INVOKE("show_in_folder", { path })),
-	reportCatalogue: (accountId: string) => typedError<DatasetCard[], ServiceError>(__TAURI_INVOKE("report_catalogue", { accountId })),
-	/**  The query text of the builder's question, or the service's words for what is wrong with it. */
-	buildReportQuery: (query: ReportQuery) => __TAURI_INVOKE<BuiltQuery>("build_report_query", { query }),
+	/**
+	 *  The account's Insights catalogue and Microsoft's system queries (read again when a day old,
+	 *  or when `refresh`).
+	 */
+	reportCatalogue: (accountId: string, refresh: boolean) => typedError<CatalogueView, ServiceError>(__TAURI_INVOKE("report_catalogue", { accountId, refresh })),
+	/**  The query text of the builder's question, what is wrong with it, and what to confirm. */
+	buildReportQuery: (accountId: string, query: ReportQuery) => __TAURI_INVOKE<BuiltQuery>("build_report_query", { accountId, query }),
 	/**  At most 100 rows of the question, run on the service. */
 	previewReport: (accountId: string, query: ReportQuery) => typedError<Preview, ServiceError>(__TAURI_INVOKE("preview_report", { accountId, query })),
+	/**  At most 100 rows of a system (or saved) query, run on the service by its id. */
+	previewQuery: (accountId: string, queryId: string) => typedError<Preview, ServiceError>(__TAURI_INVOKE("preview_query", { accountId, queryId })),
+	/**  Schedules a report on one of Microsoft's system queries (or a saved query), by its id. */
+	createReportFromQuery: (accountId: string, name: string, queryId: string, spec: ScheduleSpec) => typedError<string, ServiceError>(__TAURI_INVOKE("create_report_from_query", { accountId, name, queryId, spec })),
 	/**
 	 *  What a schedule means: the first runs in local time, the hours the service counts, and
 	 *  whether they drift across a daylight-saving change.
@@ -232,10 +240,14 @@ export type AppInfo = {
 	lastCrash: CrashReport | null,
 };
 
-/**  The query text, or what is wrong with it in the service's words. */
+/**
+ *  The query text, or what is wrong with it; and what to confirm (names the catalogue, as last
+ *  read, does not know).
+ */
 export type BuiltQuery = {
 	text: string | null,
 	problem: string | null,
+	warnings: string[],
 };
 
 export type Cadence = { kind: "daily" } | 
@@ -243,6 +255,16 @@ export type Cadence = { kind: "daily" } |
 { kind: "weekly"; weekday: number } | 
 /**  A day of the month; past the month's end, its last day. */
 { kind: "monthly"; day: number };
+
+/**  The account's catalogue as the builder shows it, and when it was read. */
+export type CatalogueView = {
+	datasets: DatasetCard[],
+	reports: SystemReport[],
+	/**  Seconds since 1970, when it was read from Partner Center. */
+	readAt: number,
+	/**  Why this is the copy kept from then (Partner Center could not be asked now). */
+	stale: string | null,
+};
 
 export type Cell = null | boolean | number | null | string;
 
@@ -275,6 +297,10 @@ export type ColumnCard = {
 	name: string,
 	label: string,
 	kind: QueryColumnKind,
+	/**  Revenue: shown only to people with the Executive report viewer role. */
+	revenue: boolean,
+	/**  What an abbreviation in the name stands for, from the data definitions. */
+	hint: string | null,
 };
 
 export type ColumnInfo = {
@@ -321,6 +347,8 @@ export type DatasetCard = {
 	ranges: Named[],
 	/**  The shortest time between two runs of a report on it, in hours. */
 	minimumHours: number,
+	/**  When a month's figures are final, where Microsoft documents it. */
+	monthNote: string | null,
 };
 
 /**  One of the Analytics API's data sets (spec section 2). */
@@ -606,6 +634,11 @@ export type Period = "day" |
 export type Preview = {
 	columns: string[],
 	rows: string[][],
+	/**
+	 *  Columns the service hid from this person (revenue without the Executive report viewer
+	 *  role): their cells read "Hidden", never 0 or blank.
+	 */
+	hiddenColumns: string[],
 };
 
 export type QueryColumnKind = "text" | "number" | "date";
@@ -745,6 +778,8 @@ export type SchedulePlan = {
 	nextRuns: string[],
 	/**  How the runs move against the local clock across a daylight-saving change, if they do. */
 	drift: string | null,
+	/**  Why the first run is later than the person may expect (the service's 4-hour rule). */
+	note: string | null,
 };
 
 export type ScheduleRow = {
@@ -868,6 +903,24 @@ export type Sort = {
 	/**  A result column: a grouping field or a metric's column name. */
 	by: string,
 	descending: boolean,
+};
+
+/**  One of Microsoft's system queries, offered as a ready-made report. */
+export type SystemReport = {
+	/**  The query's documented id: a report can be made from it directly. */
+	id: string,
+	/**  "Customers and tenants, last 6 months". */
+	title: string,
+	/**  What it holds, in words (its data set's line). */
+	description: string,
+	/**  Microsoft's name for it in Partner Center ("Customers"), its spelling corrected. */
+	name: string,
+	dataset: string,
+	datasetTitle: string,
+	/**  The query text, for "Advanced". */
+	query: string,
+	/**  Whether it reads revenue (hidden from people without the Executive report viewer role). */
+	revenue: boolean,
 };
 
 /**  How a table is laid out on screen. */

@@ -116,9 +116,12 @@ export const tauriBackend = {
   savePicture: (path: string, data: string) => unwrap(commands.savePicture(path, data)),
   openPath: (path: string) => unwrap(commands.openPath(path)),
   showInFolder: (path: string) => unwrap(commands.showInFolder(path)),
-  reportCatalogue: (accountId: string) => unwrap(commands.reportCatalogue(accountId)),
-  buildReportQuery: (query: ReportQuery) => plain(commands.buildReportQuery(query)),
+  reportCatalogue: (accountId: string, refresh: boolean) => unwrap(commands.reportCatalogue(accountId, refresh)),
+  buildReportQuery: (accountId: string, query: ReportQuery) => plain(commands.buildReportQuery(accountId, query)),
   previewReport: (accountId: string, query: ReportQuery) => unwrap(commands.previewReport(accountId, query)),
+  previewQuery: (accountId: string, queryId: string) => unwrap(commands.previewQuery(accountId, queryId)),
+  createReportFromQuery: (accountId: string, name: string, queryId: string, spec: ScheduleSpec) =>
+    unwrap(commands.createReportFromQuery(accountId, name, queryId, spec)),
   planReportSchedule: (accountId: string, dataset: string, spec: ScheduleSpec) =>
     unwrap(commands.planReportSchedule(accountId, dataset, spec)),
   listReports: (accountId: string) => unwrap(commands.listReports(accountId)),

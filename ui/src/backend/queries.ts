@@ -223,9 +223,17 @@ export function useSetTableStatus() {
 }
 
 /// The Insights data sets an account can report on.
+/// The account's Insights catalogue as last read (the backend reads it again when a day old);
+/// `refresh` asks Partner Center now.
 export function useCatalogue(account: string) {
   const b = useBackend();
-  return useQuery({ queryKey: keys.catalogue(account), queryFn: () => b.reportCatalogue(account), staleTime: Infinity, enabled: !!account });
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: keys.catalogue(account), queryFn: () => b.reportCatalogue(account, false), staleTime: Infinity, enabled: !!account });
+  const refresh = useMutation({
+    mutationFn: () => b.reportCatalogue(account, true),
+    onSuccess: (v) => qc.setQueryData(keys.catalogue(account), v),
+  });
+  return { ...q, refresh };
 }
 
 /// The account's reports; fetched again now and then, as runs complete on the service.

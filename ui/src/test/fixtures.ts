@@ -1,6 +1,6 @@
 // Small, realistic answers for the UI tests, typed by the generated bindings (so a change in
 // the backend's shapes fails the type check here too).
-import type { AccountView, AppInfo, DatasetCard, DatasetInfo, ExploreAnswer, FetchReport, FieldInfo, HomeSummary, ReportFile, RowsPage, View } from "../backend";
+import type { AccountView, AppInfo, CatalogueView, DatasetCard, DatasetInfo, ExploreAnswer, FetchReport, FieldInfo, HomeSummary, ReportFile, RowsPage, SystemReport, View } from "../backend";
 
 function field(name: string, label: string, kind: FieldInfo["kind"], groupable = true): FieldInfo {
   return {
@@ -216,9 +216,11 @@ export function datasetCard(over: Partial<DatasetCard> = {}): DatasetCard {
     title: "Dynamics usage",
     description: "Seats sold, assigned and used in Dynamics 365, by customer and month.",
     columns: [
-      { name: "CustomerName", label: "Customer name", kind: "text" },
-      { name: "Month", label: "Month", kind: "date" },
-      { name: "AvailableSeats", label: "Available seats", kind: "number" },
+      { name: "CustomerName", label: "Customer name", kind: "text", revenue: false, hint: null },
+      { name: "Month", label: "Month", kind: "date", revenue: false, hint: null },
+      { name: "AvailableSeats", label: "Available seats", kind: "number", revenue: false, hint: null },
+      { name: "CustomerTpid", label: "Customer TPID", kind: "text", revenue: false, hint: "TPID: the customer's top parent ID at Microsoft" },
+      { name: "BilledRevenueUSD", label: "Billed revenue USD", kind: "number", revenue: true, hint: "USD: US dollars" },
     ],
     metrics: [
       { name: "TotalActiveSeats", label: "Total active seats" },
@@ -229,6 +231,31 @@ export function datasetCard(over: Partial<DatasetCard> = {}): DatasetCard {
       { name: "LAST_3_MONTHS", label: "Last 3 months" },
     ],
     minimumHours: 24,
+    monthNote: "A month's figures are final by the 15th of the next month: until then, last month may be incomplete.",
+    ...over,
+  };
+}
+
+export function systemReport(over: Partial<SystemReport> = {}): SystemReport {
+  return {
+    id: "bb1c6f17-6d7b-4bd4-9e0e-b8c5b5a5b5a5",
+    title: "Dynamics 365 licences, last 6 months",
+    description: "Dynamics 365 licences per customer subscription, month by month: seats available, assigned and in use.",
+    name: "Dynamics Usage",
+    dataset: "DynamicsUsage",
+    datasetTitle: "Dynamics 365 licences",
+    query: "SELECT CustomerName,Month,AvailableSeats FROM DynamicsUsage TIMESPAN LAST_6_MONTHS",
+    revenue: false,
+    ...over,
+  };
+}
+
+export function catalogueView(over: Partial<CatalogueView> = {}): CatalogueView {
+  return {
+    datasets: [datasetCard()],
+    reports: [systemReport(), systemReport({ id: "c0ffee00-0000-4000-8000-000000000001", title: "Revenue, last 6 months", name: "Revenue", dataset: "DynamicsUsage", revenue: true, query: "SELECT CustomerName,BilledRevenueUSD FROM DynamicsUsage TIMESPAN LAST_6_MONTHS" })],
+    readAt: 1796115600,
+    stale: null,
     ...over,
   };
 }

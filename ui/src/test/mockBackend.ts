@@ -4,7 +4,7 @@
 import { vi } from "vitest";
 import type { Backend } from "../backend";
 import type { AppInfo, FilterChip, LocalSchedule, ReportFile, ReportRow, SavedView, Settings, View } from "../backend";
-import { SAMPLE, account, answer, appInfo, datasetCard, datasetInfo, homeSummary, report, reportFile, rowsPage } from "./fixtures";
+import { SAMPLE, account, answer, appInfo, catalogueView, datasetCard, datasetInfo, homeSummary, report, reportFile, rowsPage } from "./fixtures";
 
 type Spied<T> = { [K in keyof T]: T[K] & ReturnType<typeof vi.fn> };
 
@@ -145,15 +145,17 @@ export function mockBackend(over: Partial<Backend> = {}, info: AppInfo = appInfo
     savePicture: async (path) => ({ path, rows: 0 }),
     openPath: async () => null,
     showInFolder: async () => null,
-    reportCatalogue: async () => [datasetCard()],
+    reportCatalogue: async () => catalogueView(),
     // A small stand-in for the service's query text (the real one is tested in Rust).
-    buildReportQuery: async (q) => {
+    buildReportQuery: async (_a, q) => {
       const cols = [...(q.columns ?? []), ...(q.metrics ?? [])];
-      if (!cols.length) return { text: null, problem: "Choose at least one column or metric." };
+      if (!cols.length) return { text: null, problem: "Choose at least one column or metric.", warnings: [] };
       const where = (q.filters ?? []).map((f) => `${f.column} = '${f.values[0] ?? ""}'`);
+      const known = new Set([...datasetCard().columns.map((c) => c.name), ...datasetCard().metrics.map((m) => m.name)]);
       return {
         text: `SELECT ${cols.join(", ")} FROM ${q.dataset}${where.length ? ` WHERE ${where.join(" AND ")}` : ""}${q.range ? ` TIMESPAN ${q.range}` : ""}`,
         problem: null,
+        warnings: cols.filter((c) => !known.has(c)).map((c) => `${c} is not in the list Partner Center gave: it will say whether it knows it.`),
       };
     },
     previewReport: async (_a, q) => ({
@@ -162,9 +164,23 @@ export function mockBackend(over: Partial<Backend> = {}, info: AppInfo = appInfo
         ["Fabrikam", "2026-11-01", "120"],
         ["Contoso", "2026-11-01", "87"],
       ],
+      hiddenColumns: [],
     }),
+    previewQuery: async () => ({
+      columns: ["CustomerName", "BilledRevenueUSD"],
+      rows: [
+        ["Fabrikam", "Hidden"],
+        ["Contoso", "Hidden"],
+      ],
+      hiddenColumns: ["BilledRevenueUSD"],
+    }),
+    createReportFromQuery: async (_a, name, _id, spec) => {
+      const id = `r${reports.length + 1}`;
+      reports = [...reports, { id, name, query: null, dataset: "DynamicsUsage", datasetTitle: "Dynamics usage", status: spec.repeat.kind === "once" ? "Inactive" : "Active", schedule: spec.repeat.kind === "once" ? "Once" : `Every day at ${spec.time}`, nextRun: null, lastRun: null, lastFile: null, format: spec.format.toUpperCase(), spec }];
+      return id;
+    },
     planReportSchedule: async (_a, _d, spec) => {
-      if (spec.repeat.kind === "once") return { summary: "Once, now", timeZone: "Europe/Paris", executeNow: true, startUtc: null, everyHours: null, count: 1, nextRuns: ["Tue 1 Dec 2026, 10:00"], drift: null };
+      if (spec.repeat.kind === "once") return { summary: "Once, now", timeZone: "Europe/Paris", executeNow: true, startUtc: null, everyHours: null, count: 1, nextRuns: ["Tue 1 Dec 2026, 10:00"], drift: null, note: null };
       return {
         summary: `Every day at ${spec.time}`,
         timeZone: "Europe/Paris",
@@ -174,6 +190,7 @@ export function mockBackend(over: Partial<Backend> = {}, info: AppInfo = appInfo
         count: null,
         nextRuns: [`Wed 2 Dec 2026, ${spec.time}`, `Thu 3 Dec 2026, ${spec.time}`, `Fri 4 Dec 2026, ${spec.time}`],
         drift: null,
+        note: null,
       };
     },
     listReports: async () => reports,

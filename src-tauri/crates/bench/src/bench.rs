@@ -116,7 +116,6 @@ pub async fn run(a: BenchArgs) -> Result<(), ServiceError> {
 
 async fn serve_and_fetch(rows: usize, serve: bool, fetch: bool) -> Result<(), ServiceError> {
     let cfg = SimConfig { subscriptions: rows, ..SimConfig::default() };
-    let creds = cfg.credentials.clone();
     let sim = lens_sim::start(cfg, SocketAddr::from((Ipv4Addr::LOCALHOST, 0))).await.map_err(ServiceError::internal)?;
     // A person's token, signed in through the simulator's pages (the APIs take no app alone).
     let t = sim.user_token().await.map_err(ServiceError::internal)?;

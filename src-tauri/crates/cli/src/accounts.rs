@@ -232,7 +232,9 @@ async fn sign_in_new(accounts: &Accounts, a: AddArgs) -> Result<(), ServiceError
     let account = match signed {
         Ok(a) => a,
         Err(e) if e.code == lens_service::ErrorCode::NoApplication => {
-            eprintln!("What your IT department sets up is added with: partner-lens accounts add NAME --tenant T --client-id C");
+            eprintln!(
+                "What your IT department sets up is added with: partner-lens accounts add NAME --tenant T --client-id C"
+            );
             return Err(e);
         }
         Err(e) if e.code == lens_service::ErrorCode::ConsentRequired => {

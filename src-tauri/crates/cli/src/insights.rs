@@ -133,6 +133,10 @@ pub async fn run(a: InsightsArgs) -> Result<(), ServiceError> {
             }
         }
         InsightsCmd::CreateQuery { name, query, description } => {
+            // Names the catalogue does not know are said, not refused: Partner Center decides.
+            for w in insights::query_warnings(&client, &query).await? {
+                eprintln!("Note: {w}");
+            }
             let q = insights::create_query(&client, &name, &description, &query).await?;
             println!("Saved query {} (id {}).", q.name, q.query_id);
         }
@@ -146,24 +150,30 @@ pub async fn run(a: InsightsArgs) -> Result<(), ServiceError> {
                 (None, Some(id)) => insights::QuerySource::Saved(id),
                 _ => return Err(ServiceError::usage("Give --query or --query-id")),
             };
-            let rows = insights::try_query(&client, source).await?;
+            if let Some(text) = &query {
+                for w in insights::query_warnings(&client, text).await? {
+                    eprintln!("Note: {w}");
+                }
+            }
+            let p = insights::try_query(&client, source).await?;
             match out {
                 Some(path) => {
-                    insights::write_rows_csv(&rows, &path)?;
-                    eprintln!("Wrote {} rows to {}.", rows.len(), path.display());
+                    insights::write_rows_csv(&p, &path)?;
+                    eprintln!("Wrote {} rows to {}.", p.rows.len(), path.display());
                 }
                 None => {
-                    let columns = insights::columns(&rows);
-                    println!("{}", columns.join("\t"));
-                    for r in &rows {
-                        let cells: Vec<String> = columns
-                            .iter()
-                            .map(|c| insights::cell_text(r.get(c).unwrap_or(&serde_json::Value::Null)))
-                            .collect();
-                        println!("{}", cells.join("\t"));
+                    println!("{}", p.columns.join("\t"));
+                    for r in &p.rows {
+                        println!("{}", r.join("\t"));
                     }
-                    eprintln!("{} rows (a test run shows at most 100).", rows.len());
+                    eprintln!("{} rows (a test run shows at most 100).", p.rows.len());
                 }
+            }
+            if !p.hidden_columns.is_empty() {
+                eprintln!(
+                    "Hidden for you: {}. Partner Center shows revenue only to people with the Executive report viewer role.",
+                    p.hidden_columns.join(", ")
+                );
             }
         }
         InsightsCmd::Reports => {

@@ -56,6 +56,9 @@ pub struct SimArgs {
     pub username: Option<String>,
     #[arg(long)]
     pub password: Option<String>,
+    /// Whose token to print (one of the simulator's people; its administrator by default).
+    #[arg(long)]
+    pub token_for: Option<String>,
 }
 
 fn usage(msg: String) -> ServiceError {
@@ -176,13 +179,14 @@ pub async fn run(a: SimArgs) -> Result<(), ServiceError> {
     );
     println!();
     // A person's token, signed in through the simulator's own pages, for trying the API by hand.
-    match sim.user_token().await {
-        Ok(token) => {
-            println!("Try it (a token for {}, valid an hour):", c.username);
+    let who = a.token_for.clone().unwrap_or_else(|| c.username.clone());
+    match sim.user_tokens(&sim.person_named(&who)).await {
+        Ok((token, _)) => {
+            println!("Try it (a token for {who}, valid an hour):");
             println!("  TOKEN={token}");
         }
         Err(e) => {
-            println!("No token for {}: {e}", c.username);
+            println!("No token for {who}: {e}");
         }
     }
     println!(

@@ -5,8 +5,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use lens_client::insights::{QueryRef, check_report, minimum_recurrence};
+use lens_client::insights::{QueryRef, check_report};
 use lens_client::{Call, Client};
+use lens_model::insights::{Catalogue, CatalogueDataset, ql};
 use serde_json::{Map, Value, json};
 
 pub use lens_client::insights::{ExecutionInfo, NewReport, QueryInfo, ReportInfo, ScheduledDataset};
@@ -19,6 +20,35 @@ pub async fn datasets(client: &Client, name: Option<&str>) -> Result<Vec<Schedul
 
 pub async fn queries(client: &Client, include_system: bool) -> Result<Vec<QueryInfo>, ServiceError> {
     Ok(client.list_queries(include_system, &Call::default()).await?)
+}
+
+/// The catalogue as Partner Center sends it (`ScheduledDataset`).
+pub fn catalogue_of(sets: Vec<ScheduledDataset>) -> Catalogue {
+    Catalogue {
+        datasets: sets
+            .into_iter()
+            .map(|s| CatalogueDataset {
+                name: s.dataset_name,
+                columns: s.selectable_columns,
+                metrics: s.available_metrics,
+                date_ranges: s.available_date_ranges,
+                minimum_recurrence: s.minimum_recurrence_interval,
+            })
+            .collect(),
+    }
+}
+
+/// What to confirm in a query's text before sending it: names the account's catalogue does not
+/// know (warnings: Partner Center is the judge). A query this app cannot read at all is an
+/// error, in words.
+pub async fn query_warnings(client: &Client, text: &str) -> Result<Vec<String>, ServiceError> {
+    let parsed = ql::parse(text).map_err(|e| ServiceError::usage(format!("The query is not right: {}", e.message)))?;
+    Ok(match client.insights_datasets(None, &Call::default()).await {
+        Ok(sets) => ql::check(&parsed, &catalogue_of(sets)).warnings,
+        Err(e) => {
+            vec![format!("The catalogue could not be read to check the names ({}).", ServiceError::from(e).message)]
+        }
+    })
 }
 
 pub async fn create_query(
@@ -40,13 +70,14 @@ pub enum QuerySource<'a> {
     Saved(&'a str),
 }
 
-/// A test run: at most 100 rows, each keyed by column name.
-pub async fn try_query(client: &Client, q: QuerySource<'_>) -> Result<Vec<Map<String, Value>>, ServiceError> {
+/// A test run: at most 100 rows, with the columns the service hid from this person said.
+pub async fn try_query(client: &Client, q: QuerySource<'_>) -> Result<crate::reports::builder::Preview, ServiceError> {
     let r = match q {
         QuerySource::Text(t) => QueryRef::Text(t),
         QuerySource::Saved(id) => QueryRef::Id(id),
     };
-    Ok(client.try_query(r, None, &Call::default()).await?)
+    let tried = client.try_query_redacted(r, None, &Call::default()).await?;
+    Ok(crate::reports::builder::preview_of(tried, Vec::new()))
 }
 
 /// The columns of test-run rows, in the order the first row has them.
@@ -76,13 +107,12 @@ pub fn with_bom(text: &[u8]) -> Vec<u8> {
     [BOM, body].concat()
 }
 
-/// Writes test-run rows as CSV (with a byte-order mark).
-pub fn write_rows_csv(rows: &[Map<String, Value>], path: &Path) -> Result<(), ServiceError> {
-    let columns = columns(rows);
-    let mut text = String::from("\u{feff}") + &columns.join(",") + "\n";
-    for r in rows {
-        let cells: Vec<String> =
-            columns.iter().map(|c| csv_field(&cell_text(r.get(c).unwrap_or(&Value::Null)))).collect();
+/// Writes a test run's rows as CSV (with a byte-order mark); hidden cells read "Hidden".
+pub fn write_rows_csv(p: &crate::reports::builder::Preview, path: &Path) -> Result<(), ServiceError> {
+    let header: Vec<String> = p.columns.iter().map(|c| csv_field(c)).collect();
+    let mut text = String::from("\u{feff}") + &header.join(",") + "\n";
+    for r in &p.rows {
+        let cells: Vec<String> = r.iter().map(|c| csv_field(c)).collect();
         text.push_str(&cells.join(","));
         text.push('\n');
     }
@@ -110,7 +140,17 @@ pub async fn create_report(client: &Client, r: NewReport, now: i64) -> Result<Re
         .iter()
         .find(|q| q.query_id.eq_ignore_ascii_case(&r.query_id))
         .ok_or_else(|| ServiceError::usage(format!("There is no query {}", r.query_id)))?;
-    check_report(&r, minimum_recurrence(&query.query).unwrap_or(4), now)?;
+    // The data set's minimum recurrence, as the service's catalogue gives it (4 hours, the
+    // API's floor, when it does not).
+    let dataset = lens_model::insights::ql::parse(&query.query).map(|q| q.from).unwrap_or_default();
+    let minimum = client
+        .insights_datasets(Some(&dataset), &call)
+        .await
+        .ok()
+        .and_then(|d| d.into_iter().next())
+        .and_then(|d| d.minimum_recurrence_interval)
+        .unwrap_or(4);
+    check_report(&r, minimum, now)?;
     Ok(client.create_report(&r, &call).await?)
 }
 

@@ -61,6 +61,12 @@ const MIGRATIONS: &[&str] = &[
     "ALTER TABLE sign_ins ADD COLUMN access TEXT;",
     // The columns of a report file the service blanked for the person (revenue), as JSON.
     "ALTER TABLE report_files ADD COLUMN hidden_columns TEXT;",
+    // Each account's Insights catalogue as last read, with when (JSON).
+    "CREATE TABLE insights_catalogues (
+        account TEXT NOT NULL PRIMARY KEY,
+        json TEXT NOT NULL,
+        read_at INTEGER NOT NULL
+    );",
 ];
 
 pub struct Store {

@@ -74,6 +74,9 @@ pub struct SimConfig {
     pub app_only: bool,
     /// The code the second-factor page asks for.
     pub mfa_code: String,
+    /// Data sets served beside Microsoft's documented ones (a newer catalogue, for tests that
+    /// the app takes what it has never seen).
+    pub extra_datasets: Vec<crate::insights::DatasetDef>,
 }
 
 impl Default for SimConfig {
@@ -99,6 +102,7 @@ impl Default for SimConfig {
             built_in_client: None,
             app_only: false,
             mfa_code: "123456".into(),
+            extra_datasets: Vec::new(),
         }
     }
 }

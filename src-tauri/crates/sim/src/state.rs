@@ -17,6 +17,8 @@ pub struct SimState {
     pub world: World,
     /// The organisations, people and roles (fixed for a run).
     pub directory: Directory,
+    /// The Insights data sets served: Microsoft's documented ones and any the test added.
+    pub catalogue: Vec<std::sync::Arc<crate::insights::DatasetDef>>,
     pub clock: SimClock,
     pub tokens: TokenStore,
     pub recorder: Recorder,
@@ -36,6 +38,7 @@ impl SimState {
         let clock = SimClock::new(config.clock_speed);
         SimState {
             directory: Directory::new(&config.credentials),
+            catalogue: crate::insights::validate::catalogue(&config.extra_datasets),
             world,
             clock,
             config: RwLock::new(config),

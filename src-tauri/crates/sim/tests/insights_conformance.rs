@@ -7,8 +7,9 @@ mod common;
 use std::io::Read;
 
 use common::*;
-use lens_model::insights::catalog::{ColKind, Timespan};
+use lens_model::insights::catalog::Timespan;
 use lens_sim::SimConfig;
+use lens_sim::insights::catalogue::{DATASETS, Kind};
 use lens_sim::insights::files::Encoding;
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -42,13 +43,17 @@ async fn step_1_data_sets_include_the_seed_s_dynamics_usage() {
     let t = token(&sim).await;
     let (s, v) = get(&sim, &t, &format!("{ROOT}/ScheduledDataset")).await;
     assert_eq!(s, 200);
-    assert_eq!(v["totalCount"], 20);
+    assert_eq!(v["totalCount"], 21, "the data sets of the data definitions and system queries");
     assert_eq!(v["message"], "Dataset fetched successfully");
     assert_eq!(v["dataRedacted"], false);
     let (_, v) = get(&sim, &t, &format!("{ROOT}/ScheduledDataset?datasetName=DynamicsUsage")).await;
     let d = &v["value"][0];
-    assert_eq!(d["selectableColumns"].as_array().unwrap().len(), 27);
-    assert_eq!(d["selectableColumns"][1], "SubscriptionId");
+    let columns: Vec<&str> = d["selectableColumns"].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
+    // The system query's SELECT list first, then the definitions' other columns.
+    assert_eq!(columns[0], "SubscriptionId");
+    for c in ["PGAMpnID", "CustomerTpid", "PartnerLocationID", "PartnerLocation", "ActiveUsagePercent"] {
+        assert!(columns.iter().any(|x| x.eq_ignore_ascii_case(c)), "{c} in {columns:?}");
+    }
     assert_eq!(
         d["availableMetrics"],
         json!([
@@ -69,27 +74,27 @@ async fn step_1_data_sets_include_the_seed_s_dynamics_usage() {
 }
 
 /// Every data set of the catalogue answers a try query with rows: its first text columns, its
-/// date column and every metric, over each of its time ranges but "today"; the metrics are
-/// numbers and the dates lie in the range asked for.
+/// date column and every metric, over its longest monthly range; the metrics are numbers.
 #[tokio::test]
 async fn every_data_set_of_the_catalogue_returns_rows() {
     let sim = start(cfg()).await;
     let t = token(&sim).await;
     let (_, v) = get(&sim, &t, &format!("{ROOT}/ScheduledDataset")).await;
     let sets = v["value"].as_array().unwrap();
-    assert_eq!(sets.len(), 20);
-    for d in sets {
-        let name = d["datasetName"].as_str().unwrap();
-        let ds = lens_model::insights::catalog::dataset(name).unwrap();
-        let text: Vec<&str> = ds.columns.iter().filter(|c| c.kind == ColKind::Text).map(|c| c.name).take(2).collect();
-        let metrics = ds.metrics.join(", ");
-        let range = ds.date_ranges.iter().find(|r| **r != Timespan::Today).unwrap();
-        let query = format!(
-            "SELECT {}, {}, {metrics} FROM {name} TIMESPAN {}",
-            text.join(", "),
-            ds.date_column,
-            range.keyword()
-        );
+    assert_eq!(sets.len(), DATASETS.len());
+    for ds in DATASETS {
+        let name = ds.name;
+        assert!(sets.iter().any(|d| d["datasetName"] == name), "{name} is served");
+        let mut select: Vec<&str> =
+            ds.columns.iter().filter(|c| c.kind == Kind::Text).map(|c| c.name).take(2).collect();
+        select.extend(ds.date_column);
+        select.extend(ds.metrics);
+        let range = if ds.date_column.is_some() {
+            format!(" TIMESPAN {}", Timespan::Last1Year.keyword())
+        } else {
+            String::new()
+        };
+        let query = format!("SELECT {} FROM {name}{range}", select.join(", "));
         let (s, v) =
             get(&sim, &t, &format!("{ROOT}/ScheduledQueries/testQueryResult?exportQuery={}", enc(&query))).await;
         assert_eq!(s, 200, "{query}: {v}");
@@ -98,7 +103,7 @@ async fn every_data_set_of_the_catalogue_returns_rows() {
         for m in ds.metrics {
             assert!(rows.iter().all(|r| r[m].is_number()), "{name}.{m} is a number");
         }
-        assert!(rows.iter().all(|r| r[text[0]].as_str().is_some_and(|x| !x.is_empty())), "{name}.{}", text[0]);
+        assert!(rows.iter().all(|r| r[select[0]].as_str().is_some_and(|x| !x.is_empty())), "{name}.{}", select[0]);
     }
 }
 
@@ -127,7 +132,7 @@ async fn seed_walkthrough_query_try_report_executions_download() {
     assert!(rows.iter().all(|r| r.as_object().unwrap().keys().eq(["SubscriptionId"].iter())));
 
     // Step 4: the report, starting in an hour, every 48 hours, 20 times.
-    let start_at = now() + 3600;
+    let start_at = now() + 5 * 3600;
     let (s, v) = send(&sim, &t, Method::POST, &format!("{ROOT}/ScheduledReport"), Some(json!({
         "ReportName": "DynamicsUsage Subscription ID Report", "Description": "Report for getting list of Subscription Id for Dynamics Usage",
         "QueryId": query_id, "StartTime": iso(start_at), "ExecuteNow": false, "RecurrenceInterval": 48, "RecurrenceCount": 20,
@@ -150,8 +155,8 @@ async fn seed_walkthrough_query_try_report_executions_download() {
     assert_eq!(v["Value"][0]["executionStatus"], "Pending", "executions answer in the Value/TotalCount spelling");
     assert!(v["Value"][0]["reportAccessSecureLink"].is_null());
 
-    // An hour and a quarter later the first run has completed.
-    advance(&sim, 3600 + 16 * 60).await;
+    // A quarter of an hour after its start time, the first run has completed.
+    advance(&sim, 5 * 3600 + 16 * 60).await;
     t = token(&sim).await; // time moved on: sign in again, as a client would
     let (s, v) = get(&sim, &t, &exec).await;
     assert_eq!(s, 200, "{v}");
@@ -185,7 +190,7 @@ async fn files_may_be_gzip_encoded_two_ways_and_carry_a_byte_order_mark() {
         let sim = start(SimConfig { file_encoding: Some(enc), file_bom: Some(bom), ..cfg() }).await;
         let mut t = token(&sim).await;
         let (_, v) = send(&sim, &t, Method::POST, &format!("{ROOT}/ScheduledReport"), Some(json!({
-            "ReportName": "Now", "QueryId": "00000000-0000-4000-8000-000000000001", "ExecuteNow": true, "Format": "tsv"
+            "ReportName": "Now", "QueryId": "6664daf3-c161-423a-92a1-0ea6db2c0384", "ExecuteNow": true, "Format": "tsv"
         }))).await;
         let report_id = v["value"][0]["reportId"].as_str().unwrap().to_string();
         advance(&sim, 20 * 60).await;
@@ -210,7 +215,11 @@ async fn files_may_be_gzip_encoded_two_ways_and_carry_a_byte_order_mark() {
         }
         assert_eq!(plain.starts_with(b"\xEF\xBB\xBF"), bom, "{enc:?}");
         let text = String::from_utf8(plain).unwrap();
-        assert!(text.trim_start_matches('\u{feff}').starts_with("CustomerMarket\tCustomerCount\r\n"), "{text}");
+        // The Customers system query, as documented.
+        assert!(
+            text.trim_start_matches('\u{feff}').starts_with("PGAMpnId\tMpnId\tPartnerName\tCustomerName\t"),
+            "{text}"
+        );
     }
 }
 
@@ -239,8 +248,8 @@ async fn validation_rules_and_messages() {
         assert_eq!(s, 400);
         assert!(v["message"].as_str().unwrap().contains(want));
     }
-    let q = "00000000-0000-4000-8000-000000000004"; // DynamicsUsage: minimum recurrence 24 hours
-    let future = iso(now() + 7200);
+    let q = "6209a8fd-93af-442e-8b3f-3df0f77e8463"; // the Dynamics usage system query: minimum recurrence 24 hours
+    let future = iso(now() + 5 * 3600);
     for (body, want) in [
         (
             json!({"ReportName": "r", "QueryId": q, "StartTime": future, "RecurrenceInterval": 2, "RecurrenceCount": 1}),
@@ -256,7 +265,11 @@ async fn validation_rules_and_messages() {
         ),
         (
             json!({"ReportName": "r", "QueryId": q, "StartTime": iso(now() - 60), "RecurrenceInterval": 24, "RecurrenceCount": 1}),
-            "in the future",
+            "Start time of report should at least be 4 hours from current UTC time",
+        ),
+        (
+            json!({"ReportName": "r", "QueryId": q, "StartTime": iso(now() + 3 * 3600), "RecurrenceInterval": 24, "RecurrenceCount": 1}),
+            "Invalid report parameters for creation - Start time of report should at least be 4 hours from current UTC time",
         ),
         (
             json!({"ReportName": "r", "QueryId": q, "StartTime": future, "RecurrenceInterval": 24, "Format": "xml"}),
@@ -282,9 +295,9 @@ async fn validation_rules_and_messages() {
 async fn pause_resume_update_list_and_delete() {
     let sim = start(cfg()).await;
     let mut t = token(&sim).await;
-    let q = "00000000-0000-4000-8000-000000000001";
+    let q = "6664daf3-c161-423a-92a1-0ea6db2c0384";
     let (_, v) = send(&sim, &t, Method::POST, &format!("{ROOT}/ScheduledReport"), Some(json!({
-        "ReportName": "Markets", "QueryId": q, "StartTime": iso(now() + 60), "RecurrenceInterval": 24, "RecurrenceCount": 5
+        "ReportName": "Markets", "QueryId": q, "StartTime": iso(now() + 5 * 3600), "RecurrenceInterval": 24, "RecurrenceCount": 5
     }))).await;
     let id = v["value"][0]["reportId"].as_str().unwrap().to_string();
     let (s, v) = send(&sim, &t, Method::PUT, &format!("{ROOT}/ScheduledReport/pause/{id}"), None).await;
@@ -342,7 +355,7 @@ async fn execute_now_uses_the_query_window() {
     let sim = start(SimConfig { file_encoding: Some(Encoding::Plain), file_bom: Some(false), ..cfg() }).await;
     let mut t = token(&sim).await;
     let (_, v) = send(&sim, &t, Method::POST, &format!("{ROOT}/ScheduledQueries"), Some(json!({
-        "Name": "months", "Query": "SELECT Month, CustomerCount FROM CustomersAndTenants ORDER BY Month ASC TIMESPAN LAST_MONTH"
+        "Name": "months", "Query": "SELECT Month, CustomerCount FROM OfficeUsage ORDER BY Month ASC TIMESPAN LAST_MONTH"
     }))).await;
     let qid = v["value"][0]["queryId"].as_str().unwrap().to_string();
     let (s, v) = send(
@@ -395,14 +408,14 @@ async fn the_user_ticket_header_works_for_insights_too() {
 async fn a_report_that_never_ends_is_listed_without_building_its_schedule() {
     let sim = start(cfg()).await;
     let mut t = token(&sim).await;
-    let q = "00000000-0000-4000-8000-000000000001";
+    let q = "6664daf3-c161-423a-92a1-0ea6db2c0384";
     let (s, v) = send(
         &sim,
         &t,
         Method::POST,
         &format!("{ROOT}/ScheduledReport"),
         Some(json!({
-            "ReportName": "For ever", "QueryId": q, "StartTime": iso(now() + 60), "RecurrenceInterval": 24,
+            "ReportName": "For ever", "QueryId": q, "StartTime": iso(now() + 5 * 3600), "RecurrenceInterval": 24,
             "RecurrenceCount": i64::MAX
         })),
     )
@@ -417,7 +430,7 @@ async fn a_report_that_never_ends_is_listed_without_building_its_schedule() {
     let (s, v) = get(
         &sim,
         &t,
-        &format!("{ROOT}/ScheduledReport/execution/{id}?getLatestExecution=false&executionStatus=Completed,Pending"),
+        &format!("{ROOT}/ScheduledReport/execution/{id}?getLatestExecution=false&executionStatus=Completed;Pending"),
     )
     .await;
     assert_eq!(s, 200, "{v}");

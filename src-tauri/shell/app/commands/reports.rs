@@ -3,28 +3,31 @@
 //! service's own (the sample data's clock may run fast), shown in this computer's time zone.
 
 use lens_service::ServiceError;
-use lens_service::reports::builder::{self, BuiltQuery, Preview, ReportQuery};
-use lens_service::reports::catalogue::{self, DatasetCard};
+use lens_service::reports::builder::{BuiltQuery, Preview, ReportQuery};
+use lens_service::reports::catalogue::CatalogueView;
 use lens_service::reports::list::ReportRow;
-use lens_service::reports::schedule::{self, SchedulePlan, ScheduleSpec, system_zone};
+use lens_service::reports::schedule::{SchedulePlan, ScheduleSpec, system_zone};
 use tauri::State;
 
 use crate::app::AppState;
 
+/// The account's Insights catalogue and Microsoft's system queries (read again when a day old,
+/// or when `refresh`).
 #[tauri::command]
 #[specta::specta]
 pub async fn report_catalogue(
     state: State<'_, AppState>,
     account_id: String,
-) -> Result<Vec<DatasetCard>, ServiceError> {
-    catalogue::catalogue(&state.ws.client(&account_id).await?).await
+    refresh: bool,
+) -> Result<CatalogueView, ServiceError> {
+    state.ws.insights_catalogue(&account_id, refresh, chrono::Utc::now().timestamp()).await
 }
 
-/// The query text of the builder's question, or the service's words for what is wrong with it.
+/// The query text of the builder's question, what is wrong with it, and what to confirm.
 #[tauri::command]
 #[specta::specta]
-pub fn build_report_query(query: ReportQuery) -> BuiltQuery {
-    builder::build(&query)
+pub fn build_report_query(state: State<'_, AppState>, account_id: String, query: ReportQuery) -> BuiltQuery {
+    state.ws.build_report_query(&account_id, &query)
 }
 
 /// At most 100 rows of the question, run on the service.
@@ -35,7 +38,34 @@ pub async fn preview_report(
     account_id: String,
     query: ReportQuery,
 ) -> Result<Preview, ServiceError> {
-    builder::preview(&state.ws.client(&account_id).await?, &query).await
+    state.ws.preview_report(&account_id, &query).await
+}
+
+/// At most 100 rows of a system (or saved) query, run on the service by its id.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_query(
+    state: State<'_, AppState>,
+    account_id: String,
+    query_id: String,
+) -> Result<Preview, ServiceError> {
+    state.ws.preview_query(&account_id, &query_id).await
+}
+
+/// Schedules a report on one of Microsoft's system queries (or a saved query), by its id.
+#[tauri::command]
+#[specta::specta]
+pub async fn create_report_from_query(
+    state: State<'_, AppState>,
+    account_id: String,
+    name: String,
+    query_id: String,
+    spec: ScheduleSpec,
+) -> Result<String, ServiceError> {
+    let now = state.ws.accounts().service_now(&account_id);
+    let id = state.ws.create_report_from_query(&account_id, &name, &query_id, &spec, now, system_zone()).await?;
+    state.wake_worker();
+    Ok(id)
 }
 
 /// What a schedule means: the first runs in local time, the hours the service counts, and
@@ -48,8 +78,13 @@ pub fn plan_report_schedule(
     dataset: String,
     spec: ScheduleSpec,
 ) -> Result<SchedulePlan, ServiceError> {
-    let minimum = lens_model::insights::catalog::dataset(&dataset).map(|d| d.minimum_recurrence).unwrap_or(4);
-    schedule::plan(&spec, state.ws.accounts().service_now(&account_id), system_zone(), minimum)
+    state.ws.plan_report_schedule(
+        &account_id,
+        &dataset,
+        &spec,
+        state.ws.accounts().service_now(&account_id),
+        system_zone(),
+    )
 }
 
 #[tauri::command]

@@ -1,7 +1,10 @@
 // A searchable list of checkboxes (the builder's columns and metrics): type to narrow it, tick
-// what the report should have. The ticked ones stay in the order they were ticked.
+// what the report should have. The ticked ones stay in the order they were ticked. A column's
+// abbreviation is explained beside it, and revenue says it needs the Executive report viewer
+// role before anyone ticks it and wonders why it came back hidden.
 import { useState } from "react";
 import { Checkbox, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { LockClosed12Regular } from "@fluentui/react-icons";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: "6px", minWidth: "240px", flex: 1 },
@@ -15,11 +18,17 @@ const useStyles = makeStyles({
     padding: "4px 0",
   },
   muted: { color: tokens.colorNeutralForeground3, padding: "4px 8px" },
+  hint: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  revenue: { color: tokens.colorStatusWarningForeground1, fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
 });
 
 export interface CheckOption {
   name: string;
   label: string;
+  /** What an abbreviation in the name means. */
+  hint?: string | null;
+  /** Revenue: only people with the Executive report viewer role see it. */
+  revenue?: boolean;
 }
 
 export function CheckList({
@@ -49,7 +58,22 @@ export function CheckList({
         {shown.map((o) => (
           <Checkbox
             key={o.name}
-            label={o.label}
+            label={
+              o.hint || o.revenue ? (
+                <>
+                  {o.label}
+                  {o.hint ? <span className={s.hint}> · {o.hint}</span> : null}
+                  {o.revenue ? (
+                    <span className={s.revenue} data-testid="needs-role">
+                      {" "}
+                      <LockClosed12Regular /> needs the Executive report viewer role
+                    </span>
+                  ) : null}
+                </>
+              ) : (
+                o.label
+              )
+            }
             checked={chosen.includes(o.name)}
             onChange={(_, d) => onChange(d.checked ? [...chosen, o.name] : chosen.filter((c) => c !== o.name))}
             data-testid={`${testId}-${o.name}`}

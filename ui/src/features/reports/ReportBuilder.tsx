@@ -1,7 +1,9 @@
-// A new report, built without writing a query: tick columns and metrics, add filters, choose
-// the order, a limit and the time range in words; the query text it makes is shown (read-only,
-// with Copy) and checked as it changes, with the service's own words for a mistake. Preview runs
-// it on the service; Save stores the query and schedules the report.
+// A new report, built without writing a query: tick columns and metrics, add filters (their
+// values picked from what the service holds), choose the order, a limit and the time range in
+// words. The query text it makes is checked as it changes against the account's catalogue: a
+// mistake is said in the service's words, a name the catalogue does not know is a note to
+// confirm (the service decides). The text itself waits under "Advanced". Preview runs it on the
+// service; Save stores the query and schedules the report.
 import { useMemo, useState } from "react";
 import {
   Button,
@@ -14,15 +16,13 @@ import {
   Select,
   Spinner,
   Subtitle2,
-  Textarea,
   makeStyles,
-  tokens,
   useToastController,
   Toast,
   ToastTitle,
   ToastBody,
 } from "@fluentui/react-components";
-import { Copy16Regular, Play16Regular } from "@fluentui/react-icons";
+import { Play16Regular } from "@fluentui/react-icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { DatasetCard, Preview, QueryFilter, ReportQuery, ScheduleSpec } from "../../backend";
 import { toUiError } from "../../backend";
@@ -30,6 +30,7 @@ import { useBackend } from "../../backend/context";
 import { keys } from "../../backend/queries";
 import { TOASTER } from "../../app/toaster";
 import { ErrorBar } from "../../components/ErrorBar";
+import { AdvancedQuery } from "./AdvancedQuery";
 import { CheckList } from "./CheckList";
 import { PreviewTable } from "./PreviewTable";
 import { QueryFilters } from "./QueryFilters";
@@ -39,7 +40,6 @@ const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: "14px" },
   card: { padding: "16px", gap: "12px" },
   row: { display: "flex", gap: "16px", flexWrap: "wrap", alignItems: "flex-end" },
-  query: { fontFamily: tokens.fontFamilyMonospace, width: "100%" },
   actions: { display: "flex", gap: "8px", flexWrap: "wrap" },
 });
 
@@ -70,10 +70,11 @@ export function ReportBuilder({ account, card, onBack, onSaved }: { account: str
     () => cleaned({ dataset: card.name, columns, metrics, filters, orderBy, descending, limit: limit ? Number(limit) : null, range }),
     [card.name, columns, metrics, filters, orderBy, descending, limit, range],
   );
-  const built = useQuery({ queryKey: ["buildQuery", JSON.stringify(query)], queryFn: () => b.buildReportQuery(query) });
+  const built = useQuery({ queryKey: ["buildQuery", account, JSON.stringify(query)], queryFn: () => b.buildReportQuery(account, query) });
   const labels = useMemo(() => new Map([...card.columns, ...card.metrics].map((c) => [c.name, c.label])), [card]);
   const chosen = [...columns, ...metrics];
   const problem = built.data?.problem ?? null;
+  const warnings = built.data?.warnings ?? [];
 
   const run = async () => {
     setBusy("preview");
@@ -106,25 +107,6 @@ export function ReportBuilder({ account, card, onBack, onSaved }: { account: str
       setBusy(null);
     }
   };
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(built.data?.text ?? "");
-      dispatchToast(
-        <Toast>
-          <ToastTitle>Query copied</ToastTitle>
-        </Toast>,
-        { intent: "success", timeout: 3_000 },
-      );
-    } catch {
-      dispatchToast(
-        <Toast>
-          <ToastTitle>Select the query text and copy it with Ctrl+C</ToastTitle>
-        </Toast>,
-        { intent: "info", timeout: 5_000 },
-      );
-    }
-  };
-
   return (
     <div className={s.page} data-testid="report-builder">
       <div className={s.actions}>
@@ -136,7 +118,7 @@ export function ReportBuilder({ account, card, onBack, onSaved }: { account: str
           <Field label="Report name" required>
             <Input value={name} onChange={(_, d) => setName(d.value)} data-testid="report-name" style={{ minWidth: "320px" }} />
           </Field>
-          <Field label="Time range">
+          <Field label="Time range" hint={card.monthNote ?? undefined}>
             <Select value={range ?? ""} onChange={(_, d) => setRange(d.value || null)} data-testid="report-range">
               {card.ranges.map((r) => (
                 <option key={r.name} value={r.name}>
@@ -150,7 +132,7 @@ export function ReportBuilder({ account, card, onBack, onSaved }: { account: str
           <CheckList label="Columns" options={card.columns} chosen={columns} onChange={setColumns} testId="report-columns" />
           <CheckList label="Metrics" options={card.metrics} chosen={metrics} onChange={setMetrics} testId="report-metrics" />
         </div>
-        <QueryFilters columns={card.columns} filters={filters} onChange={setFilters} />
+        <QueryFilters account={account} dataset={card.name} range={range} columns={card.columns} filters={filters} onChange={setFilters} />
         <div className={s.row}>
           <Field label="Order by">
             <Select value={orderBy ?? ""} onChange={(_, d) => setOrderBy(d.value || null)} data-testid="report-order">
@@ -167,24 +149,28 @@ export function ReportBuilder({ account, card, onBack, onSaved }: { account: str
             <Input type="number" min={1} value={limit} onChange={(_, d) => setLimit(d.value)} data-testid="report-limit" />
           </Field>
         </div>
-        <Field label="Query (made from your choices)">
-          <Textarea className={s.query} readOnly value={built.data?.text ?? ""} placeholder="Tick at least one column or metric." resize="vertical" data-testid="report-query-text" />
-        </Field>
         {problem && chosen.length > 0 ? (
           <MessageBar intent="warning" data-testid="report-problem">
             <MessageBarBody>{problem}</MessageBarBody>
           </MessageBar>
         ) : null}
+        {warnings.length > 0 ? (
+          <MessageBar intent="info" data-testid="report-warnings">
+            <MessageBarBody>
+              {warnings.map((w) => (
+                <div key={w}>{w}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        ) : null}
         <div className={s.actions}>
-          <Button icon={<Copy16Regular />} disabled={!built.data?.text} onClick={() => void copy()}>
-            Copy query
-          </Button>
           <Button icon={<Play16Regular />} disabled={!built.data?.text || busy !== null} onClick={() => void run()} data-testid="report-preview">
             Preview
           </Button>
           {busy === "preview" ? <Spinner size="tiny" label="Running on Partner Center…" /> : null}
         </div>
         {preview ? <PreviewTable preview={preview} labels={labels} /> : null}
+        <AdvancedQuery text={built.data?.text ?? null} placeholder="Tick at least one column or metric." />
       </Card>
       <Card className={s.card}>
         <Subtitle2 as="h2">Schedule</Subtitle2>

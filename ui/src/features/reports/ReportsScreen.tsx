@@ -14,16 +14,21 @@ import {
   Input,
   Spinner,
   Text,
+  Toast,
+  ToastBody,
+  ToastTitle,
   makeStyles,
+  useToastController,
 } from "@fluentui/react-components";
 import { Add20Regular, DocumentTable24Regular } from "@fluentui/react-icons";
 import { useQueryClient } from "@tanstack/react-query";
-import type { DatasetCard, ReportRow, ScheduleSpec } from "../../backend";
+import type { DatasetCard, ReportRow, ScheduleSpec, SystemReport } from "../../backend";
 import { toUiError } from "../../backend";
 import { useBackend } from "../../backend/context";
 import { keys, useReports } from "../../backend/queries";
 import { ALL_ACCOUNTS } from "../../app/allAccounts";
 import { useApp } from "../../app/context";
+import { TOASTER } from "../../app/toaster";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorBar } from "../../components/ErrorBar";
 import { PageHeader } from "../../components/PageHeader";
@@ -32,6 +37,8 @@ import { LocalSchedules } from "./LocalSchedules";
 import { ReportBuilder } from "./ReportBuilder";
 import { ReportList } from "./ReportList";
 import { ScheduleForm, defaultSpec } from "./ScheduleForm";
+import type { SystemAction } from "./SystemReportCards";
+import { SystemReportSetup } from "./SystemReportSetup";
 
 const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: "14px", maxWidth: "1400px", margin: "0 auto" },
@@ -39,12 +46,24 @@ const useStyles = makeStyles({
   center: { display: "flex", justifyContent: "center", padding: "32px" },
 });
 
-type Step = { kind: "list" } | { kind: "catalogue" } | { kind: "build"; card: DatasetCard };
+type Step =
+  | { kind: "list" }
+  | { kind: "catalogue" }
+  | { kind: "build"; card: DatasetCard }
+  | { kind: "system"; report: SystemReport; previewFirst: boolean };
+
+/// "Run once now" on one of Microsoft's reports: a report that runs as soon as it is made.
+const ONCE_NOW: ScheduleSpec = { repeat: { kind: "once" }, time: "00:00", firstDay: null, times: null, until: null, format: "csv" };
 
 export function ReportsScreen() {
   const s = useStyles();
+  const b = useBackend();
+  const qc = useQueryClient();
+  const { dispatchToast } = useToastController(TOASTER);
   const { account, go } = useApp();
   const [step, setStep] = useState<Step>({ kind: "list" });
+  const [runningNow, setRunningNow] = useState<string | null>(null);
+  const [runError, setRunError] = useState<unknown>(null);
   if (!account) {
     return <EmptyState title="No account yet">Try the sample data or add an account to build reports.</EmptyState>;
   }
@@ -58,11 +77,42 @@ export function ReportsScreen() {
       </>
     );
   }
+  const accountId = account.id;
+  const onSystem = async (r: SystemReport, action: SystemAction) => {
+    if (action !== "runNow") {
+      setStep({ kind: "system", report: r, previewFirst: action === "preview" });
+      return;
+    }
+    setRunningNow(r.id);
+    setRunError(null);
+    try {
+      await b.createReportFromQuery(accountId, r.title, r.id, ONCE_NOW);
+      await qc.invalidateQueries({ queryKey: keys.reports(accountId) });
+      dispatchToast(
+        <Toast data-testid="report-started">
+          <ToastTitle>{r.title} is running</ToastTitle>
+          <ToastBody>Partner Center makes the file; it arrives in Downloads by itself.</ToastBody>
+        </Toast>,
+        { intent: "success", timeout: 8_000 },
+      );
+      setStep({ kind: "list" });
+    } catch (e) {
+      setRunError(e);
+    } finally {
+      setRunningNow(null);
+    }
+  };
   return (
     <div className={s.page}>
       <PageHeader
         title={step.kind === "list" ? "Reports" : "New report"}
-        subtitle={step.kind === "list" ? `Partner Insights reports of ${account.name}, run on a schedule by Partner Center` : "Pick the data, tick what you need, preview, schedule"}
+        subtitle={
+          step.kind === "list"
+            ? `Partner Insights reports of ${account.name}, run on a schedule by Partner Center`
+            : step.kind === "system"
+              ? "Preview it, name it, choose when it runs"
+              : "Start from a report Microsoft made, or pick the data and tick what you need"
+        }
         actions={
           step.kind === "list" ? (
             <Button appearance="primary" icon={<Add20Regular />} onClick={() => setStep({ kind: "catalogue" })} data-testid="new-report">
@@ -71,8 +121,23 @@ export function ReportsScreen() {
           ) : null
         }
       />
+      {runError && step.kind === "catalogue" ? <ErrorBar error={toUiError(runError)} /> : null}
       {step.kind === "catalogue" ? (
-        <DatasetCatalogue account={account.id} onPick={(card) => setStep({ kind: "build", card })} onCancel={() => setStep({ kind: "list" })} />
+        <DatasetCatalogue
+          account={account.id}
+          onPick={(card) => setStep({ kind: "build", card })}
+          onSystem={(r, a) => void onSystem(r, a)}
+          runningNow={runningNow}
+          onCancel={() => setStep({ kind: "list" })}
+        />
+      ) : step.kind === "system" ? (
+        <SystemReportSetup
+          account={account.id}
+          report={step.report}
+          previewFirst={step.previewFirst}
+          onBack={() => setStep({ kind: "catalogue" })}
+          onSaved={() => setStep({ kind: "list" })}
+        />
       ) : step.kind === "build" ? (
         <ReportBuilder account={account.id} card={step.card} onBack={() => setStep({ kind: "catalogue" })} onSaved={() => setStep({ kind: "list" })} />
       ) : (

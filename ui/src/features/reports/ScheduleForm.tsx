@@ -179,6 +179,11 @@ export function ScheduleForm({
                 <li key={r}>{r}</li>
               ))}
             </ul>
+            {plan.data.note ? (
+              <MessageBar intent="info" data-testid="schedule-note">
+                <MessageBarBody>{plan.data.note}</MessageBarBody>
+              </MessageBar>
+            ) : null}
             {plan.data.drift ? (
               <MessageBar intent="info" data-testid="schedule-drift">
                 <MessageBarBody>{plan.data.drift}</MessageBarBody>

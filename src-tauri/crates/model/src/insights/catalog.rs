@@ -1,6 +1,7 @@
-//! The Partner Insights data sets (seed 004, spec section 3): selectable columns, metrics, date
-//! ranges and minimum recurrence. The simulator serves this catalog, and the query builder and
-//! validator check against it before a query is ever sent.
+//! The Partner Insights catalogue, as the service publishes it (`GET ScheduledDataset`: each data
+//! set's selectable columns, metrics, date ranges and minimum recurrence), and the time ranges a
+//! query may cover. No list of data sets lives here: the app reads the account's catalogue at
+//! run time (docs/partner-center-api.md, section 5), because it changes.
 
 use serde::Serialize;
 
@@ -90,414 +91,91 @@ impl Timespan {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What kind of values a column holds. The catalogue does not say: it is read from the name
+/// (`…Date`, `Month` are dates; counts, seats, units, revenue, percentages are numbers).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub enum ColKind {
     Text,
     Number,
     Date,
 }
 
-#[derive(Debug, Clone, Copy)]
-pub struct InsightsColumn {
-    pub name: &'static str,
-    pub kind: ColKind,
+/// A column's kind from its name, as the data definitions describe such columns.
+pub fn column_kind(name: &str) -> ColKind {
+    let c = name.to_ascii_lowercase();
+    let ends = |s: &str| c.ends_with(s);
+    if ends("date") || c == "month" || ends("month") && !c.contains("name") || ends("datekey") || ends("monthkey") {
+        return ColKind::Date;
+    }
+    let number_words = [
+        "count",
+        "seats",
+        "units",
+        "revenue",
+        "acr",
+        "percent",
+        "quantity",
+        "users",
+        "duration",
+        "minutes",
+        "amount",
+        "usd",
+        "score",
+        "participants",
+    ];
+    if c.starts_with("total") || number_words.iter().any(|w| ends(w)) || c == "acr_usd" {
+        return ColKind::Number;
+    }
+    ColKind::Text
 }
 
-#[derive(Debug)]
-pub struct InsightsDataset {
-    pub name: &'static str,
-    pub columns: &'static [InsightsColumn],
-    pub metrics: &'static [&'static str],
-    pub date_ranges: &'static [Timespan],
-    /// Hours.
-    pub minimum_recurrence: u32,
-    /// The column TIMESPAN filters on.
-    pub date_column: &'static str,
+/// One data set of an account's catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogueDataset {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub metrics: Vec<String>,
+    /// Its TIMESPAN keywords, as the service sent them.
+    pub date_ranges: Vec<String>,
+    /// Hours, when the service says.
+    pub minimum_recurrence: Option<u32>,
 }
 
-impl InsightsDataset {
-    pub fn column(&self, name: &str) -> Option<&'static InsightsColumn> {
-        self.columns.iter().find(|c| c.name.eq_ignore_ascii_case(name))
+impl CatalogueDataset {
+    pub fn column(&self, name: &str) -> Option<&str> {
+        self.columns.iter().find(|c| c.eq_ignore_ascii_case(name)).map(String::as_str)
     }
 
-    pub fn metric(&self, name: &str) -> Option<&'static str> {
-        self.metrics.iter().copied().find(|m| m.eq_ignore_ascii_case(name))
+    pub fn metric(&self, name: &str) -> Option<&str> {
+        self.metrics.iter().find(|m| m.eq_ignore_ascii_case(name)).map(String::as_str)
+    }
+
+    /// The ranges it offers that this app knows.
+    pub fn ranges(&self) -> Vec<Timespan> {
+        self.date_ranges.iter().filter_map(|r| Timespan::parse(r)).collect()
     }
 }
 
-pub fn dataset(name: &str) -> Option<&'static InsightsDataset> {
-    DATASETS.iter().find(|d| d.name.eq_ignore_ascii_case(name))
+/// An account's catalogue, as read from the service.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, serde::Deserialize)]
+pub struct Catalogue {
+    pub datasets: Vec<CatalogueDataset>,
 }
 
-const fn t(name: &'static str) -> InsightsColumn {
-    InsightsColumn { name, kind: ColKind::Text }
-}
-const fn n(name: &'static str) -> InsightsColumn {
-    InsightsColumn { name, kind: ColKind::Number }
-}
-const fn d(name: &'static str) -> InsightsColumn {
-    InsightsColumn { name, kind: ColKind::Date }
-}
+impl Catalogue {
+    pub fn dataset(&self, name: &str) -> Option<&CatalogueDataset> {
+        self.datasets.iter().find(|d| d.name.eq_ignore_ascii_case(name))
+    }
 
-use Timespan::*;
-const MONTHLY: &[Timespan] = &[LastMonth, Last3Months, Last6Months, Last1Year, Lifetime];
-const DAILY: &[Timespan] = &[
-    Last7Days,
-    Last14Days,
-    Last30Days,
-    Last90Days,
-    Last180Days,
-    Last365Days,
-    LastMonth,
-    Last3Months,
-    Last6Months,
-    Last1Year,
-];
-
-/// All twenty partner data sets, `CompetencyPeformanceRequirement` spelt as the service does.
-pub static DATASETS: [InsightsDataset; 20] = [
-    InsightsDataset {
-        name: "CustomersAndTenants",
-        columns: &[
-            t("PGAMpnId"),
-            t("MpnId"),
-            t("PartnerName"),
-            t("CustomerName"),
-            t("CustomerTpid"),
-            t("CustomerSegment"),
-            t("CustomerMarket"),
-            t("CustomerStatus"),
-            t("CustomerTenantId"),
-            t("TenantDomainName"),
-            t("Product"),
-            t("SKU"),
-            d("Month"),
-            t("PartnerLocation"),
-            t("PartnerAttributionType"),
-            t("SalesChannel"),
-            t("IsDuplicateRowForPGA"),
-            n("AvailableSeats"),
-            n("BilledRevenueUSD"),
-            n("AzureConsumedRevenueUSD"),
-        ],
-        metrics: &["CustomerCount", "CustomerTenantCount", "TotalRevenue"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 24,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "SeatsSubscriptionsAndRevenue",
-        columns: &[
-            t("PGAMpnId"),
-            t("MpnId"),
-            t("PartnerName"),
-            t("CustomerName"),
-            t("CustomerTenantId"),
-            t("CustomerMarket"),
-            t("CustomerSegment"),
-            t("SubscriptionId"),
-            d("SubscriptionStartDate"),
-            d("SubscriptionEndDate"),
-            t("SubscriptionState"),
-            t("IsAutoRenew"),
-            t("ProductFamily"),
-            t("RevSumDivisionName"),
-            t("SolutionArea"),
-            t("PricingLevel"),
-            t("SKU"),
-            d("Month"),
-            t("SalesChannel"),
-            n("TotalSoldSeats"),
-            n("TotalAssignedSeats"),
-        ],
-        metrics: &[
-            "SubscriptionCount",
-            "CustomerCount",
-            "CustomerTenantCount",
-            "TotalSoldSeats",
-            "TotalAssignedSeats",
-            "TotalRevenue",
-        ],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 24,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "AzureUsage",
-        columns: &[
-            t("PGAMpnId"),
-            t("MpnId"),
-            t("PartnerName"),
-            t("CustomerName"),
-            t("CustomerTenantId"),
-            t("CustomerMarket"),
-            t("SubscriptionId"),
-            d("FirstUseDate"),
-            d("Month"),
-            t("ServiceName"),
-            t("ServiceLevel1"),
-            t("ServiceLevel2"),
-            t("ServiceLevel3"),
-            t("ServiceLevel4"),
-            t("MeterCategory"),
-            t("UsageUnits"),
-            n("UsageQuantity"),
-            t("ResellerID"),
-            t("ResellerName"),
-            n("MonthlySubscriptionLevelACR"),
-            n("TotalACR"),
-            n("ACR_USD"),
-        ],
-        metrics: &["SubscriptionCount", "CustomerCount", "CustomerTenantCount"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 24,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "MSLearn",
-        columns: &[
-            t("MpnId"),
-            t("PartnerName"),
-            t("UserId"),
-            t("LearningPath"),
-            t("Module"),
-            d("CompletionDate"),
-            t("Country"),
-        ],
-        metrics: &["LearnerCount", "ModulesCompleted"],
-        date_ranges: DAILY,
-        minimum_recurrence: 24,
-        date_column: "CompletionDate",
-    },
-    InsightsDataset {
-        name: "OfficeUsage",
-        columns: &[
-            t("PGAMpnId"),
-            t("MpnId"),
-            t("PartnerName"),
-            t("CustomerName"),
-            t("CustomerTenantId"),
-            t("CustomerMarket"),
-            t("CustomerSegment"),
-            t("Workload"),
-            t("SKU"),
-            d("Month"),
-            t("PartnerAttachType"),
-            n("AvailableSeats"),
-            n("AssignedSeats"),
-            n("ActiveSeats"),
-            n("DeploymentOpportunity"),
-            n("ActiveUsagePercent"),
-        ],
-        metrics: &["CustomerCount", "CustomerTenantCount", "TotalAssignedSeats", "TotalActiveSeats", "TotalSoldSeats"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 24,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "Profile",
-        columns: &[t("MpnId"), t("PartnerName"), t("ProfileSection"), t("Status"), d("LastUpdated")],
-        metrics: &["ProfileViews"],
-        date_ranges: DAILY,
-        minimum_recurrence: 24,
-        date_column: "LastUpdated",
-    },
-    InsightsDataset {
-        name: "TrainingCompletions",
-        columns: &[t("MpnId"), t("PartnerName"), t("UserId"), t("CourseName"), t("SolutionArea"), d("CompletionDate")],
-        metrics: &["CompletionCount", "LearnerCount"],
-        date_ranges: DAILY,
-        minimum_recurrence: 24,
-        date_column: "CompletionDate",
-    },
-    InsightsDataset {
-        name: "DynamicsUsage",
-        columns: &[
-            t("PGAMpnId"),
-            t("SubscriptionId"),
-            d("SubscriptionStartDate"),
-            d("SubscriptionEndDate"),
-            t("SubscriptionStatus"),
-            d("Month"),
-            t("RevSumDivisionName"),
-            t("RevSumCategoryName"),
-            t("SKU"),
-            t("SKUId"),
-            t("FreeVsPaidSKU"),
-            t("SalesModel"),
-            t("DetailedSalesModel"),
-            t("CustomerName"),
-            t("CustomerTenantId"),
-            t("CustomerTpid"),
-            t("CustomerSegment"),
-            t("CustomerMarket"),
-            t("MPNId"),
-            t("PartnerName"),
-            t("PartnerLocation"),
-            t("PartnerAttachType"),
-            n("AvailableSeats"),
-            n("AssignedSeats"),
-            n("ActiveSeats"),
-            n("DeploymentOpportunity"),
-            n("ActiveUsagePercent"),
-        ],
-        metrics: &[
-            "SubscriptionCount",
-            "TotalAssignedSeats",
-            "TotalSoldSeats",
-            "TotalActiveSeats",
-            "TotalRevenueAndACR",
-            "CustomerCount",
-            "CustomerTenantCount",
-        ],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 24,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "CompetencySummaryHistory",
-        columns: &[t("MpnId"), t("PartnerName"), t("CompetencyName"), t("Level"), t("Status"), d("Month")],
-        metrics: &["CompetencyCount"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 168,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "PowerBIUsage",
-        columns: &[
-            t("MpnId"),
-            t("CustomerName"),
-            t("CustomerTenantId"),
-            t("SKU"),
-            d("Month"),
-            n("AssignedSeats"),
-            n("ActiveSeats"),
-        ],
-        metrics: &["CustomerCount", "TotalActiveSeats"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 24,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "EMSUsage",
-        columns: &[
-            t("MpnId"),
-            t("CustomerName"),
-            t("CustomerTenantId"),
-            t("Workload"),
-            d("Month"),
-            n("AssignedSeats"),
-            n("ActiveSeats"),
-        ],
-        metrics: &["CustomerCount", "TotalActiveSeats"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 24,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "CompetencyPeformanceRequirement",
-        columns: &[
-            t("MpnId"),
-            t("CompetencyName"),
-            t("Requirement"),
-            t("Status"),
-            n("Target"),
-            n("Achieved"),
-            d("Month"),
-        ],
-        metrics: &["RequirementCount"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 168,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "ResellerPerformance",
-        columns: &[
-            t("MpnId"),
-            t("ResellerName"),
-            t("ResellerMpnId"),
-            t("ResellerMarket"),
-            d("Month"),
-            n("Revenue"),
-            n("Seats"),
-        ],
-        metrics: &["ResellerCount", "TotalRevenue"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 24,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "CLASAgreementRenewalsPropensity",
-        columns: &[
-            t("MpnId"),
-            t("CustomerName"),
-            t("CustomerTenantId"),
-            t("AgreementType"),
-            t("Propensity"),
-            d("RenewalDate"),
-        ],
-        metrics: &["CustomerCount"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 168,
-        date_column: "RenewalDate",
-    },
-    InsightsDataset {
-        name: "CLASAzurePropensity",
-        columns: &[t("MpnId"), t("CustomerName"), t("CustomerTenantId"), t("Workload"), t("Propensity"), d("Month")],
-        metrics: &["CustomerCount"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 168,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "CLASD365Propensity",
-        columns: &[t("MpnId"), t("CustomerName"), t("CustomerTenantId"), t("Workload"), t("Propensity"), d("Month")],
-        metrics: &["CustomerCount"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 168,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "CLASM365Propensity",
-        columns: &[t("MpnId"), t("CustomerName"), t("CustomerTenantId"), t("Workload"), t("Propensity"), d("Month")],
-        metrics: &["CustomerCount"],
-        date_ranges: MONTHLY,
-        minimum_recurrence: 168,
-        date_column: "Month",
-    },
-    InsightsDataset {
-        name: "TeamsUsage3PApps",
-        columns: &[t("MpnId"), t("CustomerName"), t("CustomerTenantId"), t("AppName"), d("Date"), n("ActiveUsers")],
-        metrics: &["CustomerCount", "TotalActiveUsers"],
-        date_ranges: DAILY,
-        minimum_recurrence: 24,
-        date_column: "Date",
-    },
-    InsightsDataset {
-        name: "TeamsUsageWorkload",
-        columns: &[t("MpnId"), t("CustomerName"), t("CustomerTenantId"), t("Workload"), d("Date"), n("ActiveUsers")],
-        metrics: &["CustomerCount", "TotalActiveUsers"],
-        date_ranges: DAILY,
-        minimum_recurrence: 24,
-        date_column: "Date",
-    },
-    InsightsDataset {
-        name: "TeamsUsageMeetingsAndCalls",
-        columns: &[
-            t("MpnId"),
-            t("CustomerName"),
-            t("CustomerTenantId"),
-            t("CallType"),
-            d("Date"),
-            n("Minutes"),
-            n("Participants"),
-        ],
-        metrics: &["CustomerCount", "TotalMinutes"],
-        date_ranges: DAILY,
-        minimum_recurrence: 24,
-        date_column: "Date",
-    },
-];
+    /// The minimum hours between runs of a report on the data set a query reads, when the
+    /// catalogue says.
+    pub fn minimum_recurrence_of(&self, query: &str) -> Option<u32> {
+        let q = super::ql::parse(query).ok()?;
+        self.dataset(&q.from)?.minimum_recurrence
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -505,17 +183,41 @@ mod tests {
     use crate::dates::days_from_civil;
 
     #[test]
-    fn twenty_data_sets_each_sound() {
-        assert_eq!(DATASETS.len(), 20);
-        for ds in &DATASETS {
-            assert!(ds.column(ds.date_column).is_some_and(|c| c.kind == ColKind::Date), "{}", ds.name);
-            assert!(!ds.metrics.is_empty() && !ds.date_ranges.is_empty());
-            assert!(ds.minimum_recurrence >= 4);
+    fn kinds_are_read_from_the_names_as_the_definitions_describe_them() {
+        for (name, kind) in [
+            ("Month", ColKind::Date),
+            ("SubscriptionStartDate", ColKind::Date),
+            ("DateKey", ColKind::Date),
+            ("FiscalMonthName", ColKind::Text),
+            ("TotalSoldSeats", ColKind::Number),
+            ("BilledRevenueUSD", ColKind::Number),
+            ("TotalACR", ColKind::Number),
+            ("UsageQuantity", ColKind::Number),
+            ("MonthlyActiveUsers", ColKind::Number),
+            ("ActiveUsagePercent", ColKind::Number),
+            ("CustomerName", ColKind::Text),
+            ("CustomerTenantId", ColKind::Text),
+            ("IsACRDuplicateAtPGALevel", ColKind::Text),
+        ] {
+            assert_eq!(column_kind(name), kind, "{name}");
         }
-        let dyn_usage = dataset("dynamicsusage").unwrap();
-        assert_eq!(dyn_usage.columns.len(), 27);
-        assert_eq!(dyn_usage.date_ranges, MONTHLY);
-        assert!(dataset("CompetencyPeformanceRequirement").is_some());
+    }
+
+    #[test]
+    fn names_match_without_regard_to_case() {
+        let c = Catalogue {
+            datasets: vec![CatalogueDataset {
+                name: "DynamicsUsage".into(),
+                columns: vec!["CustomerName".into()],
+                metrics: vec!["TotalActiveSeats".into()],
+                date_ranges: vec!["LAST_MONTH".into(), "LAST_42_FORTNIGHTS".into()],
+                minimum_recurrence: Some(24),
+            }],
+        };
+        let d = c.dataset("dynamicsusage").unwrap();
+        assert_eq!(d.column("CUSTOMERNAME"), Some("CustomerName"));
+        assert_eq!(d.metric("totalactiveseats"), Some("TotalActiveSeats"));
+        assert_eq!(d.ranges(), [Timespan::LastMonth], "a range this app does not know is left out");
     }
 
     #[test]

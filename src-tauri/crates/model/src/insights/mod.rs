@@ -1,11 +1,11 @@
-//! The Partner Insights programmatic API's vocabulary: the data set catalog and the query
-//! language.
+//! The Partner Insights programmatic API's vocabulary: the catalogue as the service publishes it
+//! and the query language.
 
 pub mod catalog;
 pub mod ql;
 
-pub use catalog::{ColKind, InsightsColumn, InsightsDataset, Timespan};
-pub use ql::{CmpOp, Condition, InsightsQuery, OrderItem, QlError, QlValue, Validated};
+pub use catalog::{Catalogue, CatalogueDataset, ColKind, Timespan, column_kind};
+pub use ql::{Checked, CmpOp, Condition, InsightsQuery, OrderItem, QlError, QlValue};
 
 /// Whether an Insights column holds revenue or Azure consumed revenue (ACR), which the data
 /// definitions say only Executive report viewers may see: `BilledRevenueUSD`, `TotalACR`,

@@ -3,14 +3,15 @@
 //! [ORDER BY col [ASC|DESC], …] [LIMIT n] [TIMESPAN range]`.
 //! No `SELECT *`, no `GROUP BY`: a selected metric is aggregated over the distinct combinations
 //! of the other selected columns. `ORDER BY` defaults to descending. Keywords, names and values
-//! are case-insensitive. The simulator executes what this parses; the app validates with it
-//! before sending, in the service's own words ("Invalid table name", "Incorrect column name").
+//! are case-insensitive. The simulator executes what this parses; the app checks the names
+//! against the account's catalogue before sending, and warns where the catalogue does not know
+//! them (the service is the judge).
 
 use std::fmt;
 
 use serde::Serialize;
 
-use super::catalog::{self, ColKind, InsightsDataset, Timespan};
+use super::catalog::{Catalogue, ColKind, Timespan, column_kind};
 use crate::quoted::{UNCLOSED, read_quoted};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -342,68 +343,83 @@ pub fn parse(text: &str) -> Result<InsightsQuery, QlError> {
     Ok(InsightsQuery { distinct, select, from, conditions, order_by, limit, timespan })
 }
 
-/// What a query reads, checked against the catalog.
+/// A query as this app reads it before sending it: names in the catalogue's spelling where the
+/// account's catalogue knows them, and what it does not know said as warnings, never refused:
+/// Partner Center is the judge, and its catalogue changes.
 #[derive(Debug, Clone)]
-pub struct Validated {
-    pub dataset: &'static InsightsDataset,
-    /// The query with names in the catalog's spelling.
+pub struct Checked {
+    /// The query with names in the catalogue's spelling where known.
     pub query: InsightsQuery,
     pub dimensions: Vec<String>,
     pub metrics: Vec<String>,
+    /// What to confirm, in plain words.
+    pub warnings: Vec<String>,
 }
 
-/// Checks names, operators and the time range against the catalog, as the service does.
-pub fn validate(q: &InsightsQuery) -> Result<Validated, QlError> {
-    let ds = catalog::dataset(&q.from)
-        .ok_or_else(|| QlError { message: format!("Invalid table name: {}", q.from), position: None })?;
+/// Checks names, operators and the time range against the account's catalogue.
+pub fn check(q: &InsightsQuery, cat: &Catalogue) -> Checked {
     let mut query = q.clone();
-    query.from = ds.name.to_string();
     let mut dimensions = Vec::new();
     let mut metrics = Vec::new();
+    let mut warnings = Vec::new();
+    let Some(ds) = cat.dataset(&q.from) else {
+        warnings.push(format!(
+            "Partner Center's catalogue, as last read, has no data set \"{}\": Partner Center will say whether it exists.",
+            q.from
+        ));
+        dimensions = q.select.clone();
+        return Checked { query, dimensions, metrics, warnings };
+    };
+    query.from = ds.name.clone();
+    let unknown = |name: &str| {
+        format!(
+            "\"{name}\" is not in the catalogue of {}, as last read: Partner Center will say whether it exists.",
+            ds.name
+        )
+    };
     for item in &mut query.select {
         if let Some(c) = ds.column(item) {
-            *item = c.name.to_string();
-            dimensions.push(c.name.to_string());
+            *item = c.to_string();
+            dimensions.push(c.to_string());
         } else if let Some(m) = ds.metric(item) {
             *item = m.to_string();
             metrics.push(m.to_string());
         } else {
-            return err(format!("Incorrect column name: {item}"), None);
+            warnings.push(unknown(item));
+            dimensions.push(item.clone());
         }
     }
     for c in &mut query.conditions {
-        let Some(col) = ds.column(&c.column) else {
-            return if ds.metric(&c.column).is_some() {
-                err(format!("Metrics cannot be used in WHERE: {}", c.column), None)
-            } else {
-                err(format!("Incorrect column name: {}", c.column), None)
-            };
-        };
-        c.column = col.name.to_string();
-        if matches!(c.op, CmpOp::Like | CmpOp::NotLike) && col.kind != ColKind::Text {
-            return err(format!("LIKE applies to text columns; {} is not text", col.name), None);
+        match ds.column(&c.column) {
+            Some(col) => c.column = col.to_string(),
+            None if ds.metric(&c.column).is_some() => {
+                warnings.push(format!("{} is a metric, and Partner Center filters on columns only.", c.column))
+            }
+            None => warnings.push(unknown(&c.column)),
+        }
+        if matches!(c.op, CmpOp::Like | CmpOp::NotLike) && column_kind(&c.column) != ColKind::Text {
+            warnings.push(format!("LIKE compares text, and {} does not look like text.", c.column));
         }
     }
     for o in &mut query.order_by {
         match query.select.iter().find(|s| s.eq_ignore_ascii_case(&o.column)) {
             Some(s) => o.column = s.clone(),
-            None => return err(format!("ORDER BY column must be selected: {}", o.column), None),
+            None => warnings
+                .push(format!("{} is sorted on but not selected; Partner Center sorts on selected columns.", o.column)),
         }
     }
-    if let Some(t) = q.timespan
-        && !ds.date_ranges.contains(&t)
-    {
-        let allowed: Vec<&str> = ds.date_ranges.iter().map(|t| t.keyword()).collect();
-        return err(
-            format!("TIMESPAN {} is not available for {}; use one of {}", t.keyword(), ds.name, allowed.join(", ")),
-            None,
-        );
+    if let Some(t) = q.timespan {
+        let offered = ds.ranges();
+        if !offered.is_empty() && !offered.contains(&t) {
+            warnings.push(format!(
+                "{} offers {}, not {}.",
+                ds.name,
+                offered.iter().map(|t| t.keyword()).collect::<Vec<_>>().join(", "),
+                t.keyword()
+            ));
+        }
     }
-    Ok(Validated { dataset: ds, query, dimensions, metrics })
-}
-
-pub fn parse_and_validate(text: &str) -> Result<Validated, QlError> {
-    validate(&parse(text)?)
+    Checked { query, dimensions, metrics, warnings }
 }
 
 impl fmt::Display for InsightsQuery {
@@ -476,48 +492,71 @@ pub fn like(text: &str, pattern: &str) -> bool {
 mod tests {
     use super::*;
 
+    fn dynamics() -> Catalogue {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        Catalogue {
+            datasets: vec![super::super::catalog::CatalogueDataset {
+                name: "DynamicsUsage".into(),
+                columns: names(&["SubscriptionId", "CustomerName", "SKU", "CustomerMarket", "AvailableSeats"]),
+                metrics: names(&["SubscriptionCount"]),
+                date_ranges: names(&["LAST_MONTH", "LAST_6_MONTHS"]),
+                minimum_recurrence: Some(24),
+            }],
+        }
+    }
+
     #[test]
-    fn the_seed_query_parses_and_validates() {
-        let v = parse_and_validate("SELECT SubscriptionId from DynamicsUsage ").unwrap();
-        assert_eq!(v.dataset.name, "DynamicsUsage");
-        assert_eq!(v.dimensions, vec!["SubscriptionId"]);
-        assert_eq!(v.query.to_string(), "SELECT SubscriptionId FROM DynamicsUsage");
+    fn the_seed_query_parses_and_checks() {
+        let c = check(&parse("SELECT SubscriptionId from DynamicsUsage ").unwrap(), &dynamics());
+        assert_eq!(c.query.from, "DynamicsUsage");
+        assert_eq!(c.dimensions, vec!["SubscriptionId"]);
+        assert!(c.warnings.is_empty());
+        assert_eq!(c.query.to_string(), "SELECT SubscriptionId FROM DynamicsUsage");
     }
 
     #[test]
     fn every_clause_round_trips_case_insensitively() {
         let text = "select distinct customername, sku, subscriptioncount from dynamicsusage where customermarket in ('US', 'GB') \
                     and sku not like '%trial%' and availableseats >= 10 order by subscriptioncount, customername asc limit 50 timespan last_6_months";
-        let v = parse_and_validate(text).unwrap();
+        let c = check(&parse(text).unwrap(), &dynamics());
         assert_eq!(
-            v.query.to_string(),
+            c.query.to_string(),
             "SELECT DISTINCT CustomerName, SKU, SubscriptionCount FROM DynamicsUsage WHERE CustomerMarket IN ('US', 'GB') \
              AND SKU NOT LIKE '%trial%' AND AvailableSeats >= 10 ORDER BY SubscriptionCount DESC, CustomerName ASC LIMIT 50 TIMESPAN LAST_6_MONTHS"
         );
-        assert_eq!(v.metrics, vec!["SubscriptionCount"]);
-        assert_eq!(parse(&v.query.to_string()).unwrap(), v.query);
+        assert_eq!(c.metrics, vec!["SubscriptionCount"]);
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        assert_eq!(parse(&c.query.to_string()).unwrap(), c.query);
     }
 
     #[test]
-    fn refuses_what_the_service_refuses() {
+    fn the_grammar_is_refused_and_names_are_only_warned_about() {
         for (q, want) in [
             ("SELECT * FROM DynamicsUsage", "SELECT * is not supported"),
-            ("SELECT SubscriptionId FROM Invoices", "Invalid table name: Invoices"),
-            ("SELECT Colour FROM DynamicsUsage", "Incorrect column name: Colour"),
-            ("SELECT SKU FROM DynamicsUsage WHERE SubscriptionCount > 3", "Metrics cannot be used in WHERE"),
             ("SELECT SKU, SubscriptionCount FROM DynamicsUsage GROUP BY SKU", "GROUP BY is not supported"),
             ("SELECT SKU FROM DynamicsUsage WHERE SKU = 'a' OR SKU = 'b'", "only be joined with AND"),
-            ("SELECT SKU FROM DynamicsUsage ORDER BY CustomerName", "must be selected"),
-            ("SELECT SKU FROM DynamicsUsage TIMESPAN LAST_7_DAYS", "not available for DynamicsUsage"),
             ("SELECT SKU FROM DynamicsUsage TIMESPAN NEXT_YEAR", "not a time range"),
             ("SELECT SKU FROM DynamicsUsage LIMIT 0", "at least 1"),
             ("SELECT SKU FROM DynamicsUsage WHERE SKU = E3", "single quotes"),
-            ("SELECT SKU FROM DynamicsUsage WHERE AvailableSeats LIKE '1%'", "text columns"),
             ("SKU FROM DynamicsUsage", "Expected SELECT"),
         ] {
-            let e = parse_and_validate(q).unwrap_err();
+            let e = parse(q).unwrap_err();
             assert!(e.message.contains(want), "{q}: {}", e.message);
         }
+        // A catalogue changes: what it does not know (yet) is for the service to judge.
+        for (q, want) in [
+            ("SELECT SubscriptionId FROM Invoices", "no data set \"Invoices\""),
+            ("SELECT Colour FROM DynamicsUsage", "\"Colour\" is not in the catalogue of DynamicsUsage"),
+            ("SELECT SKU FROM DynamicsUsage WHERE SubscriptionCount > 3", "filters on columns only"),
+            ("SELECT SKU FROM DynamicsUsage ORDER BY CustomerName", "not selected"),
+            ("SELECT SKU FROM DynamicsUsage TIMESPAN LAST_7_DAYS", "offers LAST_MONTH, LAST_6_MONTHS, not LAST_7_DAYS"),
+            ("SELECT SKU FROM DynamicsUsage WHERE AvailableSeats LIKE '1%'", "does not look like text"),
+        ] {
+            let c = check(&parse(q).unwrap(), &dynamics());
+            assert!(c.warnings.iter().any(|w| w.contains(want)), "{q}: {:?}", c.warnings);
+        }
+        let unknown = check(&parse("SELECT Colour FROM DynamicsUsage").unwrap(), &dynamics());
+        assert_eq!(unknown.dimensions, ["Colour"], "kept as written, to be sent");
     }
 
     #[test]

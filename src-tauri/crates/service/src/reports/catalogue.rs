@@ -1,12 +1,13 @@
-//! The Insights data sets as the report builder shows them: each with a plain description, its
-//! columns (with their kind), metrics and time ranges in words. The list comes from the API; the
-//! kinds and descriptions from what we know of each data set.
+//! The Insights data sets as the report builder shows them: each with a plain title and line,
+//! its columns (their kind read from the name, revenue marked, abbreviations explained), metrics
+//! and time ranges in words; and Microsoft's system queries as ready-made reports. Everything
+//! comes from the account's catalogue, as the service published it (`ScheduledDataset`,
+//! `ScheduledQueries`), not from a list in the app.
 
-use lens_client::{Call, Client};
-use lens_model::insights::catalog::{self, ColKind, Timespan};
+use lens_model::insights::{Catalogue, CatalogueDataset, ColKind, Timespan, column_kind, is_revenue_column, ql};
 use serde::Serialize;
 
-use crate::error::ServiceError;
+use super::names::{column_hint, corrected, dataset_words, month_note, system_report_title};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -34,6 +35,10 @@ pub struct ColumnCard {
     pub name: String,
     pub label: String,
     pub kind: QueryColumnKind,
+    /// Revenue: shown only to people with the Executive report viewer role.
+    pub revenue: bool,
+    /// What an abbreviation in the name stands for, from the data definitions.
+    pub hint: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -49,6 +54,42 @@ pub struct DatasetCard {
     pub ranges: Vec<Named>,
     /// The shortest time between two runs of a report on it, in hours.
     pub minimum_hours: u32,
+    /// When a month's figures are final, where Microsoft documents it.
+    pub month_note: Option<String>,
+}
+
+/// One of Microsoft's system queries, offered as a ready-made report.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct SystemReport {
+    /// The query's documented id: a report can be made from it directly.
+    pub id: String,
+    /// "Customers and tenants, last 6 months".
+    pub title: String,
+    /// What it holds, in words (its data set's line).
+    pub description: String,
+    /// Microsoft's name for it in Partner Center ("Customers"), its spelling corrected.
+    pub name: String,
+    pub dataset: String,
+    pub dataset_title: String,
+    /// The query text, for "Advanced".
+    pub query: String,
+    /// Whether it reads revenue (hidden from people without the Executive report viewer role).
+    pub revenue: bool,
+}
+
+/// The account's catalogue as the builder shows it, and when it was read.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "camelCase")]
+pub struct CatalogueView {
+    pub datasets: Vec<DatasetCard>,
+    pub reports: Vec<SystemReport>,
+    /// Seconds since 1970, when it was read from Partner Center.
+    pub read_at: i64,
+    /// Why this is the copy kept from then (Partner Center could not be asked now).
+    pub stale: Option<String>,
 }
 
 /// `CustomerTenantId` → "Customer tenant ID"; `SKU` stays; `PGAMpnId` → "PGA MPN ID".
@@ -114,75 +155,64 @@ pub fn range_words(t: Timespan) -> &'static str {
     }
 }
 
-fn description(name: &str) -> &'static str {
-    match name {
-        "CustomersAndTenants" => {
-            "Your customers and their tenants, month by month: segment, market, products and revenue."
-        }
-        "SeatsSubscriptionsAndRevenue" => {
-            "Seats, subscriptions and billed revenue per customer and product, month by month."
-        }
-        "AzureUsage" => "Azure consumption by customer, subscription and service, with Azure consumed revenue.",
-        "MSLearn" => "Microsoft Learn modules completed by people in your organisation.",
-        "OfficeUsage" => "Office and Microsoft 365 seats sold, assigned and active, per customer and workload.",
-        "Profile" => "Your partner profile: its sections and when they were last updated.",
-        "TrainingCompletions" => "Training courses completed by people in your organisation.",
-        "DynamicsUsage" => "Dynamics 365 and Power Platform seats, subscriptions and revenue per customer.",
-        "CompetencySummaryHistory" => "Your competencies and their levels, month by month.",
-        "PowerBIUsage" => "Power BI seats assigned and active per customer.",
-        "EMSUsage" => "Enterprise Mobility + Security seats assigned and active per customer and workload.",
-        "CompetencyPeformanceRequirement" => "How you stand against each competency's requirements.",
-        "ResellerPerformance" => "Your indirect resellers' revenue and seats, month by month.",
-        "CLASAgreementRenewalsPropensity" => {
-            "Customers whose agreements come up for renewal, and how likely they are to renew."
-        }
-        "CLASAzurePropensity" => "Customers likely to grow their Azure use.",
-        "CLASD365Propensity" => "Customers likely to take up Dynamics 365.",
-        "CLASM365Propensity" => "Customers likely to take up Microsoft 365.",
-        "TeamsUsage3PApps" => "Third-party apps used in your customers' Microsoft Teams.",
-        "TeamsUsageWorkload" => "Microsoft Teams use by workload per customer.",
-        "TeamsUsageMeetingsAndCalls" => "Minutes of Teams meetings and calls per customer.",
-        _ => "A Partner Insights data set.",
+fn kind(column: &str) -> QueryColumnKind {
+    match column_kind(column) {
+        ColKind::Number => QueryColumnKind::Number,
+        ColKind::Date => QueryColumnKind::Date,
+        ColKind::Text => QueryColumnKind::Text,
     }
 }
 
-fn kind(dataset: Option<&catalog::InsightsDataset>, column: &str) -> QueryColumnKind {
-    match dataset.and_then(|d| d.column(column)).map(|c| c.kind) {
-        Some(ColKind::Number) => QueryColumnKind::Number,
-        Some(ColKind::Date) => QueryColumnKind::Date,
-        _ => QueryColumnKind::Text,
+/// A data set of the catalogue as the builder shows it.
+pub fn card(d: &CatalogueDataset) -> DatasetCard {
+    let (title, description) = dataset_words(&d.name);
+    DatasetCard {
+        title,
+        description,
+        columns: d
+            .columns
+            .iter()
+            .map(|c| {
+                let label = corrected(&words(c));
+                // "SKU · SKU: the product's…" says the name twice: the meaning alone then.
+                let hint =
+                    column_hint(c).map(|h| h.strip_prefix(&format!("{label}: ")).map(str::to_string).unwrap_or(h));
+                ColumnCard { name: c.clone(), kind: kind(c), revenue: is_revenue_column(c), hint, label }
+            })
+            .collect(),
+        metrics: d.metrics.iter().map(|m| Named { name: m.clone(), label: corrected(&words(m)) }).collect(),
+        ranges: d
+            .date_ranges
+            .iter()
+            .map(|r| Named {
+                name: r.clone(),
+                label: Timespan::parse(r).map(range_words).map(str::to_string).unwrap_or_else(|| words(r)),
+            })
+            .collect(),
+        // The documents give 24 hours for the data sets they describe; 4 is the API's floor.
+        minimum_hours: d.minimum_recurrence.unwrap_or(4),
+        month_note: month_note(&d.name),
+        name: d.name.clone(),
     }
 }
 
-/// The data sets the account can report on, as the API lists them.
-pub async fn catalogue(client: &Client) -> Result<Vec<DatasetCard>, ServiceError> {
-    let sets = client.insights_datasets(None, &Call::default()).await?;
-    Ok(sets
-        .into_iter()
-        .map(|s| {
-            let known = catalog::dataset(&s.dataset_name);
-            DatasetCard {
-                title: words(&s.dataset_name).replace("CLAS ", "CLAS: "),
-                description: description(&s.dataset_name).to_string(),
-                columns: s
-                    .selectable_columns
-                    .iter()
-                    .map(|c| ColumnCard { name: c.clone(), label: words(c), kind: kind(known, c) })
-                    .collect(),
-                metrics: s.available_metrics.iter().map(|m| Named { name: m.clone(), label: words(m) }).collect(),
-                ranges: s
-                    .available_date_ranges
-                    .iter()
-                    .map(|r| Named {
-                        name: r.clone(),
-                        label: Timespan::parse(r).map(range_words).map(str::to_string).unwrap_or_else(|| words(r)),
-                    })
-                    .collect(),
-                minimum_hours: s.minimum_recurrence_interval.or(known.map(|k| k.minimum_recurrence)).unwrap_or(4),
-                name: s.dataset_name,
-            }
-        })
-        .collect())
+/// A system query as a ready-made report. Its description is its data set's line: Microsoft's
+/// ("DynamicsUsage report for six months") names the data set rather than saying what it holds.
+pub fn system_report(id: &str, name: &str, query: &str, cat: &Catalogue) -> SystemReport {
+    let parsed = ql::parse(query).ok();
+    let dataset = parsed.as_ref().map(|q| q.from.clone()).unwrap_or_default();
+    let known = cat.dataset(&dataset).map(|d| d.name.clone()).unwrap_or(dataset);
+    let (dataset_title, dataset_line) = dataset_words(&known);
+    SystemReport {
+        id: id.to_string(),
+        title: system_report_title(&dataset_title, parsed.as_ref().and_then(|q| q.timespan).map(|t| t.keyword())),
+        description: dataset_line,
+        name: corrected(name.trim()),
+        dataset_title,
+        revenue: parsed.as_ref().is_some_and(|q| q.select.iter().any(|c| is_revenue_column(c))),
+        dataset: known,
+        query: query.to_string(),
+    }
 }
 
 #[cfg(test)]

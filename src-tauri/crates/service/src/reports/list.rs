@@ -132,7 +132,7 @@ impl Workspace {
                 id: r.report_id,
                 name: r.report_name,
                 query,
-                dataset_title: dataset.as_deref().map(super::catalogue::words),
+                dataset_title: dataset.as_deref().map(|d| super::names::dataset_words(d).0),
                 dataset,
                 status,
                 last_run,
@@ -152,11 +152,12 @@ impl Workspace {
         now: DateTime<Utc>,
         tz: Tz,
     ) -> Result<String, ServiceError> {
-        let built = build(q);
+        let catalogue = self.kept_catalogue(account);
+        let built = build(q, &catalogue);
         let text = built
             .text
             .ok_or_else(|| ServiceError::new(ErrorCode::BadQuestion, built.problem.unwrap_or_default(), None))?;
-        let minimum = lens_model::insights::catalog::dataset(&q.dataset).map(|d| d.minimum_recurrence).unwrap_or(4);
+        let minimum = catalogue.dataset(&q.dataset).and_then(|d| d.minimum_recurrence).unwrap_or(4);
         let p = plan(spec, now, tz, minimum)?;
         if name.trim().is_empty() {
             return Err(ServiceError::usage("Give the report a name."));
@@ -167,6 +168,65 @@ impl Workspace {
         let r = new_report(name, &query.query_id, &p, &spec.format);
         check_report(&r, minimum, now.timestamp())?;
         Ok(client.create_report(&r, &call).await?.report_id)
+    }
+
+    /// The builder's question as query text, checked against the account's catalogue as last
+    /// read (no request).
+    pub fn build_report_query(&self, account: &str, q: &ReportQuery) -> super::builder::BuiltQuery {
+        build(q, &self.kept_catalogue(account))
+    }
+
+    /// At most 100 rows of the builder's question, run on the service.
+    pub async fn preview_report(
+        &self,
+        account: &str,
+        q: &ReportQuery,
+    ) -> Result<super::builder::Preview, ServiceError> {
+        super::builder::preview(&self.client(account).await?, q, &self.kept_catalogue(account)).await
+    }
+
+    /// At most 100 rows of a system (or saved) query, run on the service by its id.
+    pub async fn preview_query(&self, account: &str, query_id: &str) -> Result<super::builder::Preview, ServiceError> {
+        super::builder::preview_saved(&self.client(account).await?, query_id).await
+    }
+
+    /// What a schedule on `dataset` means (its minimum recurrence from the catalogue).
+    pub fn plan_report_schedule(
+        &self,
+        account: &str,
+        dataset: &str,
+        spec: &ScheduleSpec,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<super::schedule::SchedulePlan, ServiceError> {
+        let minimum = self.kept_catalogue(account).dataset(dataset).and_then(|d| d.minimum_recurrence).unwrap_or(4);
+        plan(spec, now, tz, minimum)
+    }
+
+    /// Schedules a report on a query the service already has: one of Microsoft's system queries
+    /// (by its documented id), or a saved one.
+    pub async fn create_report_from_query(
+        &self,
+        account: &str,
+        name: &str,
+        query_id: &str,
+        spec: &ScheduleSpec,
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) -> Result<String, ServiceError> {
+        if name.trim().is_empty() {
+            return Err(ServiceError::usage("Give the report a name."));
+        }
+        let catalogue = self.kept_catalogue(account);
+        let kept = self.store().kept_catalogue(account)?;
+        let text =
+            kept.and_then(|k| k.system.into_iter().find(|q| q.id.eq_ignore_ascii_case(query_id)).map(|q| q.query));
+        let minimum = text.as_deref().and_then(|t| catalogue.minimum_recurrence_of(t)).unwrap_or(4);
+        let p = plan(spec, now, tz, minimum)?;
+        let r = new_report(name, query_id, &p, &spec.format);
+        check_report(&r, minimum, now.timestamp())?;
+        let client = self.client(account).await?;
+        Ok(client.create_report(&r, &Call::default()).await?.report_id)
     }
 
     /// A new name, schedule or file format for a report.
@@ -187,7 +247,8 @@ impl Workspace {
             .into_iter()
             .find(|r| r.report_id.eq_ignore_ascii_case(id))
             .ok_or_else(|| ServiceError::not_found("That report is no longer there."))?;
-        let minimum = r.query.as_deref().and_then(lens_client::insights::minimum_recurrence).unwrap_or(4);
+        let minimum =
+            r.query.as_deref().and_then(|q| self.kept_catalogue(account).minimum_recurrence_of(q)).unwrap_or(4);
         let p = plan(spec, now, tz, minimum)?;
         let mut changes = Map::new();
         changes.insert("ReportName".into(), json!(name.trim()));

@@ -3,5 +3,7 @@
 
 pub mod builder;
 pub mod catalogue;
+pub mod kept_catalogue;
 pub mod list;
+pub mod names;
 pub mod schedule;

@@ -66,6 +66,8 @@ pub struct SchedulePlan {
     pub next_runs: Vec<String>,
     /// How the runs move against the local clock across a daylight-saving change, if they do.
     pub drift: Option<String>,
+    /// Why the first run is later than the person may expect (the service's 4-hour rule).
+    pub note: Option<String>,
 }
 
 /// The time zone of this computer (UTC when it cannot be told).
@@ -114,6 +116,7 @@ pub fn plan(spec: &ScheduleSpec, now: DateTime<Utc>, tz: Tz, minimum_hours: u32)
             count: Some(1),
             next_runs: vec![local_words(now, tz)],
             drift: None,
+            note: None,
         });
     }
     let at = NaiveTime::parse_from_str(spec.time.trim(), "%H:%M")
@@ -147,12 +150,22 @@ pub fn plan(spec: &ScheduleSpec, now: DateTime<Utc>, tz: Tz, minimum_hours: u32)
         }
     }
     let step_days = if matches!(spec.repeat, Repeat::Weekly { .. }) { 7 } else { 1 };
-    // The service wants the start in the future: a minute of margin for the time it takes to send.
+    // The service takes a start at least 4 hours ahead (a minute of margin for the time it
+    // takes to send): the first run is the first time that comes round after that.
+    let ahead = Duration::seconds(lens_client::insights::MIN_START_AHEAD_SECS);
     let mut start = instant(tz, date.and_time(at));
-    while start <= now + Duration::minutes(1) {
+    let mut pushed = false;
+    while start <= now + ahead + Duration::minutes(1) {
+        pushed |= start > now + Duration::minutes(1);
         date += Duration::days(step_days);
         start = instant(tz, date.and_time(at));
     }
+    let note = pushed.then(|| {
+        format!(
+            "Partner Center starts a report at least 4 hours after it is made, so the first run is {}.",
+            local_words(start, tz)
+        )
+    });
     let count: i64 = match (spec.times, &spec.until) {
         (Some(n), _) if n >= 1 => n as i64,
         (Some(_), _) => return Err(bad("A report runs at least once.")),
@@ -203,6 +216,7 @@ pub fn plan(spec: &ScheduleSpec, now: DateTime<Utc>, tz: Tz, minimum_hours: u32)
         count: Some(count),
         next_runs,
         drift,
+        note,
     })
 }
 

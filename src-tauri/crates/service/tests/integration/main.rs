@@ -9,6 +9,7 @@ mod first_sign_in;
 mod full_disk;
 mod fuzz;
 mod home;
+mod insights_catalogue;
 mod page_order;
 mod reports;
 mod round_trip;

@@ -78,8 +78,9 @@ async fn a_scheduled_report_arrives_once_with_a_notification() {
     let dir = tempfile::tempdir().unwrap();
     let (ws, account) = workspace_with_account(&sim, dir.path()).await;
     let now = sim_now(&sim);
-    // Every day, the first run two hours from now in Paris, three runs in all.
-    let at = (now + Duration::hours(2)).with_timezone(&PARIS).format("%H:%M").to_string();
+    // Every day, the first run five hours from now in Paris (Partner Center starts a report at
+    // least four hours ahead), three runs in all.
+    let at = (now + Duration::hours(5)).with_timezone(&PARIS).format("%H:%M").to_string();
     let spec = ScheduleSpec {
         repeat: Repeat::Daily,
         time: at,
@@ -100,9 +101,9 @@ async fn a_scheduled_report_arrives_once_with_a_notification() {
     let first = ws.sync_downloads(now, PARIS, &told).await.unwrap();
     assert!(first.downloaded.is_empty(), "nothing has run yet: {first:?}");
 
-    // Five hours on: the first run has completed, the second is a day away.
-    advance(&sim, Duration::hours(5)).await;
-    let later = now + Duration::hours(5);
+    // Eight hours on: the first run has completed, the second is a day away.
+    advance(&sim, Duration::hours(8)).await;
+    let later = now + Duration::hours(8);
     let got = ws.sync_downloads(later, PARIS, &told).await.unwrap();
     assert_eq!(got.downloaded.len(), 1, "{got:?}");
     let f = &got.downloaded[0];

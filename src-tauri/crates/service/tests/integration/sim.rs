@@ -58,6 +58,16 @@ pub fn browser(who: lens_sim::browser::Person) -> impl FnOnce(&url::Url) -> Resu
 /// An account of the sample organisation's administrator (every role), added and signed in
 /// with the browser as a person does; its id.
 pub async fn person_account(ws: &lens_service::workspace::Workspace, sim: &SimHandle, name: &str) -> String {
+    person_account_as(ws, sim, name, &sim.state.config().credentials.username).await
+}
+
+/// [`person_account`], signed in as `user` of the sample organisation.
+pub async fn person_account_as(
+    ws: &lens_service::workspace::Workspace,
+    sim: &SimHandle,
+    name: &str,
+    user: &str,
+) -> String {
     let creds = lens_sim::Credentials::default();
     let a = ws
         .add_account(
@@ -74,6 +84,6 @@ pub async fn person_account(ws: &lens_service::workspace::Workspace, sim: &SimHa
             None,
         )
         .unwrap();
-    ws.sign_in_browser(&a.id, "sign-in", browser(sim.person())).await.unwrap();
+    ws.sign_in_browser(&a.id, "sign-in", browser(sim.person_named(user))).await.unwrap();
     a.id
 }

@@ -8,7 +8,9 @@ use std::collections::HashMap;
 
 use lens_model::dates::{self, DateStyle, MICROS_PER_DAY};
 use lens_model::insights::catalog::Timespan;
-use lens_model::insights::ql::{self, CmpOp, QlValue, Validated};
+use lens_model::insights::ql::{self, CmpOp, QlValue};
+
+use super::validate::Validated;
 
 use super::tables::{IVal, InsightsTable, REVENUE};
 use crate::world::World;
@@ -36,7 +38,11 @@ fn metric_agg(t: &InsightsTable<'_>, metric: &str) -> Agg {
         "CompetencyCount" => col(&["CompetencyName"]).map(Agg::Distinct),
         "TotalActiveUsers" => col(&["ActiveUsers"]).map(Agg::Sum),
         "TotalMinutes" => col(&["Minutes"]).map(Agg::Sum),
-        _ => None,
+        // Documented metrics follow two patterns: TotalX sums the column X (TotalPaidAvailableUnits,
+        // TotalMonthlyActiveUsers, TotalAvailableSeats), XCount counts distinct Xs.
+        m => m.strip_prefix("Total").and_then(|x| col(&[x])).map(Agg::Sum).or_else(|| {
+            m.strip_suffix("Count").and_then(|x| col(&[&format!("{x}Id"), &format!("{x}Name"), x])).map(Agg::Distinct)
+        }),
     };
     found.unwrap_or(Agg::Count)
 }
@@ -122,9 +128,9 @@ pub fn execute(
     explicit: Option<(i64, i64)>,
     cap: Option<usize>,
 ) -> ResultSet {
-    let t = InsightsTable::new(world, v.dataset);
+    let t = InsightsTable::new(world, v.dataset.clone());
     let (from, to) = range(v, today, explicit);
-    let date_idx = t.index(v.dataset.date_column);
+    let date_idx = v.dataset.date_column.as_deref().and_then(|c| t.index(c));
     let conds: Vec<(usize, CmpOp, &[QlValue])> =
         v.query.conditions.iter().filter_map(|c| t.index(&c.column).map(|i| (i, c.op, c.values.as_slice()))).collect();
     let dims: Vec<usize> = v.dimensions.iter().filter_map(|d| t.index(d)).collect();
@@ -292,7 +298,9 @@ pub fn to_json_rows(rs: &ResultSet) -> Vec<serde_json::Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use lens_model::insights::ql::parse_and_validate;
+    fn parse_and_validate(text: &str) -> Result<Validated, String> {
+        super::super::validate::parse_and_validate(&super::super::validate::catalogue(&[]), text)
+    }
 
     fn world() -> World {
         World::new(2, 1200, dates::days_from_civil(2026, 11, 21))
@@ -302,14 +310,13 @@ mod tests {
     fn metrics_aggregate_over_the_other_selected_columns() {
         let w = world();
         let today = w.today;
-        let v = parse_and_validate("SELECT CustomerMarket, CustomerCount FROM CustomersAndTenants TIMESPAN LIFETIME")
-            .unwrap();
+        let v = parse_and_validate("SELECT CustomerMarket, CustomerCount FROM OfficeUsage TIMESPAN LIFETIME").unwrap();
         let rs = execute(&w, &v, today, None, None);
         assert_eq!(rs.columns, vec!["CustomerMarket", "CustomerCount"]);
         let total: f64 = rs.rows.iter().map(|r| if let IVal::Num(n) = r[1] { n } else { 0.0 }).sum();
         let all = execute(
             &w,
-            &parse_and_validate("SELECT CustomerCount FROM CustomersAndTenants TIMESPAN LIFETIME").unwrap(),
+            &parse_and_validate("SELECT CustomerCount FROM OfficeUsage TIMESPAN LIFETIME").unwrap(),
             today,
             None,
             None,
@@ -353,7 +360,7 @@ mod tests {
     fn time_ranges_select_months() {
         let w = world();
         let v = parse_and_validate(
-            "SELECT Month, CustomerCount FROM CustomersAndTenants ORDER BY Month ASC TIMESPAN LAST_3_MONTHS",
+            "SELECT Month, CustomerCount FROM OfficeUsage ORDER BY Month ASC TIMESPAN LAST_3_MONTHS",
         )
         .unwrap();
         let rs = execute(&w, &v, w.today, None, None);

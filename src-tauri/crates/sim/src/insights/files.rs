@@ -12,7 +12,6 @@ use axum::response::{IntoResponse, Response};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use futures::StreamExt;
-use lens_model::insights::ql;
 use sha2::{Digest, Sha256};
 
 use super::exec;
@@ -47,7 +46,7 @@ pub fn ensure(s: &SimState, r: &ReportRec, exec_id: &str, ran_at: i64) {
     if lock(&s.insights.files).contains_key(exec_id) {
         return;
     }
-    let Ok(v) = ql::parse_and_validate(&r.query) else { return };
+    let Ok(v) = super::validate::parse_and_validate(&s.catalogue, &r.query) else { return };
     let day = ran_at.div_euclid(86_400).min(s.world.today);
     let mut rs = exec::execute(&s.world, &v, day, r.query_range, None);
     if r.revenue_hidden {

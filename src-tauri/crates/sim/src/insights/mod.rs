@@ -7,11 +7,14 @@
 //! docs' schemas spell it `Value`/`TotalCount` (**quirk**); the executions list answers in that
 //! spelling so clients are proven against both.
 
+pub mod catalogue;
 pub mod exec;
 pub mod files;
 pub mod reports;
 pub mod store;
 pub mod tables;
+pub mod validate;
+pub mod values;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -22,14 +25,14 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, put};
-use lens_model::insights::catalog::{self, DATASETS};
-use lens_model::insights::ql;
 use serde_json::{Value, json};
 
 use crate::auth::check::check;
 use crate::errors::{Api, ApiError};
 use crate::state::SimState;
 use store::{QueryRec, lock, stamp};
+
+pub use validate::DatasetDef;
 
 pub const ROOT: &str = "/insights/v1/mpn";
 
@@ -60,6 +63,18 @@ pub fn envelope_of(values: Vec<Value>, message: Option<&str>, capitalised: bool,
         json!({"value": values, "nextLink": null, "totalCount": n, "message": message, "statusCode": 200, "dataRedacted": redacted})
     };
     (StatusCode::OK, axum::Json(body)).into_response()
+}
+
+/// The same answer with a UTF-8 byte-order mark before the JSON (**quirk**: some of the
+/// service's answers begin with one, which strict JSON readers refuse).
+pub async fn with_bom(resp: Response) -> Response {
+    let (parts, body) = resp.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    out.extend_from_slice(&bytes);
+    let mut parts = parts;
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(out))
 }
 
 pub fn bad(msg: impl Into<String>) -> Response {
@@ -107,15 +122,16 @@ fn truthy(v: Option<&str>, default: bool) -> bool {
     v.map_or(default, |x| x.eq_ignore_ascii_case("true"))
 }
 
-async fn datasets(_: Caller, Query(q): Query<HashMap<String, String>>) -> Response {
+async fn datasets(State(s): State<Arc<SimState>>, _: Caller, Query(q): Query<HashMap<String, String>>) -> Response {
     let wanted = param(&q, "datasetName");
-    let items: Vec<Value> = DATASETS
+    let items: Vec<Value> = s
+        .catalogue
         .iter()
-        .filter(|d| wanted.is_none_or(|w| d.name.eq_ignore_ascii_case(w)))
+        .filter(|d| wanted.is_none_or(|w| d.is(w)))
         .map(|d| {
             json!({
                 "datasetName": d.name,
-                "selectableColumns": d.columns.iter().map(|c| c.name).collect::<Vec<_>>(),
+                "selectableColumns": d.columns.iter().map(|(c, _)| c).collect::<Vec<_>>(),
                 "availableMetrics": d.metrics,
                 "availableDateRanges": d.date_ranges.iter().map(|t| t.keyword()).collect::<Vec<_>>(),
                 "minimumRecurrenceInterval": d.minimum_recurrence,
@@ -128,42 +144,20 @@ async fn datasets(_: Caller, Query(q): Query<HashMap<String, String>>) -> Respon
     envelope(items, Some("Dataset fetched successfully"), false)
 }
 
-/// The predefined queries every partner sees (type "system").
+/// The system queries every partner sees (type "system"), under their documented ids.
 fn system_queries() -> Vec<QueryRec> {
-    [
-        (
-            "Customers by market",
-            "Customer count by market, last month",
-            "SELECT CustomerMarket, CustomerCount FROM CustomersAndTenants TIMESPAN LAST_MONTH",
-        ),
-        (
-            "Seats by SKU",
-            "Sold and assigned seats by SKU",
-            "SELECT SKU, TotalSoldSeats, TotalAssignedSeats FROM SeatsSubscriptionsAndRevenue TIMESPAN LAST_3_MONTHS",
-        ),
-        (
-            "Azure customers",
-            "Azure customers and subscriptions by month",
-            "SELECT Month, CustomerCount, SubscriptionCount FROM AzureUsage TIMESPAN LAST_6_MONTHS",
-        ),
-        (
-            "Dynamics seats",
-            "Dynamics seats by customer",
-            "SELECT CustomerName, TotalAssignedSeats, TotalActiveSeats FROM DynamicsUsage TIMESPAN LAST_MONTH",
-        ),
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, (name, desc, query))| QueryRec {
-        query_id: format!("00000000-0000-4000-8000-00000000000{}", i + 1),
-        name: name.to_string(),
-        description: desc.to_string(),
-        query: query.to_string(),
-        kind: "system".into(),
-        user: "System".into(),
-        created_time: "2021-01-01T00:00:00Z".into(),
-    })
-    .collect()
+    catalogue::SYSTEM_QUERIES
+        .iter()
+        .map(|q| QueryRec {
+            query_id: q.id.to_string(),
+            name: q.name.to_string(),
+            description: q.description.to_string(),
+            query: q.query.to_string(),
+            kind: "system".into(),
+            user: "System".into(),
+            created_time: "2021-07-14T00:00:00Z".into(),
+        })
+        .collect()
 }
 
 /// All queries: the system ones and those partners made.
@@ -184,8 +178,8 @@ async fn create_query(
     let Some(text) = str_field(&body, "Query").filter(|n| !n.trim().is_empty()) else {
         return bad("Query is required");
     };
-    if let Err(e) = ql::parse_and_validate(&text) {
-        return bad(e.message);
+    if let Err(e) = validate::parse_and_validate(&s.catalogue, &text) {
+        return bad(e);
     }
     if all_queries(&s).iter().any(|q| q.name.eq_ignore_ascii_case(name.trim())) {
         return ApiError::new(
@@ -255,9 +249,9 @@ async fn try_query(
         },
         (None, None) => return bad("Give exportQuery or queryId"),
     };
-    let v = match ql::parse_and_validate(&text) {
+    let v = match validate::parse_and_validate(&s.catalogue, &text) {
         Ok(v) => v,
-        Err(e) => return bad(e.message),
+        Err(e) => return bad(e),
     };
     let range = match (param(&q, "startTime").map(day_of), param(&q, "endTime").map(day_of)) {
         (None, None) => None,
@@ -279,7 +273,6 @@ async fn try_query(
 }
 
 /// The minimum recurrence of the data set a query reads, for report validation.
-pub fn minimum_recurrence(query: &str) -> Option<u32> {
-    let v = ql::parse_and_validate(query).ok()?;
-    catalog::dataset(v.dataset.name).map(|d| d.minimum_recurrence)
+pub fn minimum_recurrence(s: &SimState, query: &str) -> Option<u32> {
+    validate::parse_and_validate(&s.catalogue, query).ok().map(|v| v.dataset.minimum_recurrence)
 }

@@ -75,8 +75,12 @@ fn apply(s: &SimState, r: &mut ReportRec, body: &Value, creating: bool) -> Resul
     match str_field(body, "StartTime") {
         Some(t) => {
             let start = secs_of(&t).ok_or("StartTime should be a date and time like 2024-04-01T18:41:00Z")?;
-            if start <= now && !r.execute_now {
-                return Err("StartTime should be in the future".into());
+            // Today's rule (docs/partner-center-api.md, section 5), in the service's words.
+            if start < now + 4 * 3600 && !r.execute_now {
+                let what = if creating { "creation" } else { "update" };
+                return Err(format!(
+                    "Invalid report parameters for {what} - Start time of report should at least be 4 hours from current UTC time"
+                ));
             }
             r.start = start;
         }
@@ -85,7 +89,7 @@ fn apply(s: &SimState, r: &mut ReportRec, body: &Value, creating: bool) -> Resul
         None => {}
     }
     if let Some(h) = int_field(body, "RecurrenceInterval")? {
-        let min = minimum_recurrence(&r.query).unwrap_or(4) as i64;
+        let min = minimum_recurrence(s, &r.query).unwrap_or(4) as i64;
         if !(4..=2160).contains(&h) {
             return Err("RecurrenceInterval should be between 4 and 2160 hours".into());
         }
@@ -185,7 +189,8 @@ pub async fn list(State(s): State<Arc<SimState>>, _: Caller, Query(q): Query<Has
         .filter(|r| get("queryId").is_none_or(|id| r.query_id.eq_ignore_ascii_case(id)))
         .map(|r| view(&r))
         .collect();
-    envelope(items, Some("Reports fetched successfully"), false)
+    // This answer starts with a byte-order mark, as some of the service's JSON does (quirk).
+    super::with_bom(envelope(items, Some("Reports fetched successfully"), false)).await
 }
 
 /// A report whose last run is over becomes Inactive.
@@ -320,11 +325,12 @@ pub async fn executions(
     for (seq, at, status) in runs.iter().rev() {
         // Only the documented statuses filter; there is no "all" (a client lists every run
         // with one call per status).
-        if !status_filter.split(',').any(|f| f.trim() == status.to_ascii_lowercase()) {
+        // Several statuses (and execution ids) are joined by `;`, as documented.
+        if !status_filter.split(';').any(|f| f.trim() == status.to_ascii_lowercase()) {
             continue;
         }
         let exec_id = execution_id(&report.report_id, *seq);
-        if get("executionId").is_some_and(|e| !e.eq_ignore_ascii_case(&exec_id)) {
+        if get("executionId").is_some_and(|e| !e.split(';').any(|one| one.trim().eq_ignore_ascii_case(&exec_id))) {
             continue;
         }
         let (location, link, expiry, generated) = if *status == "Completed" {
@@ -359,7 +365,7 @@ pub async fn executions(
     // The files of a report made by a person without the Executive report viewer role hold
     // no revenue, and the answer says so.
     let redacted = report.revenue_hidden
-        && lens_model::insights::ql::parse_and_validate(&report.query)
+        && super::validate::parse_and_validate(&s.catalogue, &report.query)
             .is_ok_and(|v| v.dimensions.iter().chain(&v.metrics).any(|c| super::exec::is_revenue(c)));
     super::envelope_of(items, None, true, redacted)
 }

@@ -32,7 +32,9 @@ pub async fn get(sim: &SimHandle, token: &str, path_and_query: &str) -> (u16, Va
     let r = client().get(format!("{}{path_and_query}", sim.base_url)).bearer_auth(token).send().await.unwrap();
     let status = r.status().as_u16();
     let text = r.text().await.unwrap();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    // Some answers begin with a byte-order mark (a quirk the client handles); read past it.
+    let json = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    (status, serde_json::from_str(json).unwrap_or(Value::String(text.clone())))
 }
 
 pub async fn send(
