@@ -190,7 +190,8 @@ export function mockBackend(over: Partial<Backend> = {}, info: AppInfo = appInfo
         count: null,
         nextRuns: [`Wed 2 Dec 2026, ${spec.time}`, `Thu 3 Dec 2026, ${spec.time}`, `Fri 4 Dec 2026, ${spec.time}`],
         drift: null,
-        note: null,
+        // The service's 4-hour rule, as the backend words it (its rule is tested in Rust).
+        note: spec.time === "01:00" ? "The first run is on Thu 3 Dec 2026: Partner Center takes a report's first run only 4 hours ahead or later." : null,
       };
     },
     listReports: async () => reports,

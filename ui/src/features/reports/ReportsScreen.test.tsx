@@ -54,6 +54,14 @@ describe("Reports", () => {
     await waitFor(() => expect(screen.getByTestId("schedule-summary").textContent).toBe("Every day at 07:30"));
     expect(screen.getByTestId("schedule-plan").textContent).toContain("Europe/Paris");
     expect(within(screen.getByTestId("schedule-next-runs")).getAllByRole("listitem")).toHaveLength(3);
+    expect(screen.queryByTestId("schedule-note")).toBeNull();
+    // A first run too soon for the service: the form says when it will be, and why.
+    await userEvent.clear(screen.getByTestId("schedule-time"));
+    await userEvent.type(screen.getByTestId("schedule-time"), "01:00");
+    await waitFor(() => expect(screen.getByTestId("schedule-note").textContent).toContain("4 hours ahead"));
+    await userEvent.clear(screen.getByTestId("schedule-time"));
+    await userEvent.type(screen.getByTestId("schedule-time"), "07:30");
+    await waitFor(() => expect(screen.getByTestId("schedule-summary").textContent).toBe("Every day at 07:30"));
     await expectAccessible();
 
     await userEvent.clear(screen.getByTestId("report-name"));

@@ -323,9 +323,8 @@ pub async fn executions(
     }
     let mut items = Vec::new();
     for (seq, at, status) in runs.iter().rev() {
-        // Only the documented statuses filter; there is no "all" (a client lists every run
-        // with one call per status).
-        // Several statuses (and execution ids) are joined by `;`, as documented.
+        // Only the documented statuses filter; there is no "all": a client lists every run by
+        // joining them with `;`, as documented (execution ids too).
         if !status_filter.split(';').any(|f| f.trim() == status.to_ascii_lowercase()) {
             continue;
         }
