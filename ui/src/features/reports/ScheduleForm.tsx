@@ -172,7 +172,7 @@ export function ScheduleForm({
               {plan.data.summary}
             </Text>
             <Text className={s.muted}>
-              {plan.data.executeNow ? "It runs as soon as it is saved." : "Next runs, in your time zone"} ({plan.data.timeZone.replace(/_/g, " ")}):
+              {plan.data.executeNow ? "It runs as soon as it is saved." : "Next runs, in your time zone"} ({plan.data.timeZone.replace(/^Etc\//, "").replace(/_/g, " ")}):
             </Text>
             <ul className={s.runs} data-testid="schedule-next-runs">
               {plan.data.nextRuns.map((r) => (
