@@ -10,7 +10,7 @@ use lens_service::{AppPaths, DatasetId, Period, Workspace};
 use support::*;
 
 fn paths(home: &std::path::Path) -> AppPaths {
-    AppPaths { data: home.join("data"), logs: home.join("logs") }
+    AppPaths::under(home)
 }
 
 #[test]

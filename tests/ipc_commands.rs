@@ -33,7 +33,7 @@ fn account(url: &str) -> Account {
 /// A workspace in a folder of its own, with a client for the account "acct".
 fn workspace(client: lens_service::Client) -> (Arc<Workspace>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let ws = Workspace::open(AppPaths { data: dir.path().join("data"), logs: dir.path().join("logs") }).unwrap();
+    let ws = Workspace::open(AppPaths::under(dir.path())).unwrap();
     ws.add_client("acct", client);
     (Arc::new(ws), dir)
 }

@@ -90,6 +90,10 @@ pub struct AccountStore {
 struct File {
     version: u32,
     accounts: Vec<Account>,
+    /// The ids of removed accounts, never given again: data kept under an id (a cache, a
+    /// report's files) must never be shown to another account that got the same id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    retired: Vec<String>,
 }
 
 impl AccountStore {
@@ -98,15 +102,20 @@ impl AccountStore {
     }
 
     pub fn list(&self) -> Result<Vec<Account>, AccountsError> {
+        Ok(self.read()?.accounts)
+    }
+
+    /// The whole file. A read needs no lock: the file is only ever replaced whole.
+    fn read(&self) -> Result<File, AccountsError> {
         // Bytes, not text: a file that is not UTF-8 is damaged like any other and set aside
         // (read as text, it failed every time and no account could be listed again).
         let bytes = match fs::read(&self.path) {
             Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(File::default()),
             Err(e) => return Err(AccountsError::Io(e.to_string())),
         };
         match serde_json::from_slice::<File>(&bytes) {
-            Ok(f) => Ok(f.accounts),
+            Ok(f) => Ok(f),
             Err(e) => {
                 // Keep the damaged file for a person to look at; start afresh.
                 let _ = fs::rename(&self.path, self.path.with_extension("json.damaged"));
@@ -115,73 +124,80 @@ impl AccountStore {
         }
     }
 
-    fn save(&self, accounts: &[Account]) -> Result<(), AccountsError> {
+    /// Reads the file, lets `f` change it, and writes it back, all under a lock across
+    /// processes: two `accounts add` at once each keep their account.
+    fn change<T>(&self, f: impl FnOnce(&mut File) -> Result<T, AccountsError>) -> Result<T, AccountsError> {
         let io = |e: std::io::Error| AccountsError::Io(e.to_string());
         if let Some(dir) = self.path.parent() {
-            fs::create_dir_all(dir).map_err(io)?;
+            lens_files::private_dir(dir).map_err(io)?;
         }
-        let saved: Vec<Account> = accounts.iter().filter(|a| !a.sample).cloned().collect();
-        let text = serde_json::to_string_pretty(&File { version: 1, accounts: saved })
-            .map_err(|e| AccountsError::Io(e.to_string()))?;
-        let tmp = self.path.with_extension("json.partial");
-        fs::write(&tmp, text).map_err(io)?;
-        fs::File::open(&tmp).and_then(|f| f.sync_all()).map_err(io)?;
-        fs::rename(&tmp, &self.path).map_err(io)
+        let _held = lens_files::lock(&self.path.with_extension("json.lock")).map_err(io)?;
+        let mut file = self.read()?;
+        let out = f(&mut file)?;
+        file.version = 1;
+        file.accounts.retain(|a| !a.sample);
+        let text = serde_json::to_vec_pretty(&file).map_err(|e| AccountsError::Io(e.to_string()))?;
+        lens_files::write_atomic(&self.path, lens_files::Access::Private, |w| std::io::Write::write_all(w, &text))
+            .map_err(io)?;
+        Ok(out)
     }
 
     /// Adds an account, giving it an id from its name.
     pub fn add(&self, mut account: Account) -> Result<Account, AccountsError> {
-        let mut all = self.list()?;
-        if all.iter().any(|a| a.name.eq_ignore_ascii_case(&account.name)) {
-            return Err(AccountsError::Exists(account.name));
-        }
-        let base: String = account
-            .name
-            .chars()
-            .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
-            .collect::<String>()
-            .split('-')
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
-        let base = if base.is_empty() { "account".to_string() } else { base };
-        let mut id = base.clone();
-        let mut n = 2;
-        while all.iter().any(|a| a.id == id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        account.id = id;
-        all.push(account.clone());
-        self.save(&all)?;
-        Ok(account)
+        self.change(|file| {
+            let all = &file.accounts;
+            if all.iter().any(|a| a.name.eq_ignore_ascii_case(&account.name)) {
+                return Err(AccountsError::Exists(account.name.clone()));
+            }
+            let base: String = account
+                .name
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+                .collect::<String>()
+                .split('-')
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            let base = if base.is_empty() { "account".to_string() } else { base };
+            let taken = |id: &str| all.iter().any(|a| a.id == id) || file.retired.iter().any(|r| r == id);
+            let mut id = base.clone();
+            let mut n = 2;
+            while taken(&id) {
+                id = format!("{base}-{n}");
+                n += 1;
+            }
+            account.id = id;
+            file.accounts.push(account.clone());
+            Ok(account)
+        })
     }
 
     pub fn remove(&self, id: &str) -> Result<Account, AccountsError> {
-        let mut all = self.list()?;
-        let pos = all
-            .iter()
-            .position(|a| a.id == id || a.name.eq_ignore_ascii_case(id))
-            .ok_or_else(|| AccountsError::NotFound(id.into()))?;
-        let gone = all.remove(pos);
-        self.save(&all)?;
-        Ok(gone)
+        self.change(|file| {
+            let pos = file
+                .accounts
+                .iter()
+                .position(|a| a.id == id || a.name.eq_ignore_ascii_case(id))
+                .ok_or_else(|| AccountsError::NotFound(id.into()))?;
+            let gone = file.accounts.remove(pos);
+            file.retired.push(gone.id.clone());
+            Ok(gone)
+        })
     }
 
     /// Gives an account another name (its id stays, so saved data stays with it).
     pub fn rename(&self, id: &str, name: &str) -> Result<Account, AccountsError> {
-        let mut all = self.list()?;
         if name.is_empty() {
             return Err(AccountsError::Io("an account needs a name".into()));
         }
-        if all.iter().any(|a| a.id != id && a.name.eq_ignore_ascii_case(name)) {
-            return Err(AccountsError::Exists(name.to_string()));
-        }
-        let a = all.iter_mut().find(|a| a.id == id).ok_or_else(|| AccountsError::NotFound(id.into()))?;
-        a.name = name.to_string();
-        let renamed = a.clone();
-        self.save(&all)?;
-        Ok(renamed)
+        self.change(|file| {
+            if file.accounts.iter().any(|a| a.id != id && a.name.eq_ignore_ascii_case(name)) {
+                return Err(AccountsError::Exists(name.to_string()));
+            }
+            let a = file.accounts.iter_mut().find(|a| a.id == id).ok_or_else(|| AccountsError::NotFound(id.into()))?;
+            a.name = name.to_string();
+            Ok(a.clone())
+        })
     }
 
     pub fn find(&self, id_or_name: &str) -> Result<Account, AccountsError> {

@@ -18,7 +18,9 @@ pub enum AccountsCmd {
     Add(AddArgs),
     /// List the accounts and whether each is signed in.
     List,
-    /// Remove an account and its saved sign-in.
+    /// Give an account another name (its id, and what is saved under it, stay).
+    Rename { account: String, name: String },
+    /// Remove an account, its saved sign-in and the data fetched for it.
     Remove { account: String },
 }
 
@@ -184,9 +186,14 @@ pub async fn run(cmd: AccountsCmd) -> Result<(), ServiceError> {
                 );
             }
         }
+        AccountsCmd::Rename { account, name } => {
+            let a = accounts.find(&account)?;
+            let renamed = accounts.rename(&a.id, &name)?;
+            println!("Renamed {} to {} (id {}).", a.name, renamed.name, renamed.id);
+        }
         AccountsCmd::Remove { account } => {
             let gone = accounts.remove(&account)?;
-            println!("Removed {} and its saved sign-in.", gone.name);
+            println!("Removed {}, its saved sign-in and the data fetched for it.", gone.name);
         }
     }
     Ok(())

@@ -11,7 +11,7 @@ use polars_utils::compression::ZstdLevel;
 use serde::{Deserialize, Serialize};
 
 use crate::error::EngineError;
-use crate::fsio::{plain_io, write_atomic};
+use crate::fsio::{plain_io, write_private};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -85,7 +85,7 @@ impl Cache {
         let name = format!("{}.{stamp:x}.parquet", safe(dataset));
         let data = info.with_file_name(&name);
         let mut out = df.clone();
-        write_atomic(&data, "the saved copy", |w| {
+        write_private(&data, "the saved copy", |w| {
             // Zstandard's fastest level: a fifth of the JSON's size, written three times faster than
             // the default level. Row groups of a million rows whatever the table's chunks.
             ParquetWriter::new(w)
@@ -99,7 +99,7 @@ impl Cache {
         let written = fs::read(&data).map_err(|e| EngineError::file("Could not save the data", plain_io(&e)))?;
         let stored = Stored { meta: meta.clone(), crc32: Some(crc32fast::hash(&written)), file: Some(name.clone()) };
         let json = serde_json::to_vec_pretty(&stored).map_err(|e| EngineError::file("Could not save the data", e))?;
-        let described = write_atomic(&info, "the saved copy's description", |w| {
+        let described = write_private(&info, "the saved copy's description", |w| {
             std::io::Write::write_all(w, &json).map_err(|e| EngineError::file("Could not save the data", plain_io(&e)))
         });
         if described.is_err() {

@@ -5,29 +5,23 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use lens_files::Access;
+
 use crate::error::EngineError;
 
 /// The temporary name a file is written under before it takes its real name:
-/// `.NAME.PID.partial` beside it. What a killed writer of the same file left there (a `kill -9`
-/// in the middle of a fetch) is removed first, so such files never pile up.
+/// `.NAME.PID.RANDOM.partial` beside it ([`lens_files::temp_name`]). What a killed writer of the
+/// same file left there (a `kill -9` in the middle of a fetch) is removed first, so such files
+/// never pile up.
 pub fn temp_path(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     if let Some(dir) = path.parent() {
         clear_leftovers_in(if dir.as_os_str().is_empty() { Path::new(".") } else { dir }, Some(&name));
     }
-    path.with_file_name(format!(".{name}.{}.partial", std::process::id()))
+    lens_files::temp_name(path)
 }
 
-/// The target and writer of a temporary file named by [`temp_path`] (`.x.csv.123.partial`, or
-/// `.x.png.123.png` for a chart, whose drawing library needs the real extension).
-fn temp_parts(file: &str) -> Option<(&str, u32)> {
-    let rest = file.strip_prefix('.')?;
-    let (rest, ext) = rest.rsplit_once('.')?;
-    let (target, pid) = rest.rsplit_once('.')?;
-    let pid: u32 = pid.parse().ok()?;
-    let ours = ext == "partial" || target.rsplit_once('.').is_some_and(|(_, t)| t.eq_ignore_ascii_case(ext));
-    (ours && !target.is_empty()).then_some((target, pid))
-}
+use lens_files::temp_parts;
 
 /// Whether the process that wrote a temporary file is gone. Where the system cannot say (no
 /// `/proc`), a file untouched for an hour counts as left over.
@@ -121,10 +115,30 @@ pub fn full_in_chain(e: &(dyn std::error::Error + 'static)) -> bool {
 
 /// Writes `path` atomically with `write`, which gets a buffered file. Whatever fails, the file
 /// that was there stays as it was and no temporary file is left; a full disk is reported as
-/// [`EngineError::DiskFull`] however the writer phrased it.
+/// [`EngineError::DiskFull`] however the writer phrased it. A new file gets the person's usual
+/// permissions (an export, a report file); one that is replaced keeps its own.
 pub fn write_atomic(
     path: &Path,
     what: &str,
+    write: impl FnOnce(&mut BufWriter<Sink>) -> Result<(), EngineError>,
+) -> Result<(), EngineError> {
+    write_with(path, what, Access::Usual, write)
+}
+
+/// [`write_atomic`] for the data folder's own files (settings, caches, copies of customers'
+/// figures): a new file only its owner may read.
+pub fn write_private(
+    path: &Path,
+    what: &str,
+    write: impl FnOnce(&mut BufWriter<Sink>) -> Result<(), EngineError>,
+) -> Result<(), EngineError> {
+    write_with(path, what, Access::Private, write)
+}
+
+fn write_with(
+    path: &Path,
+    what: &str,
+    access: Access,
     write: impl FnOnce(&mut BufWriter<Sink>) -> Result<(), EngineError>,
 ) -> Result<(), EngineError> {
     let failed = |e: &io::Error, verb: &str| {
@@ -134,13 +148,17 @@ pub fn write_atomic(
             EngineError::file(format!("{verb} {what}"), plain_io(e))
         }
     };
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    if let Some(dir) = dir {
         fs::create_dir_all(dir).map_err(|e| failed(&e, "Could not create the folder for"))?;
     }
-    let tmp = temp_path(path);
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    clear_leftovers_in(dir.unwrap_or(Path::new(".")), Some(&name));
+    // Created exclusively under a random name: a file or link planted beside the target makes
+    // this fail rather than write somewhere else.
+    let (tmp, file) = lens_files::create_temp(path, access).map_err(|e| failed(&e, "Could not write"))?;
     let mut full = false;
     let result = (|| {
-        let file = File::create(&tmp).map_err(|e| failed(&e, "Could not write"))?;
         let mut w = BufWriter::new(Sink { file, full: false });
         let written = write(&mut w).and_then(|()| w.flush().map_err(|e| failed(&e, "Could not write")));
         full = w.get_ref().full;
@@ -214,6 +232,7 @@ mod tests {
         let live = std::process::id();
         for name in [
             format!(".x.parquet.{dead}.partial"),
+            format!(".x.parquet.{dead}.00112233445566ff.partial"),
             format!(".chart.png.{dead}.png"),
             format!(".y.csv.{dead}.partial"),
             format!(".x.parquet.{live}.partial"),
@@ -234,6 +253,7 @@ mod tests {
         assert!(left(d).contains(&format!(".y.csv.{dead}.partial")));
         std::fs::create_dir(d.join("cache")).unwrap();
         std::fs::write(d.join("cache").join(format!(".s.parquet.{dead}.partial")), b"half").unwrap();
+        assert!(!left(d).contains(&format!(".x.parquet.{dead}.00112233445566ff.partial")));
         assert_eq!(clear_leftovers_below(d), 3);
         let mut want =
             vec![format!(".x.parquet.{live}.partial"), ".hidden".into(), "cache".into(), "notes.partial".into()];

@@ -36,6 +36,8 @@ pub struct Accounts {
     /// A "Sign in with Microsoft" waiting for its code to be entered on another device.
     new_device: std::sync::Mutex<Option<(DeviceCode, crate::first_sign_in::Resolved)>>,
     sign_in_defaults: std::sync::RwLock<SignInDefaults>,
+    /// Where each account's fetched data is kept (removed with the account).
+    cache_dir: std::path::PathBuf,
 }
 
 fn now() -> i64 {
@@ -111,10 +113,12 @@ impl Accounts {
 
     /// The registry over settings and a database the caller shares (the window keeps one of each).
     pub fn with(paths: &AppPaths, settings: Arc<SettingsStore>, db: Arc<Store>) -> Result<Accounts, ServiceError> {
-        let secrets = SecretStore::open(paths.data.clone(), &KeyringKey::default());
+        let secrets =
+            SecretStore::open(paths.data.clone(), &KeyringKey::for_folder(paths.moved.then_some(paths.data.as_path())));
         let http = lens_client::http_client(Duration::from_secs(15), Duration::from_secs(60))?;
         Ok(Accounts {
             store: AccountStore::new(paths.data.clone()),
+            cache_dir: paths.cache(),
             secrets: Arc::new(secrets),
             db,
             http,
@@ -305,6 +309,12 @@ impl Accounts {
         let gone = self.store.remove(id)?;
         self.secrets.remove(&gone.id)?;
         self.db.forget_sign_in(&gone.id)?;
+        // What was fetched for it goes too: its cache, its daily copies, its report files'
+        // entries in Downloads (the files themselves stay where the person keeps them). Its id is
+        // never given again, so nothing of it could be shown as another account's.
+        lens_engine::cache::Cache::new(self.cache_dir.clone()).remove_account(&gone.id);
+        crate::snapshots::forget(&self.cache_dir, &gone.id);
+        self.db.forget_report_files(&gone.id)?;
         self.settings.update(|s| {
             if s.default_account.as_deref() == Some(gone.id.as_str()) {
                 s.default_account = None;

@@ -9,6 +9,8 @@ pub struct AppPaths {
     /// Settings, cache, report history.
     pub data: PathBuf,
     pub logs: PathBuf,
+    /// Whether `PARTNER_LENS_HOME` moved them from the system's usual places.
+    pub moved: bool,
 }
 
 /// The systems whose conventions the paths follow. Each is a value, not only a `cfg`, so the
@@ -45,11 +47,16 @@ impl AppPaths {
     /// `~/Library/Application Support` and `~/Library/Logs`, on Windows `%LOCALAPPDATA%`.
     pub fn resolve_for(os: Os, env: Env) -> AppPaths {
         if let Some(root) = env("PARTNER_LENS_HOME") {
-            return AppPaths { data: root.join("data"), logs: root.join("logs") };
+            return AppPaths::under(&root);
         }
         let data = platform_data(os, env).join("Partner Lens");
         let logs = platform_logs(os, env).unwrap_or_else(|| data.join("logs"));
-        AppPaths { data, logs }
+        AppPaths { data, logs, moved: false }
+    }
+
+    /// Everything under `root`, as `PARTNER_LENS_HOME=root` puts it (tests, a second profile).
+    pub fn under(root: &std::path::Path) -> AppPaths {
+        AppPaths { data: root.join("data"), logs: root.join("logs"), moved: true }
     }
 
     pub fn cache(&self) -> PathBuf {

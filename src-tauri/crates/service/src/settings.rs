@@ -94,18 +94,42 @@ impl SettingsStore {
         SettingsStore { path, current: Mutex::new(current) }
     }
 
+    /// The settings as saved now: another process (the command line, the tray worker) may have
+    /// changed them since this one opened them. What was last read is kept for when the file
+    /// cannot be read.
     pub fn get(&self) -> Settings {
-        self.current.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        let mut cur = self.current.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(saved) = self.read_saved() {
+            *cur = saved;
+        }
+        cur.clone()
     }
 
-    /// Applies `f` and saves; on a failed save the settings in memory stay as they were.
+    fn read_saved(&self) -> Option<Settings> {
+        let bytes = std::fs::read(&self.path).ok()?;
+        serde_json::from_slice(&bytes).ok()
+    }
+
+    /// Applies `f` and saves; on a failed save the settings in memory stay as they were. The
+    /// file is read again and written back under a lock across processes, so a change another
+    /// process made at the same moment is kept, not overwritten.
     pub fn update(&self, f: impl FnOnce(&mut Settings)) -> Result<Settings, ServiceError> {
+        let failed = |e: std::io::Error| {
+            ServiceError::new(ErrorCode::Settings, format!("Could not save the settings: {e}"), None)
+        };
         let mut cur = self.current.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(dir) = self.path.parent() {
+            lens_files::private_dir(dir).map_err(failed)?;
+        }
+        let _held = lens_files::lock(&self.path.with_extension("json.lock")).map_err(failed)?;
+        if let Some(saved) = self.read_saved() {
+            *cur = saved;
+        }
         let mut next = cur.clone();
         f(&mut next);
         if next != *cur {
             let json = serde_json::to_vec_pretty(&next).map_err(ServiceError::internal)?;
-            lens_engine::fsio::write_atomic(&self.path, "the settings", |w| {
+            lens_engine::fsio::write_private(&self.path, "the settings", |w| {
                 std::io::Write::write_all(w, &json)
                     .map_err(|e| lens_engine::EngineError::file("Could not save the settings", e))
             })

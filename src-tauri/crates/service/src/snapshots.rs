@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use lens_engine::fsio::write_atomic;
+use lens_engine::fsio::write_private;
 use lens_model::dataset::DatasetId;
 use polars::prelude::*;
 
@@ -22,7 +22,7 @@ pub fn keep(cache: &Path, account: &str, table: &Table, day: NaiveDate, keep_day
     let d = dir(cache, account, table.dataset);
     let path = d.join(format!("{day}.parquet"));
     let mut df = table.df.clone();
-    write_atomic(&path, "the day's copy of the data", |w| {
+    write_private(&path, "the day's copy of the data", |w| {
         ParquetWriter::new(w)
             .with_compression(ParquetCompression::Zstd(None))
             .finish(&mut df)

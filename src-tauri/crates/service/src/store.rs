@@ -88,38 +88,100 @@ pub(crate) fn db_error(e: rusqlite::Error) -> ServiceError {
     )
 }
 
+/// Brings the schema up to date. Its version is read again inside a write transaction
+/// (`BEGIN IMMEDIATE`, which waits for another writer): a process that finds it behind runs the
+/// missing steps while the others wait, and they then find nothing to do, instead of running the
+/// same `CREATE TABLE` twice.
+fn migrate(conn: &Connection) -> Result<(), rusqlite::Error> {
+    let version = |c: &Connection| c.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0));
+    if version(conn)?.max(0) as usize >= MIGRATIONS.len() {
+        return Ok(());
+    }
+    conn.execute_batch("BEGIN IMMEDIATE")?;
+    let steps = (|| {
+        for (i, step) in MIGRATIONS.iter().enumerate().skip(version(conn)?.max(0) as usize) {
+            conn.execute_batch(step)?;
+            conn.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        Ok(())
+    })();
+    match steps {
+        Ok(()) => conn.execute_batch("COMMIT"),
+        Err(e) => {
+            let _ = conn.execute_batch("ROLLBACK");
+            Err(e)
+        }
+    }
+}
+
+/// Whether an error opening the database means the file is damaged (not a database, or
+/// corrupt), as opposed to busy, locked, or a migration another process ran first: only damage
+/// sets the file aside. Anything else is an error said as such, the file kept.
+fn is_damage(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if matches!(f.code, rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt))
+}
+
 impl Store {
     /// Opens (or creates) `partner-lens.db` in `dir`. A file that is not a database is set
-    /// aside and a new one started, so the app always opens.
+    /// aside and a new one started, so the app always opens. Several processes open it at once
+    /// by design (the window, its tray worker, the command line started by a scheduler): they
+    /// wait for each other rather than fail, and the schema is brought up to date by one.
     pub fn open(dir: &Path) -> Result<Store, ServiceError> {
-        std::fs::create_dir_all(dir).map_err(|e| {
+        lens_files::private_dir(dir).map_err(|e| {
             ServiceError::new(ErrorCode::Settings, format!("Could not create the folder {}: {e}", dir.display()), None)
         })?;
         let path = dir.join("partner-lens.db");
-        match Store::open_at(&path) {
+        // Made private before SQLite opens it: SQLite creates a new database (and its journal
+        // files, which take the database's permissions) readable by everyone.
+        match lens_files::create_new(&path, lens_files::Access::Private) {
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => tracing::warn!("the database file could not be made private: {e}"),
+        }
+        match Store::open_waiting(&path) {
             Ok(s) => Ok(s),
-            Err(e) => {
+            Err(e) if is_damage(&e) => {
                 tracing::warn!("the database could not be opened ({e}); it is set aside and a new one started");
                 let _ = std::fs::rename(&path, path.with_extension("db.damaged"));
                 let _ = std::fs::remove_file(path.with_extension("db-wal"));
                 let _ = std::fs::remove_file(path.with_extension("db-shm"));
                 Store::open_at(&path).map_err(db_error)
             }
+            Err(e) => Err(db_error(e)),
+        }
+    }
+
+    /// [`Store::open_at`], tried again while another process holds the database: turning a new
+    /// database to WAL needs it alone, and SQLite answers "locked" at once rather than wait when
+    /// two processes each hold it to read and want it alone (it cannot let both wait).
+    fn open_waiting(path: &Path) -> Result<Store, rusqlite::Error> {
+        let started = std::time::Instant::now();
+        loop {
+            match Store::open_at(path) {
+                Err(rusqlite::Error::SqliteFailure(f, _))
+                    if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+                        && started.elapsed() < std::time::Duration::from_secs(30) =>
+                {
+                    // A pause that differs between processes, so they do not meet again at once.
+                    let jitter = std::time::SystemTime::now()
+                        .duration_since(std::time::UNIX_EPOCH)
+                        .map_or(0, |d| d.subsec_nanos());
+                    let pause = 20 + u64::from(jitter % 80);
+                    std::thread::sleep(std::time::Duration::from_millis(pause));
+                }
+                other => return other,
+            }
         }
     }
 
     fn open_at(path: &Path) -> Result<Store, rusqlite::Error> {
         let conn = Connection::open(path)?;
+        // First, so that every step below waits for another process rather than failing.
+        conn.busy_timeout(std::time::Duration::from_secs(30))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        for (i, step) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
-            let tx = conn.unchecked_transaction()?;
-            tx.execute_batch(step)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            tx.commit()?;
-        }
+        migrate(&conn)?;
         Ok(Store { conn: Mutex::new(conn), path: path.to_path_buf() })
     }
 

@@ -35,6 +35,20 @@ fn unavailable(e: keyring::Error) -> SecretError {
     SecretError::Unavailable(no_keyring_message())
 }
 
+impl KeyringKey {
+    /// The key for a data folder: the usual entry for the usual folder, and one of its own for
+    /// a folder moved with `PARTNER_LENS_HOME` (tests, CI, a second profile), so that processes
+    /// on different folders never make the one key at the same moment and leave each other's
+    /// secrets unreadable (the lock beside the secrets file covers processes on one folder).
+    pub fn for_folder(moved_to: Option<&std::path::Path>) -> KeyringKey {
+        let d = KeyringKey::default();
+        match moved_to {
+            Some(dir) => KeyringKey { user: format!("{} {}", d.user, dir.display()), ..d },
+            None => d,
+        }
+    }
+}
+
 impl KeySource for KeyringKey {
     fn key(&self) -> Result<[u8; 32], SecretError> {
         let entry = keyring::Entry::new(&self.service, &self.user).map_err(unavailable)?;

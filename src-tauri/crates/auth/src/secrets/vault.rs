@@ -47,12 +47,23 @@ enum Unreadable {
     OtherKey,
 }
 
+/// The lock beside the secrets file (`secrets.bin.lock`), its folder made private if new.
+fn file_lock(path: &Path) -> Result<lens_files::Lock, SecretError> {
+    if let Some(dir) = path.parent() {
+        lens_files::private_dir(dir).map_err(|e| storage("creating the folder", e))?;
+    }
+    lens_files::lock(&path.with_extension("bin.lock")).map_err(|e| storage("locking the secrets file", e))
+}
+
 fn storage(what: &str, e: impl std::fmt::Display) -> SecretError {
     SecretError::Storage(format!("{what}: {e}"))
 }
 
 impl Vault {
     pub fn open(path: PathBuf, keys: &dyn KeySource) -> Result<Vault, SecretError> {
+        // Under the file's lock: two processes starting at once on a new computer would each
+        // make a key, and the secrets the first saved would be unreadable with the second's.
+        let _held = file_lock(&path)?;
         let key = keys.key()?;
         let cipher = Aes256Gcm::new_from_slice(&key).map_err(|e| storage("key", e))?;
         let mut v = Vault { path, cipher, lock: Mutex::new(()), notice: None };
@@ -126,31 +137,24 @@ impl Vault {
         rand::rngs::OsRng.fill_bytes(&mut nonce);
         let sealed =
             self.cipher.encrypt(Nonce::from_slice(&nonce), plain.as_slice()).map_err(|e| storage("encrypting", e))?;
-        if let Some(dir) = self.path.parent() {
-            fs::create_dir_all(dir).map_err(|e| storage("creating the folder", e))?;
-        }
-        let tmp = self.path.with_extension("bin.partial");
-        let result = (|| -> std::io::Result<()> {
-            let mut f = fs::File::create(&tmp)?;
+        lens_files::write_atomic(&self.path, lens_files::Access::Private, |f| {
             f.write_all(MAGIC)?;
             f.write_all(&nonce)?;
-            f.write_all(&sealed)?;
-            f.sync_all()?;
-            fs::rename(&tmp, &self.path)
-        })();
-        if let Err(e) = result {
-            let _ = fs::remove_file(&tmp);
-            return Err(storage("writing the secrets file", e));
-        }
-        Ok(())
+            f.write_all(&sealed)
+        })
+        .map_err(|e| storage("writing the secrets file", e))
     }
 
-    fn guard(&self) -> std::sync::MutexGuard<'_, ()> {
-        self.lock.lock().unwrap_or_else(|e| e.into_inner())
+    /// Held while the file is read, changed and written back: by the threads of this process
+    /// (the mutex) and by the other processes on the data folder (the file lock), so that no
+    /// one's change is lost to another's at the same moment.
+    fn guard(&self) -> Result<(std::sync::MutexGuard<'_, ()>, lens_files::Lock), SecretError> {
+        let m = self.lock.lock().unwrap_or_else(|e| e.into_inner());
+        Ok((m, file_lock(&self.path)?))
     }
 
     pub fn get(&self, account: &str) -> Result<AccountSecrets, SecretError> {
-        let _g = self.guard();
+        // A read needs no lock: the file is only ever replaced whole.
         let doc = self.read()?;
         Ok(doc
             .accounts
@@ -164,7 +168,7 @@ impl Vault {
     }
 
     pub fn put(&self, account: &str, s: AccountSecrets) -> Result<(), SecretError> {
-        let _g = self.guard();
+        let _g = self.guard()?;
         let mut doc = self.read()?;
         doc.accounts.insert(
             account.to_string(),
@@ -178,7 +182,7 @@ impl Vault {
     }
 
     pub fn remove(&self, account: &str) -> Result<(), SecretError> {
-        let _g = self.guard();
+        let _g = self.guard()?;
         let mut doc = self.read()?;
         if doc.accounts.remove(account).is_some() {
             self.write(&doc)?;

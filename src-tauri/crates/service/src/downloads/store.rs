@@ -118,6 +118,12 @@ impl Store {
         })
     }
 
+    /// Forgets every file of a removed account (the files on disk stay).
+    pub fn forget_report_files(&self, account: &str) -> Result<(), ServiceError> {
+        self.with(|c| c.execute("DELETE FROM report_files WHERE account = ?1", [account]))?;
+        Ok(())
+    }
+
     pub fn forget_file(&self, id: &str) -> Result<(), ServiceError> {
         self.with(|c| c.execute("DELETE FROM report_files WHERE id = ?1", [id]))?;
         Ok(())

@@ -66,7 +66,7 @@ async fn each_state_in_plain_words_and_no_secret_on_disk() {
     let sim = sim().await;
     let url = sim.base_url.clone();
     let dir = tempfile::tempdir().unwrap();
-    let ws = Workspace::open(AppPaths { data: dir.path().join("data"), logs: dir.path().join("logs") }).unwrap();
+    let ws = Workspace::open(AppPaths::under(dir.path())).unwrap();
     let http = reqwest::Client::new();
 
     // An app with its secret signs in, but today's Partner Center takes a person's sign-in

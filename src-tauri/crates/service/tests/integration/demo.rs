@@ -14,7 +14,7 @@ fn sum(agg: &lens_engine::Aggregate, col: &str) -> f64 {
 }
 
 fn workspace(dir: &std::path::Path) -> Workspace {
-    Workspace::open(AppPaths { data: dir.join("data"), logs: dir.join("logs") }).unwrap()
+    Workspace::open(AppPaths::under(dir)).unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

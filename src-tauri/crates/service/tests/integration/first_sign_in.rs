@@ -16,7 +16,7 @@ use lens_sim::directory::SIM_PUBLIC_CLIENT_ID;
 use crate::sim::browser;
 
 fn workspace(dir: &std::path::Path) -> Workspace {
-    Workspace::open(AppPaths { data: dir.join("data"), logs: dir.join("logs") }).unwrap()
+    Workspace::open(AppPaths::under(dir)).unwrap()
 }
 
 fn defaults(sim: &lens_sim::SimHandle) -> SignInDefaults {

@@ -35,7 +35,7 @@ fn futures() -> DatasetDef {
 async fn setup(cfg: SimConfig, who: Option<&str>) -> (lens_sim::SimHandle, Workspace, String, tempfile::TempDir) {
     let (sim, _, _) = crate::sim::signed_in(cfg).await;
     let dir = tempfile::tempdir().unwrap();
-    let ws = Workspace::open(AppPaths { data: dir.path().join("data"), logs: dir.path().join("logs") }).unwrap();
+    let ws = Workspace::open(AppPaths::under(dir.path())).unwrap();
     let id = match who {
         None => crate::sim::person_account(&ws, &sim, "Contoso").await,
         Some(user) => crate::sim::person_account_as(&ws, &sim, "Contoso", user).await,

@@ -53,7 +53,7 @@ async fn advance(sim: &SimHandle, d: Duration) {
 }
 
 async fn workspace_with_account(sim: &SimHandle, dir: &std::path::Path) -> (Workspace, String) {
-    let ws = Workspace::open(AppPaths { data: dir.join("data"), logs: dir.join("logs") }).unwrap();
+    let ws = Workspace::open(AppPaths::under(dir)).unwrap();
     // Report files land in the library, by default the person's Documents folder unless
     // PARTNER_LENS_HOME is set (as ./dev test does): a plain `cargo test` kept files there
     // between runs, and the next run found more than one.
@@ -193,7 +193,7 @@ async fn an_expired_secure_link_is_renewed_by_asking_again() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_schedule_missed_over_a_three_day_sleep_runs_once() {
     let dir = tempfile::tempdir().unwrap();
-    let ws = Workspace::open(AppPaths { data: dir.path().join("data"), logs: dir.path().join("logs") }).unwrap();
+    let ws = Workspace::open(AppPaths::under(dir.path())).unwrap();
     let sample = ws.start_sample().await.unwrap();
     let view: lens_service::explore::view::View =
         serde_json::from_value(json!({"dataset": "subscriptions", "groupBy": ["subscriptionType"]})).unwrap();
