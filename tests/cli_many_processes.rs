@@ -238,3 +238,212 @@ fn a_removed_account_takes_its_data_and_its_id_with_it() {
         }
     }
 }
+
+/// Starts every command at once with extra environment (the simulator as Microsoft).
+fn all_at_once_with(home: &Path, commands: Vec<Vec<String>>, env: &[(&str, &str)]) -> Vec<Output> {
+    let children: Vec<_> = commands
+        .iter()
+        .map(|args| {
+            Command::new(BIN)
+                .args(args)
+                .env("PARTNER_LENS_HOME", home)
+                .envs(env.iter().copied())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("start partner-lens")
+        })
+        .collect();
+    children.into_iter().map(|c| c.wait_with_output().expect("wait")).collect()
+}
+
+/// The simulator standing in for Microsoft, its public client as the build's own.
+fn as_microsoft(sim: &Sim) -> Vec<(&'static str, String)> {
+    vec![
+        ("PARTNER_LENS_CLIENT_ID", "5e1b7c3a-9d24-4f6e-b8a1-2c7d0f4e9a63".to_string()),
+        ("PARTNER_LENS_AUTHORITY_URL", sim.url.clone()),
+        ("PARTNER_LENS_API_URL", sim.url.clone()),
+    ]
+}
+
+/// A person's account signed in through the simulator's pages: its id.
+fn person_signed_in(sim: &Sim, h: &Path) -> String {
+    let env = as_microsoft(sim);
+    let o = Command::new(BIN)
+        .args(["accounts", "add"])
+        .env("PARTNER_LENS_HOME", h)
+        .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
+        .env("PARTNER_LENS_BROWSER", format!("{BIN} sim-sign-in --user sam@contoso.onmicrosoft.com"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", text(&o));
+    text(&o).split("(id ").nth(1).unwrap().split(')').next().unwrap().to_string()
+}
+
+/// 8 fetches on one account at once, each process renewing the sign-in: the refresh token is
+/// spent once each, one process at a time, each from the one saved last, so every fetch works and
+/// the account is still signed in after. (The losers said "Sign in again" when each spent the
+/// token it had read at its start.)
+#[test]
+fn fetches_sharing_an_account() {
+    let sim = sim(&["--scale", "300"]);
+    let home = home();
+    let h = home.path();
+    let id = person_signed_in(&sim, h);
+    let env = as_microsoft(&sim);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut fetched = 0;
+    for round in 0..ROUNDS {
+        let commands = (0..PROCESSES)
+            .map(|i| {
+                let out = h.join(format!("round-{round}-{i}.csv"));
+                ["fetch", "subscriptions", "--account", &id, "--out", out.to_str().unwrap()]
+                    .iter()
+                    .map(|s| s.to_string())
+                    .collect()
+            })
+            .collect();
+        for (i, o) in all_at_once_with(h, commands, &env).into_iter().enumerate() {
+            assert!(o.status.success(), "round {round}, fetch {i}: {}\n{}", text(&o), logs(h));
+            let (_, rows) = read_csv(&h.join(format!("round-{round}-{i}.csv")));
+            assert!(!rows.is_empty(), "round {round}, fetch {i}");
+            fetched += 1;
+        }
+    }
+    let list = text(&run(&["accounts", "list"], h));
+    assert!(list.contains("(signed in)"), "still signed in after all of them:\n{list}");
+    eprintln!("{fetched} fetches on one account, {PROCESSES} at once over {ROUNDS} rounds, each renewing the sign-in");
+}
+
+/// 8 `schedule run-due` at once, as when the window's worker and an OS scheduler wake together:
+/// each due run runs once (one history row, one file), and two schedules whose names differ only
+/// in "/" and ":" write two files, both reported.
+#[test]
+fn a_due_run_is_run_once_by_many_at_once() {
+    use lens_service::DatasetId;
+    use lens_service::explore::View;
+    use lens_service::schedules::due::Cadence;
+    use lens_service::schedules::store::{LocalSchedule, OutputFormat};
+    use lens_service::store::Store;
+
+    let sim = sim(&["--scale", "300"]);
+    let home = home();
+    let h = home.path();
+    let id = person_signed_in(&sim, h);
+    let env = as_microsoft(&sim);
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let store = Store::open(&h.join("data")).unwrap();
+    store.save_view("Subscriptions", &View::of(DatasetId::Subscriptions), 0).unwrap();
+    let folder = h.join("out");
+    let mut expected = 0;
+    for round in 0..ROUNDS {
+        // Two schedules made long ago (so their latest time is due), never run.
+        for name in [format!("Round {round} Seats/EU"), format!("Round {round} Seats:EU")] {
+            let s = LocalSchedule {
+                name,
+                view: "Subscriptions".into(),
+                account: id.clone(),
+                cadence: Cadence::Daily,
+                time: "00:00".into(),
+                format: OutputFormat::Csv,
+                folder: folder.display().to_string(),
+                paused: false,
+            };
+            store.save_schedule(&s, 0).unwrap();
+        }
+        expected += 2;
+        let commands = (0..PROCESSES).map(|_| vec!["schedule".to_string(), "run-due".to_string()]).collect();
+        for o in all_at_once_with(h, commands, &env) {
+            assert!(o.status.success(), "round {round}: {}\n{}", text(&o), logs(h));
+        }
+        let runs = store.schedule_runs(None, 10_000).unwrap();
+        assert_eq!(runs.len(), expected, "round {round}: one history row per due run: {runs:#?}");
+        for r in &runs {
+            assert!(r.ok, "round {round}: {r:?}");
+        }
+        let files: Vec<_> = std::fs::read_dir(&folder).unwrap().flatten().map(|e| e.path()).collect();
+        assert_eq!(files.len(), expected, "round {round}: one file per run: {files:?}");
+        let mut paths: Vec<_> = runs.iter().filter_map(|r| r.path.clone()).collect();
+        paths.sort();
+        paths.dedup();
+        assert_eq!(paths.len(), expected, "round {round}: each run reports its own file");
+        for p in &paths {
+            let (_, rows) = read_csv(Path::new(p));
+            assert!(!rows.is_empty(), "{p} is whole");
+        }
+    }
+    eprintln!(
+        "{expected} due runs, {PROCESSES} run-due at once over {ROUNDS} rounds: each run once, each file its own"
+    );
+}
+
+/// 8 `downloads sync` at once after each new report run: every file is downloaded once, listed
+/// once as downloaded, never as failed (it was downloaded twice, recorded as failed, and
+/// downloaded again on the next sync).
+#[test]
+fn a_report_file_is_downloaded_once_by_many_at_once() {
+    use lens_service::downloads::store::FileStatus;
+    use lens_service::store::Store;
+
+    let sim = sim(&["--clock", "fast", "--token-lifetime", "31536000", "--admin"]);
+    let h = sim.home.path();
+    let with_account = |args: &[&str]| -> Vec<String> {
+        let mut all: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        all.extend(sim.account_args());
+        all
+    };
+    let o = run(
+        &with_account(&[
+            "insights",
+            "create-query",
+            "--name",
+            "Seats",
+            "--query",
+            "SELECT CustomerName, Month, TotalActiveSeats FROM DynamicsUsage TIMESPAN LAST_3_MONTHS",
+        ])
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>(),
+        h,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let query = text(&o).split("(id ").nth(1).unwrap().split(')').next().unwrap().to_string();
+    let library = h.join("library");
+    for round in 0..ROUNDS {
+        let name = format!("Seats {round}");
+        let o = run(
+            &with_account(&["insights", "create-report", "--name", &name, "--query-id", &query, "--now"])
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+            h,
+        );
+        assert!(o.status.success(), "{}", text(&o));
+        // An hour a second on the simulator's clock: the run completes within a few seconds.
+        std::thread::sleep(std::time::Duration::from_secs(3));
+        let commands = (0..PROCESSES).map(|_| with_account(&["downloads", "sync"])).collect();
+        for o in all_at_once(h, commands) {
+            assert!(o.status.success(), "round {round}: {}\n{}", text(&o), logs(h));
+        }
+        let files = Store::open(&h.join("data")).unwrap().report_files().unwrap();
+        let failed: Vec<_> = files.iter().filter(|f| f.status == FileStatus::Failed).collect();
+        assert!(failed.is_empty(), "round {round}: {failed:#?}");
+        assert_eq!(files.len(), round + 1, "round {round}: each run listed once: {files:#?}");
+        let on_disk = files_under(&library);
+        assert_eq!(on_disk.len(), round + 1, "round {round}: each file downloaded once: {on_disk:?}");
+        for f in &files {
+            let (_, rows) = read_csv(Path::new(f.path.as_deref().unwrap()));
+            assert_eq!(Some(rows.len() as u32), f.rows, "{f:?}");
+        }
+    }
+    eprintln!("{ROUNDS} report runs, each looked at by {PROCESSES} downloads sync at once: each file once");
+}
+
+fn files_under(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let p = e.path();
+        if p.is_dir() { out.extend(files_under(&p)) } else { out.push(p) }
+    }
+    out
+}

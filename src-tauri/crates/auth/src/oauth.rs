@@ -176,6 +176,21 @@ pub async fn request_raw(
         Failure::Network(ClientError::new(kind, phase, what))
     })?;
     let status = resp.status().as_u16();
+    // The shared HTTP client follows no redirect (it would re-post the form, secret and all, to
+    // the host it names): one from the sign-in address is refused in words.
+    if (300..400).contains(&status) {
+        let to = resp.headers().get(reqwest::header::LOCATION).and_then(|l| l.to_str().ok()).unwrap_or("");
+        let host =
+            url::Url::parse(url).ok().and_then(|u| u.join(to).ok()).and_then(|u| u.host_str().map(str::to_string));
+        return Err(Failure::Network(ClientError::new(
+            ErrorKind::SignInFailed,
+            Phase::SignIn,
+            format!(
+                "The sign-in service sent Partner Lens to another address{}; your sign-in was not sent there. Check the sign-in address in the account's settings.",
+                host.map(|h| format!(" ({h})")).unwrap_or_default()
+            ),
+        )));
+    }
     let body = resp.bytes().await.map_err(|_| {
         Failure::Network(ClientError::new(
             ErrorKind::Network,

@@ -21,6 +21,16 @@ pub const RENEW_MARGIN_SECS: i64 = 300;
 
 pub type RotateHook = Arc<dyn Fn(&Secret) + Send + Sync>;
 
+/// Held while this process renews a person's sign-in; dropping it lets the next one go.
+pub type Turn = Box<dyn Send>;
+
+/// Waits until no other process (the window, its tray worker, a command started by a scheduler)
+/// is renewing the same account's sign-in, and returns that turn with the refresh token saved
+/// now. A refresh token is spent once and the answer carries its successor: a process that
+/// renewed with an old one would be refused, and the person told to sign in again for nothing.
+/// It may block (a file lock): it runs on a blocking thread.
+pub type TurnHook = Arc<dyn Fn() -> Result<(Turn, Option<Secret>), String> + Send + Sync>;
+
 /// Where and as which app to sign in.
 #[derive(Debug, Clone)]
 pub struct AppIdentity {
@@ -33,7 +43,7 @@ pub struct AppIdentity {
 enum Grant {
     AppSecret { secret: Secret },
     AppCertificate { certificate: Arc<crate::certificate::AppCertificate> },
-    RefreshToken { on_rotate: Option<RotateHook> },
+    RefreshToken { on_rotate: Option<RotateHook>, turn: Option<TurnHook> },
 }
 
 struct Current {
@@ -109,7 +119,7 @@ impl SessionTokens {
             current: Some(Current { access: initial.access_token, expires_at: initial.expires_at }),
             acquired: 0,
         };
-        SessionTokens::new(http, app, Endpoint::V2, Grant::RefreshToken { on_rotate }, state, clock)
+        SessionTokens::new(http, app, Endpoint::V2, Grant::RefreshToken { on_rotate, turn: None }, state, clock)
     }
 
     /// A person's session from a saved refresh token alone: the first call renews.
@@ -121,7 +131,15 @@ impl SessionTokens {
         clock: SharedClock,
     ) -> SessionTokens {
         let state = State { current: None, refresh: Some(refresh), acquired: 0 };
-        SessionTokens::new(http, app, Endpoint::V2, Grant::RefreshToken { on_rotate }, state, clock)
+        SessionTokens::new(http, app, Endpoint::V2, Grant::RefreshToken { on_rotate, turn: None }, state, clock)
+    }
+
+    /// Renews one process at a time, from the refresh token saved last ([`TurnHook`]).
+    pub fn taking_turns(mut self, hook: TurnHook) -> SessionTokens {
+        if let Grant::RefreshToken { turn, .. } = &mut self.grant {
+            *turn = Some(hook);
+        }
+        self
     }
 
     pub async fn tokens_acquired(&self) -> u32 {
@@ -161,7 +179,27 @@ impl SessionTokens {
                 }
                 oauth::request(&self.http, &self.token_url, self.endpoint, &form, now).await?
             }
-            Grant::RefreshToken { on_rotate } => {
+            Grant::RefreshToken { on_rotate, turn } => {
+                let mut _held = None;
+                if let Some(hook) = turn.clone() {
+                    let (held, saved) = tokio::task::spawn_blocking(move || hook())
+                        .await
+                        .map_err(|e| e.to_string())
+                        .and_then(|r| r)
+                        .map_err(|e| {
+                            ClientError::new(
+                                ErrorKind::SignInFailed,
+                                Phase::SignIn,
+                                format!("The saved sign-in could not be read: {e}"),
+                            )
+                        })?;
+                    _held = Some(held);
+                    // Another process may have renewed since this one read it: its successor is
+                    // the one that works now.
+                    if saved.is_some() {
+                        state.refresh = saved;
+                    }
+                }
                 let refresh = state.refresh.clone().ok_or_else(|| {
                     ClientError::new(
                         ErrorKind::SessionExpired,

@@ -51,6 +51,17 @@ pub async fn run(a: HomeArgs) -> Result<(), ServiceError> {
     for r in done.iter().filter(|r| r.error.is_some()) {
         eprintln!("{}: {}", r.dataset.title(), r.error.as_ref().map(|e| e.message.as_str()).unwrap_or_default());
     }
+    // Every data set failed: there is nothing to show, and a script (or a scheduler) must see
+    // the failure in the exit code, not a Home of zeros.
+    if !done.is_empty()
+        && let Some(first) =
+            done.iter().map(|r| r.error.as_ref()).collect::<Option<Vec<_>>>().and_then(|e| e.first().copied())
+    {
+        return Err(ServiceError {
+            message: format!("Nothing could be fetched for Home. {}", first.message),
+            ..first.clone()
+        });
+    }
     let h = ws.home(&id, today).await?;
     if a.json {
         println!("{}", serde_json::to_string_pretty(&h).map_err(ServiceError::internal)?);

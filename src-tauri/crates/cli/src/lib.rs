@@ -105,8 +105,16 @@ fn open_window() -> i32 {
 }
 
 pub fn run(cmd: Command) -> i32 {
+    // Output into a closed pipe (`partner-lens schedule list | head -1`) ends the command
+    // quietly, as it does every other command-line tool, instead of a crash report.
+    #[cfg(unix)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let paths = AppPaths::resolve();
     let _guard = logging::init(&paths.logs, true);
+    // A slow or failing service is said while the command waits, not only at the end.
+    lens_service::listen_for_notices(|t| eprintln!("{t}"));
     let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {

@@ -88,6 +88,9 @@ pub struct Client {
     refused_in_a_row: Arc<std::sync::atomic::AtomicU32>,
 }
 
+/// How long a request may go unanswered before the person is told.
+const STALL_NOTICE: Duration = Duration::from_secs(30);
+
 /// How many 401s in a row, with no request accepted in between, end the work: enough for every
 /// request in flight to renew once or twice, never a loop.
 const REFUSALS_PER_SLOT: u32 = 3;
@@ -97,6 +100,10 @@ pub fn http_client(connect_timeout: Duration, request_timeout: Duration) -> Resu
     reqwest::Client::builder()
         .connect_timeout(connect_timeout)
         .timeout(request_timeout)
+        // A redirect is never followed: it would carry the token, or re-post a client secret,
+        // to whatever host it names. Neither API nor sign-in service redirects a request the
+        // app makes; one that does is refused as an unexpected answer.
+        .redirect(reqwest::redirect::Policy::none())
         .user_agent(concat!("PartnerLens/", env!("CARGO_PKG_VERSION")))
         .build()
         .map_err(|e| {
@@ -158,12 +165,30 @@ impl Client {
                 return Err(ClientError::cancelled());
             }
             attempt += 1;
-            let outcome = tokio::select! {
-                o = async {
+            let outcome = {
+                let once = async {
                     let _permit = self.limiter.acquire().await;
                     self.once(&method, &url, body, &token, call, &rid).await
-                } => o,
-                _ = call.cancel.cancelled() => return Err(ClientError::cancelled()),
+                };
+                tokio::pin!(once);
+                // A person waiting is told, every 30 seconds, that the service is slow and how long
+                // the app keeps trying, rather than left in silence.
+                let mut waited = Duration::ZERO;
+                loop {
+                    tokio::select! {
+                        o = &mut once => break o,
+                        _ = call.cancel.cancelled() => return Err(ClientError::cancelled()),
+                        _ = tokio::time::sleep(STALL_NOTICE) => {
+                            waited += STALL_NOTICE;
+                            crate::notice::tell(&format!(
+                                "Partner Center has not answered for {} s; still trying (attempt {attempt} of {}; Partner Lens gives up after {} minutes).",
+                                waited.as_secs(),
+                                policy.max_attempts,
+                                policy.max_total.as_secs() / 60
+                            ));
+                        }
+                    }
+                }
             };
             let (error, retry_after, connect) = match outcome {
                 Outcome::Done(a) => {
@@ -211,6 +236,15 @@ impl Client {
                 return Err(give_up(error, attempt));
             }
             tracing::debug!(request_id = %rid, attempt, ?delay, "retrying after: {error}");
+            if delay >= STALL_NOTICE / 10 {
+                crate::notice::tell(&format!(
+                    "{} Trying again in {} s (attempt {} of {}).",
+                    error.message,
+                    delay.as_secs().max(1),
+                    attempt + 1,
+                    max
+                ));
+            }
             tokio::select! {
                 _ = tokio::time::sleep(delay) => {}
                 _ = call.cancel.cancelled() => return Err(ClientError::cancelled()),

@@ -295,7 +295,9 @@ impl Client {
     }
 
     pub async fn delete_query(&self, id: &str, call: &Call) -> Result<(), ClientError> {
-        self.insights::<Value>(Method::DELETE, &format!("/ScheduledQueries/{}", enc(id)), None, call).await.map(|_| ())
+        self.insights::<Value>(Method::DELETE, &format!("/ScheduledQueries/{}", segment(id)?), None, call)
+            .await
+            .map(|_| ())
     }
 
     /// Runs a query on at most 100 rows (what the service allows), by text or by id.
@@ -341,19 +343,21 @@ impl Client {
     }
 
     pub async fn update_report(&self, id: &str, changes: Value, call: &Call) -> Result<ReportInfo, ClientError> {
-        one(self.insights(Method::PUT, &format!("/ScheduledReport/{}", enc(id)), Some(changes), call).await?)
+        one(self.insights(Method::PUT, &format!("/ScheduledReport/{}", segment(id)?), Some(changes), call).await?)
     }
 
     pub async fn delete_report(&self, id: &str, call: &Call) -> Result<(), ClientError> {
-        self.insights::<Value>(Method::DELETE, &format!("/ScheduledReport/{}", enc(id)), None, call).await.map(|_| ())
+        self.insights::<Value>(Method::DELETE, &format!("/ScheduledReport/{}", segment(id)?), None, call)
+            .await
+            .map(|_| ())
     }
 
     pub async fn pause_report(&self, id: &str, call: &Call) -> Result<ReportInfo, ClientError> {
-        one(self.insights(Method::PUT, &format!("/ScheduledReport/pause/{}", enc(id)), None, call).await?)
+        one(self.insights(Method::PUT, &format!("/ScheduledReport/pause/{}", segment(id)?), None, call).await?)
     }
 
     pub async fn resume_report(&self, id: &str, call: &Call) -> Result<ReportInfo, ClientError> {
-        one(self.insights(Method::PUT, &format!("/ScheduledReport/resume/{}", enc(id)), None, call).await?)
+        one(self.insights(Method::PUT, &format!("/ScheduledReport/resume/{}", segment(id)?), None, call).await?)
     }
 
     /// Executions of a report. The service answers 404 until a first run has completed; that
@@ -369,7 +373,7 @@ impl Client {
         if let Some(s) = status {
             q.push_str(&format!("&executionStatus={}", enc(s)));
         }
-        let url = self.url(&format!("{ROOT}/ScheduledReport/execution/{}?{q}", enc(report_id)))?;
+        let url = self.url(&format!("{ROOT}/ScheduledReport/execution/{}?{q}", segment(report_id)?))?;
         let a = match self.execute(Method::GET, url, None, call, Uuid::new_v4()).await {
             Err(e) if e.kind == ErrorKind::NotFound => return Ok(vec![]),
             other => other?,
@@ -393,7 +397,7 @@ impl Client {
         match self
             .insights::<ExecutionInfo>(
                 Method::GET,
-                &format!("/ScheduledReport/execution/{}?{q}", enc(report_id)),
+                &format!("/ScheduledReport/execution/{}?{q}", segment(report_id)?),
                 None,
                 call,
             )
@@ -559,9 +563,32 @@ fn enc(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
 
+/// An id as one segment of an address: encoded, and never empty, `.` or `..` (which an address
+/// reads as "here" and "one up", so `DELETE /ScheduledReport/..` would reach another path).
+fn segment(id: &str) -> Result<String, ClientError> {
+    let plain = id.trim();
+    if plain.is_empty() || plain.trim_matches('.').is_empty() {
+        return Err(ClientError::new(
+            ErrorKind::BadRequest,
+            Phase::Request,
+            format!("\"{id}\" is not an id Partner Center gives: copy the id from the list of queries or reports."),
+        ));
+    }
+    Ok(enc(id))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_id_never_reaches_another_path() {
+        for bad in ["", " ", ".", "..", "...", " .. "] {
+            assert!(segment(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(segment("a/../b").unwrap(), "a%2F..%2Fb");
+        assert_eq!(segment("f5c2d8b0-1a2b").unwrap(), "f5c2d8b0-1a2b");
+    }
 
     #[test]
     fn envelopes_in_either_casing() {

@@ -7,6 +7,7 @@ pub mod error;
 pub mod http;
 pub mod insights;
 pub mod limiter;
+pub mod notice;
 pub mod page;
 pub mod paging;
 pub mod profile;

@@ -60,6 +60,10 @@ const WINDOW_PER_REQUEST: usize = 2;
 const SHORT_PAGE_RETRIES: u32 = 3;
 /// Refuse to follow `@nextLink` forever (a server bug that loops).
 const MAX_LINKED_PAGES: usize = 100_000;
+/// The most rows an answer may say it holds: a year of Azure usage of a large partner is about
+/// 10 million; a `TotalCount` far beyond (a server bug, or a lie) is refused before any page is
+/// planned, rather than planning pages until memory runs out.
+pub const MAX_TOTAL_ROWS: usize = 1_000_000_000;
 
 impl Client {
     /// Fetches every page of `query` (from `query.skip`) into `sink`.
@@ -72,7 +76,26 @@ impl Client {
         call: &Call,
     ) -> Result<FetchSummary, ClientError> {
         let first_url = self.page_url(query, query.skip)?;
-        let first = self.get_page(first_url, &schema, call, 1, None).await?;
+        let mut first = self.get_page(first_url.clone(), &schema, call, 1, None).await?;
+        if let Some(total) = first.total {
+            if total > MAX_TOTAL_ROWS {
+                return Err(ClientError::new(
+                    ErrorKind::BadResponse,
+                    Phase::Parse,
+                    format!(
+                        "Partner Center said this answer holds {} rows, far more than any of its data sets holds, so nothing was fetched.",
+                        thousands(total)
+                    ),
+                )
+                .on_page(1));
+            }
+            // The first page is checked like every other: the rows it must hold follow from the
+            // total (a page short of them, or empty, is asked for again, then refused).
+            let due = query.top.min(total.saturating_sub(query.skip));
+            if first.rows_seen != due {
+                first = self.get_page(first_url, &schema, call, 1, Some(due)).await?;
+            }
+        }
         let mut summary = FetchSummary { rows: 0, total: first.total, pages: 0, bad_rows: Vec::new() };
         let total = first.total;
         let next_link = first.next_link.clone();
@@ -82,10 +105,11 @@ impl Client {
         progress(Progress { rows: summary.rows, total, pages: 1, page_count });
 
         match (total, next_link) {
-            (_, None) => {}
-            (Some(total), Some(_)) => {
+            // The total says more is due, with a next-page link or without one.
+            (Some(total), _) if total > query.skip + query.top => {
                 self.fetch_rest_parallel(query, total, &schema, sink, &mut summary, progress, call).await?
             }
+            (Some(_), _) | (None, None) => {}
             (None, Some(link)) => self.follow_links(link, &schema, sink, &mut summary, progress, call).await?,
         }
         Ok(summary)
@@ -182,16 +206,20 @@ impl Client {
         progress: &(dyn Fn(Progress) + Send + Sync),
         call: &Call,
     ) -> Result<(), ClientError> {
-        let skips: Vec<usize> = (q.skip + q.top..total).step_by(q.top).collect();
-        let page_count = skips.len() + 1;
+        // Pages after the first, by their `skip`, worked out as they are needed (never a list of
+        // them all: the total is checked, but still a large number).
+        let first_skip = q.skip + q.top;
+        let pages = total.saturating_sub(first_skip).div_ceil(q.top.max(1));
+        let skip_of = |j: usize| first_skip + j * q.top;
+        let page_count = pages + 1;
         let window = self.cfg.max_parallel.max(1) * WINDOW_PER_REQUEST;
         let mut inflight = FuturesUnordered::new();
         let mut pending: BTreeMap<usize, Page> = BTreeMap::new();
         let (mut next_start, mut next_deliver) = (0usize, 0usize);
-        while next_deliver < skips.len() {
-            while next_start < skips.len() && next_start < next_deliver + window {
+        while next_deliver < pages {
+            while next_start < pages && next_start < next_deliver + window {
                 let j = next_start;
-                let skip = skips[j];
+                let skip = skip_of(j);
                 let due = q.top.min(total - skip);
                 let url = self.page_url(q, skip)?;
                 inflight.push(async move { (j, self.get_page(url, schema, call, j + 2, Some(due)).await) });
@@ -202,7 +230,7 @@ impl Client {
             };
             pending.insert(j, result?);
             while let Some(page) = pending.remove(&next_deliver) {
-                deliver(sink, page, summary, skips[next_deliver])?;
+                deliver(sink, page, summary, skip_of(next_deliver))?;
                 next_deliver += 1;
                 progress(Progress {
                     rows: summary.rows,
@@ -225,8 +253,18 @@ impl Client {
         call: &Call,
     ) -> Result<(), ClientError> {
         let mut offset = summary.rows + summary.bad_rows.len();
+        let mut seen_links = std::collections::HashSet::new();
         for page_no in 2..MAX_LINKED_PAGES {
             let url = self.same_host(&link)?;
+            // A link given twice would send the same rows again, without end.
+            if !seen_links.insert(url.to_string()) {
+                return Err(ClientError::new(
+                    ErrorKind::BadResponse,
+                    Phase::Parse,
+                    "Partner Center sent the same next-page link twice, so the data would repeat; nothing was kept.",
+                )
+                .on_page(page_no));
+            }
             let page = self.get_page(url, schema, call, page_no, None).await?;
             let next = page.next_link.clone();
             let seen = page.rows_seen;
@@ -270,6 +308,19 @@ impl Client {
         }
         Ok(url)
     }
+}
+
+/// 1000000 as "1,000,000".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn deliver(

@@ -26,11 +26,8 @@ use lens_files::temp_parts;
 /// Whether the process that wrote a temporary file is gone. Where the system cannot say (no
 /// `/proc`), a file untouched for an hour counts as left over.
 fn writer_gone(pid: u32, path: &Path) -> bool {
-    if pid == std::process::id() {
-        return false;
-    }
-    if Path::new("/proc/self").exists() {
-        return !Path::new(&format!("/proc/{pid}")).exists();
+    if let Some(gone) = lens_files::process_gone(pid) {
+        return gone;
     }
     fs::metadata(path)
         .and_then(|m| m.modified())

@@ -6,6 +6,7 @@
 //!   temporary name that is random and created exclusively (so a planted file or link there
 //!   makes the write fail instead of landing elsewhere), with the permissions of the file it
 //!   replaces, or private ones for a new file of the data folder.
+//! - [`reserve`]: a file name no other process is writing (`Report (2).csv`).
 //! - [`lock`]: an exclusive lock across processes, held while a file is read, changed and
 //!   written back, so two writers never lose each other's change.
 //! - [`private_dir`]: a folder only its owner can enter.
@@ -102,6 +103,23 @@ pub fn write_atomic(path: &Path, access: Access, write: impl FnOnce(&mut File) -
     done
 }
 
+/// Takes a name in `dir` that no one else has: `STEM.EXT`, or `STEM (2).EXT` and on when that
+/// is taken, by creating an empty file there exclusively (two processes asking at the same moment
+/// get different names). The caller then writes the file whole over it ([`write_atomic`]) or
+/// removes it.
+pub fn reserve(dir: &Path, stem: &str, ext: &str, access: Access) -> io::Result<PathBuf> {
+    for n in 1..=9999 {
+        let name = if n == 1 { format!("{stem}.{ext}") } else { format!("{stem} ({n}).{ext}") };
+        let path = dir.join(name);
+        match create_new(&path, access) {
+            Ok(_) => return Ok(path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(io::ErrorKind::AlreadyExists, format!("{stem}.{ext} and 9,998 others like it are taken")))
+}
+
 /// An exclusive lock across processes on `path` (a lock file, created if need be), released
 /// when dropped (or when the process ends, however it ends).
 pub struct Lock {
@@ -110,9 +128,25 @@ pub struct Lock {
 
 /// Waits for and takes the lock `path`.
 pub fn lock(path: &Path) -> io::Result<Lock> {
-    let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(path)?;
+    let mut o = OpenOptions::new();
+    o.read(true).write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    let file = o.open(path)?;
     file.lock()?;
     Ok(Lock { _file: file })
+}
+
+/// Whether process `pid` has ended, where the system can say (Linux's `/proc`); `None`
+/// elsewhere, where the caller falls back on time.
+pub fn process_gone(pid: u32) -> Option<bool> {
+    if pid == std::process::id() {
+        return Some(false);
+    }
+    Path::new("/proc/self").exists().then(|| !Path::new(&format!("/proc/{pid}")).exists())
 }
 
 /// Creates `dir` (and its parents) and, on Linux and macOS, lets only its owner enter it: the
@@ -193,6 +227,24 @@ mod tests {
         fs::set_permissions(&d, fs::Permissions::from_mode(0o755)).unwrap();
         private_dir(&d).unwrap();
         assert_eq!(fs::metadata(&d).unwrap().permissions().mode() & 0o777, 0o700);
+    }
+
+    #[test]
+    fn reserved_names_never_collide() {
+        let dir = tempfile::tempdir().unwrap();
+        let names: Vec<PathBuf> = std::thread::scope(|s| {
+            let hs: Vec<_> = (0..8)
+                .map(|_| s.spawn(|| reserve(dir.path(), "Sales 2026-12-01 0700", "csv", Access::Usual).unwrap()))
+                .collect();
+            hs.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        let mut sorted: Vec<String> =
+            names.iter().map(|p| p.file_name().unwrap().to_string_lossy().into_owned()).collect();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 8, "{sorted:?}");
+        assert!(sorted.contains(&"Sales 2026-12-01 0700.csv".to_string()));
+        assert!(sorted.contains(&"Sales 2026-12-01 0700 (8).csv".to_string()));
     }
 
     #[test]

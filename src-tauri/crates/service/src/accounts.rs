@@ -7,7 +7,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use lens_auth::provider::{AppIdentity, RotateHook, SessionTokens};
+use lens_auth::provider::{AppIdentity, RotateHook, SessionTokens, Turn, TurnHook};
 use lens_auth::signin::{self, device::DeviceCode};
 use lens_auth::{Account, AccountSecrets, AccountStore, AppCertificate, KeyringKey, SecretStore, SignInMethod};
 use lens_client::{Client, ClientError, ErrorKind, Phase, SharedTokens};
@@ -38,6 +38,7 @@ pub struct Accounts {
     sign_in_defaults: std::sync::RwLock<SignInDefaults>,
     /// Where each account's fetched data is kept (removed with the account).
     cache_dir: std::path::PathBuf,
+    data_dir: std::path::PathBuf,
 }
 
 fn now() -> i64 {
@@ -119,6 +120,7 @@ impl Accounts {
         Ok(Accounts {
             store: AccountStore::new(paths.data.clone()),
             cache_dir: paths.cache(),
+            data_dir: paths.data.clone(),
             secrets: Arc::new(secrets),
             db,
             http,
@@ -314,6 +316,7 @@ impl Accounts {
         // never given again, so nothing of it could be shown as another account's.
         lens_engine::cache::Cache::new(self.cache_dir.clone()).remove_account(&gone.id);
         crate::snapshots::forget(&self.cache_dir, &gone.id);
+        let _ = std::fs::remove_file(self.signin_lock(&gone.id));
         self.db.forget_report_files(&gone.id)?;
         self.settings.update(|s| {
             if s.default_account.as_deref() == Some(gone.id.as_str()) {
@@ -441,10 +444,23 @@ impl Accounts {
                     }
                     let _ = db.refreshed(&account_id, now());
                 });
-                Arc::new(SessionTokens::from_refresh(self.http.clone(), &app, refresh, Some(hook), clock))
+                let (secrets, lock, account_id) = (self.secrets.clone(), self.signin_lock(&a.id), a.id.clone());
+                let turn: TurnHook = Arc::new(move || {
+                    let held = lens_files::lock(&lock).map_err(|e| e.to_string())?;
+                    let saved = secrets.get(&account_id).map_err(|e| e.to_string())?.refresh_token;
+                    Ok((Box::new(held) as Turn, saved))
+                });
+                Arc::new(
+                    SessionTokens::from_refresh(self.http.clone(), &app, refresh, Some(hook), clock).taking_turns(turn),
+                )
             }
         };
         Ok((a.clone(), api_client(&a, tokens)?))
+    }
+
+    /// The lock file a process holds while it renews the account's sign-in.
+    fn signin_lock(&self, id: &str) -> std::path::PathBuf {
+        self.data_dir.join(format!("signin.{id}.lock"))
     }
 
     /// A client for the account that keeps what it needs alive.

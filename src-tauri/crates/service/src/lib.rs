@@ -5,6 +5,7 @@
 pub mod access;
 pub mod account_views;
 pub mod accounts;
+pub mod claims;
 pub mod crash;
 pub mod demo;
 pub mod describe;
@@ -42,6 +43,8 @@ pub use error::{Action, ErrorCode, ServiceError};
 pub use fetch::{FetchReport, Table, fetch_table};
 pub use lens_auth::{Account, Cloud, SignInMethod};
 pub use lens_client::Client;
+/// Where a slow or failing service is told to a person waiting (the command line: stderr).
+pub use lens_client::notice::listen as listen_for_notices;
 pub use lens_engine::memory::on_every_engine_thread;
 pub use lens_engine::{DateAxis, Metric, Period};
 pub use lens_model::dataset::DatasetId;

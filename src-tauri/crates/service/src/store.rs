@@ -67,6 +67,12 @@ const MIGRATIONS: &[&str] = &[
         json TEXT NOT NULL,
         read_at INTEGER NOT NULL
     );",
+    // Work a process (by its id) has taken on until a time (seconds since 1970): see claims.rs.
+    "CREATE TABLE claims (
+        what TEXT NOT NULL PRIMARY KEY,
+        until INTEGER NOT NULL,
+        pid INTEGER NOT NULL
+    );",
 ];
 
 pub struct Store {

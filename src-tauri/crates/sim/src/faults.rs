@@ -31,6 +31,17 @@ pub struct FaultSpec {
     /// caught in the middle).
     #[serde(default)]
     pub slow_files_ms: u64,
+    /// Lies a server may tell (each a test that the client trusts nothing): this page holds
+    /// half the rows it should.
+    pub short_page: Option<usize>,
+    /// Every page says the answer holds this many rows.
+    pub claimed_total: Option<u64>,
+    /// No `TotalCount`, and every `@nextLink` points at the second page again.
+    pub repeat_link: bool,
+    /// Answers trickle: one byte every this many milliseconds.
+    pub drip_ms: u64,
+    /// The sign-in address answers 307 to this address (another host).
+    pub sign_in_redirect: Option<String>,
     pub seed: u64,
 }
 
@@ -47,6 +58,11 @@ impl Default for FaultSpec {
             malformed_page: None,
             empty_page: None,
             slow_files_ms: 0,
+            short_page: None,
+            claimed_total: None,
+            repeat_link: false,
+            drip_ms: 0,
+            sign_in_redirect: None,
             seed: 0,
         }
     }
@@ -73,7 +89,8 @@ impl FaultSpec {
     }
 
     /// Parses `429=0.3,5xx=0.1,reset=0.05,slow=0.1,slow-ms=2000,retry-after=1,expire-after=5,
-    /// malformed=3,empty=2,seed=7`.
+    /// malformed=3,empty=2,seed=7`, and the lies `short=1,total=1000000000000000,repeat-link=1,
+    /// drip-ms=1000,signin-redirect=http://127.0.0.2:9/`.
     pub fn parse(text: &str) -> Result<FaultSpec, String> {
         let mut f = FaultSpec::default();
         for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
@@ -99,9 +116,14 @@ impl FaultSpec {
                 "empty" => f.empty_page = Some(count()?.max(1) as usize),
                 "seed" => f.seed = count()?,
                 "slow-files-ms" => f.slow_files_ms = count()?,
+                "short" => f.short_page = Some(count()?.max(1) as usize),
+                "total" => f.claimed_total = Some(count()?),
+                "repeat-link" => f.repeat_link = count()? != 0,
+                "drip-ms" => f.drip_ms = count()?,
+                "signin-redirect" => f.sign_in_redirect = Some(v.to_string()),
                 other => {
                     return Err(format!(
-                        "unknown fault \"{other}\"; known: 429, 5xx, reset, slow, slow-ms, retry-after, expire-after, malformed, empty, slow-files-ms, seed"
+                        "unknown fault \"{other}\"; known: 429, 5xx, reset, slow, slow-ms, retry-after, expire-after, malformed, empty, slow-files-ms, short, total, repeat-link, drip-ms, signin-redirect, seed"
                     ));
                 }
             }

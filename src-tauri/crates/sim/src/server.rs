@@ -92,6 +92,9 @@ async fn around(State(s): State<Arc<SimState>>, req: Request, next: Next) -> Res
     if fault == Fault::Reset {
         resp = cut_body(resp).await;
     }
+    if is_api && faults.drip_ms > 0 {
+        resp = drip(resp, Duration::from_millis(faults.drip_ms)).await;
+    }
     for (name, value) in [("ms-requestid", &request_id), ("ms-correlationid", &correlation_id)] {
         if let Some(v) = value.as_deref().and_then(|v| HeaderValue::from_str(v).ok()) {
             resp.headers_mut().insert(name, v);
@@ -113,6 +116,22 @@ async fn around(State(s): State<Arc<SimState>>, req: Request, next: Next) -> Res
         },
     });
     resp
+}
+
+/// Sends the body one byte at a time, `every` apart: a server that answers but never finishes.
+async fn drip(resp: Response, every: Duration) -> Response {
+    let (parts, body) = resp.into_parts();
+    let bytes = axum::body::to_bytes(body, usize::MAX).await.unwrap_or_default();
+    let stream = futures::stream::iter(0..bytes.len())
+        .then(move |i| {
+            let b = bytes.slice(i..i + 1);
+            async move {
+                tokio::time::sleep(every).await;
+                Ok::<Bytes, std::io::Error>(b)
+            }
+        })
+        .boxed();
+    Response::from_parts(parts, axum::body::Body::from_stream(stream))
 }
 
 /// Sends the first part of the body, then fails the stream: hyper aborts the connection, and

@@ -106,6 +106,12 @@ where
         }
         _ => chart.series.iter().flat_map(|s| s.values.iter().flatten()).copied().fold(0.0, f64::max),
     };
+    // A value (or a stack of them) past the largest number there is cannot be scaled to an
+    // axis: the drawing library would look for tick marks without end.
+    let finite = chart.series.iter().flat_map(|s| s.values.iter().flatten()).all(|v| v.is_finite());
+    if !finite || !(ymax * 1.1).is_finite() {
+        return Err("some values are too large to draw (beyond 10^308); export the table instead".into());
+    }
     let ymax = if ymax <= 0.0 { 1.0 } else { ymax * 1.1 };
     let mut c = ChartBuilder::on(&root)
         .caption(&style.title, ("sans-serif", 26).into_font())
@@ -222,6 +228,29 @@ pub fn write_chart(chart: &Chart, style: &ChartStyle, path: &Path) -> Result<(),
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_too_large_to_draw_are_refused_in_words() {
+        let dir = tempfile::tempdir().unwrap();
+        for values in [vec![Some(f64::MAX), Some(f64::MAX)], vec![Some(f64::INFINITY), Some(1.0)]] {
+            let chart = Chart {
+                x: vec!["2026-01-01".into(), "2026-02-01".into()],
+                x_field: None,
+                series_fields: vec![],
+                labels: vec!["Jan 2026".into(), "Feb 2026".into()],
+                series: vec![
+                    crate::pivot::Series { name: "A".into(), keys: vec![], values: values.clone() },
+                    crate::pivot::Series { name: "B".into(), keys: vec![], values },
+                ],
+                metric: "Rows".into(),
+            };
+            let out = dir.path().join("chart.png");
+            let err = write_chart(&chart, &ChartStyle::default(), &out).unwrap_err().to_string();
+            assert!(err.contains("too large to draw"), "{err}");
+            assert!(!out.exists());
+            assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "nothing left behind");
+        }
+    }
 
     #[test]
     fn thousands_separators() {

@@ -95,7 +95,7 @@ pub fn write_xlsx(df: &DataFrame, path: &Path, sheet: &str) -> Result<(), Engine
                 },
                 Prepared::Date { micros, whole_days, fractions } => match micros.get(r) {
                     Some(m) => {
-                        let dt = chrono::DateTime::from_timestamp_micros(m).map(|d| d.naive_utc()).unwrap_or_default();
+                        let dt = chrono::DateTime::from_timestamp_micros(m).map(|d| d.naive_utc());
                         let format = if *whole_days {
                             &date
                         } else if *fractions {
@@ -103,7 +103,22 @@ pub fn write_xlsx(df: &DataFrame, path: &Path, sheet: &str) -> Result<(), Engine
                         } else {
                             &datetime
                         };
-                        ws.write_datetime_with_format(row, col, dt, format).map(|_| ())
+                        // Excel counts days from 1900 to 9999: a date outside (a placeholder
+                        // such as 0001-01-01, say) is written as the text it is, never as a
+                        // negative number or as another date.
+                        match dt {
+                            Some(dt) if (1900..=9999).contains(&chrono::Datelike::year(&dt)) => {
+                                ws.write_datetime_with_format(row, col, dt, format).map(|_| ())
+                            }
+                            Some(dt) => ws
+                                .write_string(
+                                    row,
+                                    col,
+                                    dt.format(if *whole_days { "%Y-%m-%d" } else { "%Y-%m-%d %H:%M:%S" }).to_string(),
+                                )
+                                .map(|_| ()),
+                            None => ws.write_string(row, col, "(date out of range)").map(|_| ()),
+                        }
                     }
                     None => Ok(()),
                 },

@@ -75,6 +75,29 @@ fn csv_reader(bytes: &[u8]) -> impl Iterator<Item = Vec<String>> + '_ {
     rows.into_iter()
 }
 
+/// Excel has no dates before 1900: such a date is written as its text, never as a negative serial
+/// number (which Excel shows as ####) or as another date.
+#[test]
+fn xlsx_dates_before_1900_are_written_as_text() {
+    let day = 86_400_000_000i64;
+    let micros = [-25_567 * day, -719_162 * day, 19_723 * day]; // 1900-01-01, 0001-01-01, 2024-01-01
+    let dates = Series::new("startDate".into(), micros.to_vec())
+        .cast(&DataType::Datetime(TimeUnit::Microseconds, None))
+        .unwrap();
+    let df = DataFrame::new(3, vec![dates.into()]).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("old.xlsx");
+    write_xlsx(&df, &p, "Dates").unwrap();
+    let mut wb: Xlsx<_> = open_workbook(&p).unwrap();
+    let range = wb.worksheet_range("Dates").unwrap();
+    match range.get((1, 0)) {
+        Some(Data::DateTime(d)) => assert!((d.as_f64() - 1.0).abs() < 1e-9, "1900-01-01 is day 1: {d:?}"),
+        other => panic!("1900-01-01 is a date: {other:?}"),
+    }
+    assert_eq!(range.get((2, 0)), Some(&Data::String("0001-01-01".into())));
+    assert!(matches!(range.get((3, 0)), Some(Data::DateTime(_))));
+}
+
 #[test]
 fn xlsx_has_typed_cells_a_frozen_styled_header_and_a_filter() {
     let dir = tempfile::tempdir().unwrap();

@@ -28,27 +28,24 @@ pub fn safe_name(s: &str) -> String {
     if trimmed.is_empty() { "Report".into() } else { trimmed.chars().take(80).collect() }
 }
 
-/// The file's place in the library: `library/Account/Report/2026-12-01 0600.csv`, made when
-/// the service made the file (local time); " (2)" and on when that name is taken by another run.
-pub fn file_path(
+/// Takes the file's place in the library: `library/Account/Report/2026-12-01 0600.csv`, made
+/// when the service made the file (local time); " (2)" and on when that name is taken, by
+/// another run or by another process placing a file at this moment (the name is held by an empty
+/// file created exclusively, which [`place`] then replaces).
+pub fn take_place(
     library: &Path,
     account: &str,
     report: &str,
     made: DateTime<Utc>,
     tz: Tz,
     format: &str,
-    taken: impl Fn(&Path) -> bool,
-) -> PathBuf {
+) -> Result<PathBuf, ServiceError> {
     let dir = library.join(safe_name(account)).join(safe_name(report));
     let stem = made.with_timezone(&tz).format("%Y-%m-%d %H%M").to_string();
     let ext = if format.eq_ignore_ascii_case("tsv") { "tsv" } else { "csv" };
-    let mut p = dir.join(format!("{stem}.{ext}"));
-    let mut n = 2;
-    while taken(&p) {
-        p = dir.join(format!("{stem} ({n}).{ext}"));
-        n += 1;
-    }
-    p
+    fs::create_dir_all(&dir).map_err(|e| io_error(&format!("The folder {} could not be made", dir.display()), &e))?;
+    lens_files::reserve(&dir, &stem, ext, lens_files::Access::Usual)
+        .map_err(|e| io_error(&format!("The report file could not be made in {}", dir.display()), &e))
 }
 
 fn io_error(what: &str, e: &std::io::Error) -> ServiceError {
@@ -61,15 +58,46 @@ fn io_error(what: &str, e: &std::io::Error) -> ServiceError {
 /// Writes `text` (decoded: no gzip) to `target` by way of `incoming`: whole, flushed to disk,
 /// then moved. A leftover from a crash in `incoming` is harmless and cleared on the next start.
 pub fn place(incoming: &Path, id: &str, target: &Path, text: &[u8]) -> Result<u64, ServiceError> {
-    fs::create_dir_all(incoming).map_err(|e| io_error("The download folder could not be made", &e))?;
     if let Some(dir) = target.parent() {
         fs::create_dir_all(dir)
             .map_err(|e| io_error(&format!("The folder {} could not be made", dir.display()), &e))?;
     }
+    let (tmp, size) = stage(incoming, id, text)?;
+    settle(&tmp, target)?;
+    Ok(size)
+}
+
+/// As [`place`], into a name of its own taken in the library ([`take_place`]) only once the file
+/// is whole in `incoming`: a download stopped half-way leaves nothing in the library.
+#[allow(clippy::too_many_arguments)]
+pub fn place_new(
+    incoming: &Path,
+    id: &str,
+    library: &Path,
+    (account, report): (&str, &str),
+    made: DateTime<Utc>,
+    tz: Tz,
+    format: &str,
+    text: &[u8],
+) -> Result<(PathBuf, u64), ServiceError> {
+    let (tmp, size) = stage(incoming, id, text)?;
+    let target = take_place(library, account, report, made, tz, format).inspect_err(|_| {
+        let _ = fs::remove_file(&tmp);
+    })?;
+    settle(&tmp, &target).inspect_err(|_| {
+        let _ = fs::remove_file(&target);
+    })?;
+    Ok((target, size))
+}
+
+/// The file whole in `incoming`, under a name of its own; its path and size.
+fn stage(incoming: &Path, id: &str, text: &[u8]) -> Result<(PathBuf, u64), ServiceError> {
+    fs::create_dir_all(incoming).map_err(|e| io_error("The download folder could not be made", &e))?;
     let bytes = with_bom(text);
-    let tmp = incoming.join(format!("{}.part", safe_name(id)));
+    // Named for the run, this process and chance: two processes never write one part file.
+    let tmp = lens_files::temp_name(&incoming.join(format!("{}.part", safe_name(id)))).with_extension("part");
     let write = || -> std::io::Result<()> {
-        let mut f = fs::File::create(&tmp)?;
+        let mut f = lens_files::create_new(&tmp, lens_files::Access::Private)?;
         f.write_all(&bytes)?;
         f.sync_all()
     };
@@ -77,19 +105,23 @@ pub fn place(incoming: &Path, id: &str, target: &Path, text: &[u8]) -> Result<u6
         let _ = fs::remove_file(&tmp);
         io_error("The report file could not be written", &e)
     })?;
-    if fs::rename(&tmp, target).is_err() {
-        // Another disk: copy beside the target under a hidden name, then rename there.
+    Ok((tmp, bytes.len() as u64))
+}
+
+/// Moves a staged file over `target` (copied beside it first when it is on another disk).
+fn settle(tmp: &Path, target: &Path) -> Result<(), ServiceError> {
+    if fs::rename(tmp, target).is_err() {
         let beside = lens_engine::fsio::temp_path(target);
-        let copied = fs::copy(&tmp, &beside)
+        let copied = fs::copy(tmp, &beside)
             .and_then(|_| fs::File::open(&beside)?.sync_all())
             .and_then(|_| fs::rename(&beside, target));
-        let _ = fs::remove_file(&tmp);
+        let _ = fs::remove_file(tmp);
         if let Err(e) = copied {
             let _ = fs::remove_file(&beside);
             return Err(io_error(&format!("The report file could not be saved in {}", target.display()), &e));
         }
     }
-    Ok(bytes.len() as u64)
+    Ok(())
 }
 
 /// Clears what a crash left in `incoming`: part files untouched for an hour (a younger one may
@@ -144,10 +176,13 @@ mod tests {
         assert_eq!(safe_name("Seats: daily / EU"), "Seats- daily - EU");
         let made = DateTime::parse_from_rfc3339("2026-12-01T05:00:00Z").unwrap().with_timezone(&Utc);
         let paris: Tz = "Europe/Paris".parse().unwrap();
-        let p = file_path(Path::new("/lib"), "Contoso", "Seats daily", made, paris, "csv", |_| false);
-        assert_eq!(p, Path::new("/lib/Contoso/Seats daily/2026-12-01 0600.csv"));
-        let q = file_path(Path::new("/lib"), "C", "R", made, paris, "tsv", |p| p.ends_with("2026-12-01 0600.tsv"));
-        assert!(q.ends_with("2026-12-01 0600 (2).tsv"));
+        let lib = tempfile::tempdir().unwrap();
+        let p = take_place(lib.path(), "Contoso", "Seats daily", made, paris, "csv").unwrap();
+        assert_eq!(p, lib.path().join("Contoso/Seats daily/2026-12-01 0600.csv"));
+        let q = take_place(lib.path(), "Contoso", "Seats daily", made, paris, "csv").unwrap();
+        assert_eq!(q, lib.path().join("Contoso/Seats daily/2026-12-01 0600 (2).csv"), "the first is taken");
+        let t = take_place(lib.path(), "C: EU", "R", made, paris, "tsv").unwrap();
+        assert!(t.ends_with("C- EU/R/2026-12-01 0600.tsv"));
         assert_eq!(count_rows(b"A,B\r\n1,2\r\n3,\"x\ny\"\r\n"), 2);
         assert_eq!(count_rows(b"A,B\n1,2"), 1);
         assert_eq!(count_rows(b"A,B\n"), 0);

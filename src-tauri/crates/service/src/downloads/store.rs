@@ -63,11 +63,17 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<ReportFile> {
 const COLUMNS: &str = "id, account, account_name, report_id, report_name, generated_at, status, path, rows, bytes, format, error, recorded_at, hidden_columns";
 
 impl Store {
-    /// Keeps what became of a run (replacing a failed attempt).
+    /// Keeps what became of a run (replacing a failed attempt). A failure never replaces a file
+    /// already downloaded (by another process, say): the file is there, whatever went wrong here.
     pub fn record_file(&self, f: &ReportFile) -> Result<(), ServiceError> {
+        let set: Vec<String> = COLUMNS.split(", ").skip(1).map(|c| format!("{c} = excluded.{c}")).collect();
         self.with(|c| {
             c.execute(
-                &format!("INSERT OR REPLACE INTO report_files ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
+                &format!(
+                    "INSERT INTO report_files ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                     ON CONFLICT(id) DO UPDATE SET {} WHERE report_files.status <> 'downloaded' OR excluded.status = 'downloaded'",
+                    set.join(", ")
+                ),
                 params![
                     f.id,
                     f.account,

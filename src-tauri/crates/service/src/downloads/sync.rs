@@ -10,7 +10,7 @@ use lens_client::Call;
 use lens_client::insights::{ExecutionInfo, ReportInfo, decode_report};
 use serde::Serialize;
 
-use super::library::{count_rows, file_path, place};
+use super::library::{count_rows, place_new};
 use super::store::{FileStatus, ReportFile};
 use crate::error::{ErrorCode, ServiceError};
 use crate::workspace::Workspace;
@@ -42,6 +42,10 @@ pub struct SyncOutcome {
 fn secs(s: Option<&str>) -> Option<i64> {
     s.and_then(|t| lens_model::dates::parse_micros(t).ok().flatten()).map(|m| m / 1_000_000)
 }
+
+/// How long a claim on a run holds: longer than any download takes; if the process that took it
+/// was killed, the run is tried again after this.
+const HOLD: std::time::Duration = std::time::Duration::from_secs(3600);
 
 fn thousands(n: u32) -> String {
     crate::explore::answer::thousands(n as usize)
@@ -106,10 +110,25 @@ impl Workspace {
             let done = client.executions(&r.report_id, Some("Completed"), false, &call).await?;
             let failed = client.executions(&r.report_id, Some("Failed"), false, &call).await?;
             for e in done.iter().rev() {
-                if self.store().report_file(&e.execution_id)?.is_some_and(|f| f.status == FileStatus::Downloaded) {
+                let here = || -> Result<bool, ServiceError> {
+                    Ok(self.store().report_file(&e.execution_id)?.is_some_and(|f| f.status == FileStatus::Downloaded))
+                };
+                if here()? {
+                    continue;
+                }
+                // Another process (the window's worker, a scheduled `downloads sync`) may be on
+                // this run: the one whose claim lands downloads it; then look again, in case it
+                // arrived between the look and the claim.
+                let claim = format!("download:{}", e.execution_id);
+                if !self.store().claim(&claim, HOLD)? {
+                    continue;
+                }
+                if here()? {
+                    self.store().release(&claim)?;
                     continue;
                 }
                 let f = self.download_run(account, account_name, &r, e, now, tz).await;
+                self.store().release(&claim)?;
                 match f.status {
                     FileStatus::Downloaded => {
                         notifier.notify(
@@ -125,8 +144,18 @@ impl Workspace {
                 if self.store().report_file(&e.execution_id)?.is_some() {
                     continue;
                 }
+                let claim = format!("failed:{}", e.execution_id);
+                if !self.store().claim(&claim, HOLD)? {
+                    continue;
+                }
+                if self.store().report_file(&e.execution_id)?.is_some() {
+                    self.store().release(&claim)?;
+                    continue;
+                }
                 let f =
-                    self.failed(account, account_name, &r, e, now, "Partner Center could not make this file.".into())?;
+                    self.failed(account, account_name, &r, e, now, "Partner Center could not make this file.".into());
+                self.store().release(&claim)?;
+                let f = f?;
                 notifier.notify(&format!("{} failed", r.report_name), "Partner Center could not make this run's file.");
                 out.failed.push(f);
             }
@@ -180,14 +209,16 @@ impl Workspace {
             let made =
                 secs(e.report_generated_time.as_deref()).and_then(|s| DateTime::from_timestamp(s, 0)).unwrap_or(now);
             let format = e.format.clone().or(r.format.clone()).unwrap_or_else(|| "csv".into()).to_lowercase();
-            let store = self.store();
-            let target = file_path(&self.library(), account_name, &r.report_name, made, tz, &format, |p| {
-                p.exists()
-                    && !store
-                        .report_files()
-                        .is_ok_and(|fs| fs.iter().any(|f| f.id == e.execution_id && f.path.as_deref() == p.to_str()))
-            });
-            let size = place(&self.paths().incoming(), &e.execution_id, &target, &text)?;
+            let (target, size) = place_new(
+                &self.paths().incoming(),
+                &e.execution_id,
+                &self.library(),
+                (account_name, &r.report_name),
+                made,
+                tz,
+                &format,
+                &text,
+            )?;
             // Revenue the service blanked is said to be hidden, never read as 0: the run's answer
             // says so, or this account's person is known not to see revenue.
             let hidden_columns =
@@ -256,7 +287,16 @@ impl Workspace {
                 None,
             ));
         };
+        let claim = format!("download:{id}");
+        if !self.store().claim(&claim, HOLD)? {
+            return Err(ServiceError::new(
+                ErrorCode::NotReady,
+                "This run is being downloaded right now (by the app's background worker or the command line).",
+                None,
+            ));
+        }
         let done = self.download_run(&f.account, &f.account_name, &r, &e, now, tz).await;
+        self.store().release(&claim)?;
         match done.status {
             FileStatus::Downloaded => Ok(done),
             FileStatus::Failed => Err(ServiceError::new(ErrorCode::File, done.error.unwrap_or_default(), None)),

@@ -47,6 +47,7 @@ impl Workspace {
         if s.folder.trim().is_empty() {
             return Err(ServiceError::usage("Choose the folder the files go to."));
         }
+        let s = &LocalSchedule { folder: absolute_folder(&s.folder)?, ..s.clone() };
         if s.format == store::OutputFormat::Png && self.store().get_view(&s.view)?.view.date.is_none() {
             return Err(ServiceError::usage(
                 "A picture needs a view over time: group the view by a period first, or choose CSV or Excel.",
@@ -112,10 +113,15 @@ impl Workspace {
             }
             let Some(due) = latest(k.schedule.cadence, time_of(&k.schedule)?, now, tz) else { continue };
             let since = k.last_due.unwrap_or(k.created_at);
-            if due.timestamp() <= since {
+            let clock_back = k.last_due.is_some_and(|l| l > now.timestamp());
+            if due.timestamp() <= since && !clock_back {
                 continue;
             }
-            let run = self.run_schedule_now(&k.schedule, due, now, tz, true).await?;
+            // Claimed before it starts: another process looking at the same moment moves on.
+            let Some(claim) = self.store().claim_run(&k.schedule.name, due.timestamp(), now.timestamp())? else {
+                continue;
+            };
+            let run = self.run_schedule_now(&k.schedule, due, now, tz, Some(claim)).await?;
             if run.ok {
                 notifier.notify(&format!("{} is ready", k.schedule.name), &run.message);
             } else {
@@ -132,7 +138,7 @@ impl Workspace {
             .store()
             .schedule(name)?
             .ok_or_else(|| ServiceError::not_found(format!("There is no schedule \"{name}\".")))?;
-        self.run_schedule_now(&k.schedule, now, now, tz, false).await
+        self.run_schedule_now(&k.schedule, now, now, tz, None).await
     }
 
     async fn run_schedule_now(
@@ -141,19 +147,28 @@ impl Workspace {
         due: DateTime<Utc>,
         now: DateTime<Utc>,
         tz: Tz,
-        scheduled: bool,
+        claim: Option<i64>,
     ) -> Result<ScheduleRun, ServiceError> {
         let stamp = due.with_timezone(&tz).format("%Y-%m-%d %H%M");
-        let out = std::path::Path::new(&s.folder).join(format!("{} {stamp}.{}", safe_name(&s.name), s.format.ext()));
+        let mut taken = None;
         let result = async {
             let view = self.store().get_view(&s.view)?.view;
             let client = self.client(&s.account).await?;
             let today = now.with_timezone(&tz).date_naive();
-            crate::to_file::view_to_file(&client, &view, today, &out, &|_| {}).await
+            // The name is taken before the long fetch: two schedules whose names differ only in
+            // characters a file name cannot hold ("/" and ":") get "… (2)", both reported.
+            let out = output_place(&s.folder, &format!("{} {stamp}", safe_name(&s.name)), s.format.ext())?;
+            taken = Some(out.clone());
+            crate::to_file::view_to_file(&client, &view, today, &out, &|_| {}).await.map(|w| (w, out))
         }
         .await;
+        if result.is_err()
+            && let Some(p) = &taken
+        {
+            let _ = std::fs::remove_file(p);
+        }
         let run = match result {
-            Ok(w) => ScheduleRun {
+            Ok((w, out)) => ScheduleRun {
                 schedule: s.name.clone(),
                 due_at: due.timestamp(),
                 ran_at: now.timestamp(),
@@ -175,7 +190,11 @@ impl Workspace {
                 message: e.message,
             },
         };
-        if let Err(e) = self.store().record_run(&run, scheduled) {
+        let recorded = match claim {
+            Some(id) => self.store().finish_run(id, &run),
+            None => self.store().record_run(&run, false),
+        };
+        if let Err(e) = recorded {
             // Not recorded means it could run again; say so rather than hide it.
             return Err(ServiceError::new(
                 ErrorCode::Settings,
@@ -185,6 +204,47 @@ impl Workspace {
         }
         Ok(run)
     }
+}
+
+/// Takes the name `STEM.EXT` (or `STEM (2).EXT` and on) in the schedule's folder, made if need be.
+fn output_place(folder: &str, stem: &str, ext: &str) -> Result<std::path::PathBuf, ServiceError> {
+    let dir = std::path::Path::new(folder);
+    let plain = |e: std::io::Error| {
+        ServiceError::new(
+            ErrorCode::File,
+            format!("The file could not be made in {}: {}", dir.display(), lens_engine::fsio::plain_io(&e)),
+            None,
+        )
+    };
+    std::fs::create_dir_all(dir).map_err(plain)?;
+    lens_files::reserve(dir, stem, ext, lens_files::Access::Usual).map_err(plain)
+}
+
+/// The folder as the person meant it, wherever the scheduler starts the command line: `~` is
+/// their home folder and a relative folder is taken from the folder they typed it in (now).
+pub fn absolute_folder(typed: &str) -> Result<String, ServiceError> {
+    let t = typed.trim();
+    let home = || {
+        std::env::var_os("HOME")
+            .or_else(|| std::env::var_os("USERPROFILE"))
+            .map(std::path::PathBuf::from)
+            .ok_or_else(|| ServiceError::usage("Your home folder is not known here: give the folder in full."))
+    };
+    let p = if t == "~" {
+        home()?
+    } else if let Some(rest) = t.strip_prefix("~/").or_else(|| t.strip_prefix("~\\")) {
+        home()?.join(rest)
+    } else {
+        std::path::PathBuf::from(t)
+    };
+    let p = if p.is_absolute() {
+        p
+    } else {
+        std::env::current_dir()
+            .map_err(|_| ServiceError::usage(format!("\"{t}\" is not a full folder path: give it in full.")))?
+            .join(p)
+    };
+    Ok(p.display().to_string())
 }
 
 /// The cadence from the words the command line takes: daily, weekly:N, monthly:D.

@@ -66,6 +66,10 @@ pub struct Kept {
     pub last_due: Option<i64>,
 }
 
+/// What a claimed run says until it ends, and forever if the process running it was stopped.
+pub const UNFINISHED: &str =
+    "Not finished: still running, or Partner Lens was closed or the computer turned off while it ran.";
+
 impl Store {
     pub fn save_schedule(&self, s: &LocalSchedule, now: i64) -> Result<(), ServiceError> {
         let spec = serde_json::to_string(s).map_err(ServiceError::internal)?;
@@ -117,6 +121,43 @@ impl Store {
         Ok(())
     }
 
+    /// Claims the run of `schedule` due at `due`, before it starts: true for the one process
+    /// whose claim lands, however many look at once (the window's worker, `schedule run-due` from
+    /// an OS scheduler). The run is listed at once as started; [`Store::finish_run`] says how it
+    /// ended. A clock set back (the last due time is after `now`) does not hide later runs: the
+    /// due time then moves back with it.
+    pub fn claim_run(&self, schedule: &str, due: i64, now: i64) -> Result<Option<i64>, ServiceError> {
+        self.with(|c| {
+            let tx = c.unchecked_transaction()?;
+            let claimed = tx.execute(
+                "UPDATE local_schedules SET last_due = ?2
+                 WHERE name = ?1 AND (COALESCE(last_due, created_at) < ?2 OR (last_due > ?3 AND last_due <> ?2))",
+                params![schedule, due, now],
+            )?;
+            if claimed == 0 {
+                return Ok(None);
+            }
+            tx.execute(
+                "INSERT INTO schedule_runs (schedule, due_at, ran_at, ok, path, message) VALUES (?1, ?2, ?3, 0, NULL, ?4)",
+                params![schedule, due, now, UNFINISHED],
+            )?;
+            let id = tx.last_insert_rowid();
+            tx.commit()?;
+            Ok(Some(id))
+        })
+    }
+
+    /// How a claimed run ended.
+    pub fn finish_run(&self, id: i64, run: &ScheduleRun) -> Result<(), ServiceError> {
+        self.with(|c| {
+            c.execute(
+                "UPDATE schedule_runs SET ran_at = ?2, ok = ?3, path = ?4, message = ?5 WHERE id = ?1",
+                params![id, run.ran_at, run.ok, run.path, run.message],
+            )
+        })?;
+        Ok(())
+    }
+
     /// Runs, newest first (of one schedule, or all).
     pub fn schedule_runs(&self, schedule: Option<&str>, limit: u32) -> Result<Vec<ScheduleRun>, ServiceError> {
         self.with(|c| {
@@ -140,5 +181,51 @@ impl Store {
 
     pub fn last_run(&self, schedule: &str) -> Result<Option<ScheduleRun>, ServiceError> {
         Ok(self.schedule_runs(Some(schedule), 1)?.into_iter().next())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn schedule() -> LocalSchedule {
+        LocalSchedule {
+            name: "Seats".into(),
+            view: "Seats".into(),
+            account: "contoso".into(),
+            cadence: Cadence::Daily,
+            time: "07:00".into(),
+            format: OutputFormat::Csv,
+            folder: "/tmp".into(),
+            paused: false,
+        }
+    }
+
+    #[test]
+    fn a_run_is_claimed_once_and_a_clock_set_back_hides_no_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (Store::open(dir.path()).unwrap(), Store::open(dir.path()).unwrap());
+        a.save_schedule(&schedule(), 100).unwrap();
+        let id = a.claim_run("Seats", 1000, 1100).unwrap().expect("due and not yet run");
+        assert_eq!(b.claim_run("Seats", 1000, 1100).unwrap(), None, "claimed by the other process");
+        // Until it ends, and forever if its process was stopped, the run says so.
+        assert_eq!(b.last_run("Seats").unwrap().unwrap().message, UNFINISHED);
+        let run = ScheduleRun {
+            schedule: "Seats".into(),
+            due_at: 1000,
+            ran_at: 1160,
+            ok: true,
+            path: Some("/tmp/Seats.csv".into()),
+            message: "Wrote 3 rows".into(),
+        };
+        a.finish_run(id, &run).unwrap();
+        assert_eq!(b.schedule_runs(None, 10).unwrap(), vec![run]);
+        // The computer's clock is set back a day: the next due time comes before the last one
+        // run, and is run once all the same.
+        assert!(b.claim_run("Seats", 500, 600).unwrap().is_some());
+        assert_eq!(a.claim_run("Seats", 500, 600).unwrap(), None);
+        // Then time goes on as usual.
+        assert!(a.claim_run("Seats", 1500, 1600).unwrap().is_some());
+        assert_eq!(b.schedule_runs(None, 10).unwrap().len(), 3);
     }
 }

@@ -40,14 +40,63 @@ pub async fn handle(
     let page_no = query.skip / query.top + 1;
     let malformed = faults.malformed_page == Some(page_no);
     let empty = faults.empty_page == Some(page_no);
+    let lies = Lies {
+        short: faults.short_page == Some(page_no),
+        total: faults.claimed_total,
+        repeat_link: faults.repeat_link,
+    };
 
     let s2 = s.clone();
-    let body = tokio::task::spawn_blocking(move || render(&s2, &query, malformed, empty)).await;
+    let body = tokio::task::spawn_blocking(move || {
+        let page = render(&s2, &query, malformed, empty);
+        if lies.any() { lies.tell(&page, &s2, &query) } else { page }
+    })
+    .await;
     match body {
         Ok(body) => (StatusCode::OK, [(header::CONTENT_TYPE, "application/json; charset=utf-8")], Body::from(body))
             .into_response(),
         Err(_) => ApiError::new(Api::Analytics, StatusCode::INTERNAL_SERVER_ERROR, "The page could not be produced.")
             .into_response(),
+    }
+}
+
+/// What a lying server changes in a page it rendered honestly (see `FaultSpec`).
+#[derive(Clone, Copy)]
+struct Lies {
+    short: bool,
+    total: Option<u64>,
+    repeat_link: bool,
+}
+
+impl Lies {
+    fn any(&self) -> bool {
+        self.short || self.total.is_some() || self.repeat_link
+    }
+
+    fn tell(&self, page: &str, s: &SimState, q: &AnalyticsQuery) -> String {
+        let Ok(mut v) = serde_json::from_str::<serde_json::Value>(page) else { return page.to_string() };
+        if self.short
+            && let Some(rows) = v.get_mut("Value").and_then(|r| r.as_array_mut())
+        {
+            rows.truncate(rows.len() / 2);
+        }
+        if let Some(t) = self.total {
+            v["TotalCount"] = serde_json::json!(t);
+        }
+        if self.repeat_link {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("TotalCount");
+            }
+            let second = AnalyticsQuery { skip: q.top, ..q.clone() };
+            let mut params = url::form_urlencoded::Serializer::new(String::new());
+            for (k, val) in second.shape_params() {
+                params.append_pair(k, &val);
+            }
+            params.append_pair("top", &second.top.to_string());
+            params.append_pair("skip", &second.skip.to_string());
+            v["@nextLink"] = serde_json::json!(format!("{}{}?{}", s.base_url(), q.dataset.path(), params.finish()));
+        }
+        v.to_string()
     }
 }
 

@@ -52,6 +52,11 @@ fn token(
     Form(form): Form<HashMap<String, String>>,
     v: Version,
 ) -> Response {
+    // A lying sign-in address: sends the client elsewhere, with its form (secret and all) if
+    // the client follows.
+    if let Some(to) = s.config().faults.sign_in_redirect {
+        return (axum::http::StatusCode::TEMPORARY_REDIRECT, [(axum::http::header::LOCATION, to)]).into_response();
+    }
     match issue(&s, &tenant, &form, v) {
         Ok(resp) => resp,
         Err(e) => e.into_response(),
