@@ -40,6 +40,18 @@ fn expected(bin: &Path, sim: &SimProcess, home: &Path, filter: Option<&str>, per
     rdr.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
 }
 
+/// What the window's table lists of an answer: the periods with something in them (the chart
+/// draws the empty ones too), newest first.
+fn table_of(answer: &[Vec<String>]) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = answer
+        .iter()
+        .filter(|r| r[2..].iter().any(|v| v.parse::<f64>().map_or(!v.is_empty(), |x| x != 0.0)))
+        .cloned()
+        .collect();
+    rows.sort_by(|a, b| b[0].cmp(&a[0]));
+    rows
+}
+
 fn rand_name() -> String {
     format!("{}", std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos())
 }
@@ -67,6 +79,16 @@ fn wait_rows(s: &Session, want: usize, what: &str) {
     s.until(what, Duration::from_secs(30), |s| {
         let t = s.find("[data-testid=answer-table]")?;
         (s.attr(&t, "data-rows")? == want.to_string()).then_some(())
+    });
+}
+
+/// Waits for the header to say that `want` rows match ("1,234 of 1,800 rows match").
+fn wait_matched(s: &Session, want: i64, what: &str) {
+    s.until(what, Duration::from_secs(30), |s| {
+        let t = s.find("[data-testid=rows-matched]")?;
+        let said = s.text(&t);
+        (said.split_whitespace().next()?.replace(',', "") == want.to_string() && said.ends_with("rows match"))
+            .then_some(())
     });
 }
 
@@ -129,7 +151,7 @@ fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
         Some(t)
     });
     s.click_css("[data-testid=period-week]");
-    let weekly = expected(&bin, &sim, work.path(), None, "week");
+    let weekly = table_of(&expected(&bin, &sim, work.path(), None, "week"));
     wait_rows(&s, weekly.len(), "the weekly answer");
     let r = &weekly[0];
     assert_eq!(first_row_cells(&s, 4), vec![week_label(&r[0]), r[1].clone(), thousands(&r[2]), thousands(&r[3])]);
@@ -153,8 +175,12 @@ fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
     });
     let filter = format!("resourceLocation eq '{location}'");
     let filtered = expected(&bin, &sim, work.path(), Some(&filter), "week");
-    wait_rows(&s, filtered.len(), "the filtered answer");
-    let r = &filtered[0];
+    let listed = table_of(&filtered);
+    wait_rows(&s, listed.len(), "the filtered answer");
+    // One count of rows, in the header, that follows the filter: the rows the table's lines add up to.
+    let filtered_total: i64 = filtered.iter().map(|r| r[2].parse::<i64>().unwrap()).sum();
+    wait_matched(&s, filtered_total, "the header's count to follow the filter");
+    let r = &listed[0];
     assert_eq!(first_row_cells(&s, 4), vec![week_label(&r[0]), r[1].clone(), thousands(&r[2]), thousands(&r[3])]);
     shot(&s, "05-explore-filtered");
 
@@ -193,9 +219,11 @@ fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
     let drill =
         format!("{filter} and meterCategory eq '{biggest}' and usageDate ge '{start}' and usageDate lt '{end}'");
     let daily = expected(&bin, &sim, work.path(), Some(&drill), "day");
-    wait_rows(&s, daily.len(), "the drilled answer");
+    let daily_listed = table_of(&daily);
+    wait_rows(&s, daily_listed.len(), "the drilled answer");
     let day_total: i64 = daily.iter().map(|r| r[2].parse::<i64>().unwrap()).sum();
     assert_eq!(day_total.to_string(), top[2], "the days add up to the bar clicked");
+    wait_matched(&s, day_total, "the header's count to follow the drill");
     assert!(s.text_of("[data-testid=drill-trail]").contains(&biggest));
     shot(&s, "06-explore-drilled");
 
@@ -207,13 +235,17 @@ fn a_first_run_explores_azure_usage_filters_drills_exports_and_goes_dark() {
     s.wait_for("[data-testid=saved-toast]", Duration::from_secs(30));
     assert!(s.text_of("[data-testid=saved-toast]").contains("drilled.xlsx"));
     shot(&s, "07-exported");
+    // The drilled answer's table: its count in words, newest day first, the empty days left out.
+    let table = s.wait_for("[data-testid=answer-count]", Duration::from_secs(10));
+    s.scroll_to(&table);
+    shot(&s, "07b-explore-drilled-table");
     let mut wb: Xlsx<_> = calamine::open_workbook(&xlsx).expect("the exported workbook");
     let sheet = wb.worksheet_range_at(0).unwrap().unwrap();
     let rows: Vec<&[Data]> = sheet.rows().collect();
     let header: Vec<String> = rows[0].iter().map(|c| c.to_string()).collect();
     assert_eq!(header, ["Usage date", "Meter category", "Usage records", "Quantity"]);
-    assert_eq!(rows.len() - 1, daily.len());
-    for (got, want) in rows[1..].iter().zip(&daily) {
+    assert_eq!(rows.len() - 1, daily_listed.len());
+    for (got, want) in rows[1..].iter().zip(&daily_listed) {
         let day = match &got[0] {
             // An Excel serial date: days since 1899-12-30.
             Data::DateTime(d) => (chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap()

@@ -28,6 +28,8 @@ const useStyles = makeStyles({
   column: { flex: 1, display: "flex", flexDirection: "column", minWidth: 0, minHeight: 0 },
   main: { flex: 1, overflow: "auto", padding: "20px 24px", minWidth: 0 },
   center: { display: "flex", justifyContent: "center", alignItems: "center", height: "100vh" },
+  // Notes sit low in the navigation column, as wide as it, where they cover no chart or table.
+  toaster: { width: "196px" },
 });
 
 function Screen({ route }: { route: Route }) {
@@ -135,7 +137,7 @@ export function App() {
             </div>
           </div>
         </div>
-        <Toaster toasterId={TOASTER} position="bottom-end" />
+        <Toaster toasterId={TOASTER} position="bottom-start" offset={{ horizontal: 6, vertical: 12 }} className={s.toaster} pauseOnHover />
       </AppContext.Provider>
     </FluentProvider>
   );

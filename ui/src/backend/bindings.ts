@@ -929,6 +929,11 @@ export type TableLayout = {
 	columns?: string[],
 	sort?: Sort | null,
 	search?: string | null,
+	/**
+	 *  List the periods with nothing in them too. The chart draws them (a gap would mislead); a
+	 *  table leaves them out unless asked.
+	 */
+	emptyPeriods?: boolean,
 };
 
 export type Theme = "light" | "dark" | "system";

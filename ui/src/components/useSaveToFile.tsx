@@ -8,6 +8,11 @@ import { useBackend } from "../backend/context";
 import { TOASTER } from "../app/toaster";
 import { formatNumber } from "../lib/format";
 
+/// The file's own name, without its folder ("Licences.xlsx"): the folder is one click away.
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).filter(Boolean).pop() ?? path;
+}
+
 export function useSaveToFile() {
   const b = useBackend();
   const { dispatchToast } = useToastController(TOASTER);
@@ -26,13 +31,15 @@ export function useSaveToFile() {
     dispatchToast(
       <Toast data-testid="saved-toast">
         <ToastTitle>Saved</ToastTitle>
-        <ToastBody subtitle={rows ? `${formatNumber(rows)} rows` : undefined}>Saved to {path}</ToastBody>
+        <ToastBody subtitle={rows ? `${formatNumber(rows)} rows` : undefined}>
+          <span title={path}>{fileName(path)}</span>
+        </ToastBody>
         <ToastFooter>
           <Link onClick={() => void b.openPath(path).catch(failed)}>Open</Link>
           <Link onClick={() => void b.showInFolder(path).catch(failed)}>Show in folder</Link>
         </ToastFooter>
       </Toast>,
-      { intent: "success", timeout: 10_000 },
+      { intent: "success", timeout: 6_000 },
     );
 
   /// A view's answer or rows as Excel or CSV.

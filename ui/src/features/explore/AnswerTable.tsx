@@ -1,7 +1,7 @@
 // The answer as a table: sortable, searchable, columns to choose, a row count, and "See the
 // rows" behind any group. What it shows (columns, order, sort, search) is what an export writes.
 import { useMemo } from "react";
-import { Button, SearchBox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, SearchBox, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { TableSearch20Regular } from "@fluentui/react-icons";
 import type { ExploreAnswer, GroupKey, Period, TableLayout } from "../../backend";
 import { VirtualTable } from "../../components/VirtualTable";
@@ -31,8 +31,25 @@ export function AnswerTable({
   const cols = answer.columns;
   const shownCols = cols.filter((c) => !layout.hidden.includes(c.name));
   const index = (name: string) => cols.findIndex((c) => c.name === name);
+  const periodCol = cols.find((c) => c.role === "period");
+  const metricIdx = cols.map((c, i) => (c.role === "metric" ? i : -1)).filter((i) => i >= 0);
+  // A period with nothing in it (every metric empty or 0): drawn in the chart, where a gap would
+  // mislead, but listed here only when asked.
+  const isEmpty = (row: number) =>
+    metricIdx.length > 0 && metricIdx.every((ci) => {
+      const v = answer.table.columns[ci].values[row];
+      return v === null || v === 0;
+    });
+  const emptyCount = useMemo(
+    () => (periodCol ? Array.from({ length: answer.table.rows }, (_, i) => i).filter(isEmpty).length : 0),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [answer],
+  );
+  // Newest period first, as a person reads a report, unless they sort otherwise.
+  const sort = layout.sort ?? (periodCol ? { by: periodCol.name, descending: true } : null);
   const rows = useMemo(() => {
     let r = Array.from({ length: answer.table.rows }, (_, i) => i);
+    if (periodCol && !layout.emptyPeriods) r = r.filter((i) => !isEmpty(i));
     const needle = layout.search?.trim().toLowerCase();
     if (needle) {
       r = r.filter((i) =>
@@ -42,7 +59,6 @@ export function AnswerTable({
         }),
       );
     }
-    const sort = layout.sort;
     if (sort) {
       const ci = index(sort.by);
       if (ci >= 0) {
@@ -57,8 +73,10 @@ export function AnswerTable({
     }
     return r;
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [answer, layout.search, layout.sort]);
+  }, [answer, layout.search, layout.sort, layout.emptyPeriods]);
   const groupCols = cols.filter((c) => c.role === "group" || c.role === "period");
+  // The lines the search narrows: those listed before it (empty periods left out unless asked).
+  const listed = periodCol && !layout.emptyPeriods ? answer.table.rows - emptyCount : answer.table.rows;
   const groupOf = (row: number): GroupKey[] =>
     groupCols.map((c) => {
       const v = answer.table.columns[index(c.name)].values[row];
@@ -70,10 +88,16 @@ export function AnswerTable({
     <div>
       <div className={s.tools}>
         <Text className={s.count} data-testid="answer-count">
-          {rows.length === answer.table.rows
-            ? `${formatNumber(answer.table.rows)} ${answer.table.rows === 1 ? "row" : "rows"}`
-            : `${formatNumber(rows.length)} of ${formatNumber(answer.table.rows)} rows`}
+          {countWords(rows.length, listed, groupCols.map((c) => (c.role === "period" && period ? period : c.label.toLowerCase())))}
         </Text>
+        {emptyCount > 0 ? (
+          <Switch
+            label={`Show ${formatNumber(emptyCount)} empty ${emptyCount === 1 ? "line" : "lines"}`}
+            checked={!!layout.emptyPeriods}
+            onChange={(_, d) => onLayout({ ...layout, emptyPeriods: d.checked })}
+            data-testid="empty-periods"
+          />
+        ) : null}
         <SearchBox
           aria-label="Search the table"
           placeholder="Search the table"
@@ -95,7 +119,7 @@ export function AnswerTable({
           const ci = index(id);
           return cellText(answer.table.columns[ci].values[rows[r]], cols[ci], period);
         }}
-        sort={layout.sort ? { by: layout.sort.by, descending: layout.sort.descending } : null}
+        sort={sort ? { by: sort.by, descending: sort.descending } : null}
         onSort={(sort) => onLayout({ ...layout, sort })}
         rowAction={
           groupCols.length
@@ -116,4 +140,12 @@ export function AnswerTable({
       />
     </div>
   );
+}
+
+/// What the count counts: "96 lines, one per month and subscription type", "12 of 96 lines …"
+/// when a search narrows them, "600 rows" for rows not grouped.
+export function countWords(shown: number, all: number, per: string[]): string {
+  const n = shown === all ? formatNumber(all) : `${formatNumber(shown)} of ${formatNumber(all)}`;
+  if (per.length === 0) return `${n} ${all === 1 ? "row" : "rows"}`;
+  return `${n} ${all === 1 ? "line" : "lines"}, one per ${per.join(" and ")}`;
 }

@@ -19,14 +19,19 @@ describe("Explore", () => {
     const headers = within(table).getAllByRole("columnheader").map((h) => h.textContent);
     expect(headers).toEqual(["Creation date", "Subscription type", "Subscriptions", "Licences", "Actions"]);
     expect(table.textContent).not.toContain("sum_");
-    expect(within(table).getAllByRole("row")[1].textContent).toContain("Sep 2026");
-    expect(within(table).getAllByRole("row")[1].textContent).toContain("1,200");
+    // Newest period first, as a report reads; the oldest last.
+    const lines = within(table).getAllByRole("row");
+    expect(lines[1].textContent).toContain("Nov 2026");
+    expect(lines[lines.length - 1].textContent).toContain("Sep 2026");
+    const sepOffice = lines.find((l) => l.textContent?.includes("Sep 2026") && l.textContent.includes("Office"));
+    expect(sepOffice?.textContent).toContain("1,200");
+    expect(screen.getByTestId("answer-count").textContent).toMatch(/^\d+ lines, one per month and subscription type$/);
     expect(screen.getByTestId("answer-chart").getAttribute("data-periods")).toBe("3");
     await expectAccessible();
 
     await userEvent.click(screen.getByTestId("period-week"));
     await waitFor(() => expect(lastView()?.date?.period).toBe("week"));
-    await waitFor(() => expect(within(screen.getByTestId("answer-table")).getAllByRole("row")[1].textContent).toContain("W37 2026"));
+    await waitFor(() => expect(screen.getByTestId("answer-table").textContent).toContain("W37 2026"));
     expect(b.explore).toHaveBeenLastCalledWith("sample", expect.objectContaining({ date: { field: "creationDate", period: "week" } }), expect.any(String));
     // Back goes back to months.
     window.history.back();
@@ -91,7 +96,10 @@ describe("Explore", () => {
     const b = mockBackend();
     renderApp(b, "#/explore?account=sample");
     await screen.findByTestId("answer-table");
-    await userEvent.click(screen.getAllByTestId("see-rows")[0]);
+    const sepOffice = within(screen.getByTestId("answer-table"))
+      .getAllByRole("row")
+      .find((l) => l.textContent?.includes("Sep 2026") && l.textContent.includes("Office"))!;
+    await userEvent.click(within(sepOffice).getByTestId("see-rows"));
     const panel = await screen.findByTestId("rows-panel");
     await waitFor(() => expect(within(panel).getByTestId("rows-count").textContent).toContain("1,000 rows"));
     expect(b.rows).toHaveBeenCalledWith(
@@ -114,10 +122,14 @@ describe("Explore", () => {
     await userEvent.click(await screen.findByTestId("export-xlsx"));
     await waitFor(() => expect(b.exportView).toHaveBeenCalled());
     const [, , source, , path] = b.exportView.mock.calls[0];
-    expect(source).toEqual({ kind: "answer", layout: { columns: ["creationDate", "subscriptionType", "count", "sum_licenseCount"], sort: null, search: null } });
+    expect(source).toEqual({ kind: "answer", layout: { columns: ["creationDate", "subscriptionType", "count", "sum_licenseCount"], sort: null, search: null, emptyPeriods: false } });
     expect(path).toMatch(/\.xlsx$/);
     const toast = await screen.findByTestId("saved-toast");
-    expect(toast.textContent).toContain(`Saved to ${path}`);
+    // The file's name, not its folder path (the folder is one click away).
+    const cut = path.lastIndexOf("/");
+    expect(cut).toBeGreaterThan(0);
+    expect(toast.textContent).toContain(path.slice(cut + 1));
+    expect(toast.textContent).not.toContain(path.slice(0, cut));
     await userEvent.click(within(toast).getByText("Show in folder"));
     expect(b.showInFolder).toHaveBeenCalledWith(path);
   });

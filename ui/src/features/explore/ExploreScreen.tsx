@@ -119,7 +119,7 @@ export function ExploreScreen() {
                 account={account.id}
                 view={view}
                 today={today}
-                answerSource={{ kind: "answer", layout: { columns: shownColumns, sort: layout.sort, search: layout.search } }}
+                answerSource={{ kind: "answer", layout: { columns: shownColumns, sort: layout.sort, search: layout.search, emptyPeriods: !!layout.emptyPeriods } }}
                 rowsSource={
                   rows
                     ? { kind: "rows", query: { ...rows.query, group: rows.group }, columns: [] }
@@ -177,7 +177,7 @@ export function ExploreScreen() {
               {file ? null : (
                 <div className={s.freshness}>
                   <AsOfPicker days={days.data ?? []} value={view.asOf ?? null} onChange={(asOf) => setView({ ...view, asOf })} />
-                  <Freshness report={table.report} fetching={table.fetching} progress={table.progress} onRefresh={table.refresh} onCancel={table.cancel} />
+                  <Freshness report={table.report} matched={a?.rowsMatched ?? null} fetching={table.fetching} progress={table.progress} onRefresh={table.refresh} onCancel={table.cancel} />
                 </div>
               )}
               </div>

@@ -30,8 +30,11 @@ export function Freshness({
   progress,
   onRefresh,
   onCancel,
+  matched = null,
 }: {
   report: FetchReport | null;
+  /** Rows that pass the filters and the drill, once the answer is known. */
+  matched?: number | null;
   fetching: boolean;
   progress: LoadProgress | null;
   onRefresh: () => void;
@@ -63,7 +66,12 @@ export function Freshness({
         relationship="description"
       >
         <Text className={s.muted}>
-          Updated {ago(report.fetchedAt, now)} (as of {when}) · {formatNumber(report.rows)} rows
+          Updated {ago(report.fetchedAt, now)} (as of {when}) ·{" "}
+          <span data-testid="rows-matched">
+            {matched !== null && matched !== report.rows
+              ? `${formatNumber(matched)} of ${formatNumber(report.rows)} rows match`
+              : `${formatNumber(report.rows)} ${report.rows === 1 ? "row" : "rows"}`}
+          </span>
         </Text>
       </Tooltip>
       <Button appearance="subtle" size="small" icon={<ArrowClockwise20Regular />} onClick={onRefresh} data-testid="refresh">

@@ -26,6 +26,21 @@ pub struct TableLayout {
     pub sort: Option<Sort>,
     #[serde(default)]
     pub search: Option<String>,
+    /// List the periods with nothing in them too. The chart draws them (a gap would mislead); a
+    /// table leaves them out unless asked.
+    #[serde(default)]
+    pub empty_periods: bool,
+}
+
+/// The answer without the periods that hold nothing (every metric empty or 0: the rows that
+/// filling the gaps for the chart added).
+fn without_empty_periods(df: DataFrame, metrics: &[lens_engine::Metric]) -> Result<DataFrame, ServiceError> {
+    let names: Vec<String> =
+        metrics.iter().map(|m| m.column_name()).filter(|n| df.get_column_index(n).is_some()).collect();
+    let Some(any) = names.iter().map(|n| col(n.as_str()).fill_null(lit(0)).neq(lit(0))).reduce(|a, b| a.or(b)) else {
+        return Ok(df);
+    };
+    Ok(df.lazy().filter(any).collect()?)
 }
 
 /// Which table to export.
@@ -87,8 +102,15 @@ impl Workspace {
                 let q = view.question(None);
                 let metrics = q.metrics.clone();
                 let layout = layout.clone();
+                let period = q.date.as_ref().map(|d| d.field.clone());
                 tokio::task::spawn_blocking(move || -> Result<DataFrame, ServiceError> {
-                    let shown = matching_rows(&answer_rows, None, layout.search.as_deref(), layout.sort.as_ref())?;
+                    let answer_rows = match &period {
+                        Some(_) if !layout.empty_periods => without_empty_periods(answer_rows, &metrics)?,
+                        _ => answer_rows,
+                    };
+                    // As on screen: newest period first unless the person sorted otherwise.
+                    let sort = layout.sort.clone().or_else(|| period.map(|by| Sort { by, descending: true }));
+                    let shown = matching_rows(&answer_rows, None, layout.search.as_deref(), sort.as_ref())?;
                     as_shown(shown, &layout.columns, |n| labels::column_label(n, &metrics, rows_noun))
                 })
                 .await
