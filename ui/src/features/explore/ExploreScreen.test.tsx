@@ -157,14 +157,17 @@ describe("Explore", () => {
     const name = await screen.findByTestId("schedule-name");
     await userEvent.clear(name);
     await userEvent.type(name, "Morning seats");
-    expect((screen.getByTestId("schedule-save") as HTMLButtonElement).disabled).toBe(true);
+    // Ready to save at once: the files go to the report library unless another folder is chosen.
+    await waitFor(() => expect(screen.getByTestId("schedule-dialog").textContent).toContain("/home/alex/Documents/Partner Lens"));
+    expect((screen.getByTestId("schedule-save") as HTMLButtonElement).disabled).toBe(false);
     await userEvent.click(screen.getByTestId("schedule-folder"));
-    await waitFor(() => expect((screen.getByTestId("schedule-save") as HTMLButtonElement).disabled).toBe(false));
+    await waitFor(() => expect(screen.getByTestId("schedule-dialog").textContent).toContain("/home/alex/Reports"));
     await expectAccessible();
     await userEvent.click(screen.getByTestId("schedule-save"));
     await waitFor(() =>
       expect(b.saveSchedule).toHaveBeenCalledWith(
-        expect.objectContaining({ name: "Morning seats", view: "Morning seats", account: "sample", cadence: { kind: "daily" }, time: "07:00", folder: "/home/alex/Reports" }),
+        // A view by month runs monthly, on the 1st.
+        expect.objectContaining({ name: "Morning seats", view: "Morning seats", account: "sample", cadence: { kind: "monthly", day: 1 }, time: "07:00", folder: "/home/alex/Reports" }),
       ),
     );
     expect(b.saveView).toHaveBeenCalledWith("Morning seats", expect.objectContaining({ dataset: "subscriptions" }));

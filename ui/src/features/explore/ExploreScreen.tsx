@@ -35,6 +35,7 @@ import { ExportMenu } from "./ExportMenu";
 import { FilterBar, type FilterBarHandle } from "./FilterBar";
 import { FileSource } from "./fileSource";
 import { Freshness } from "./Freshness";
+import { exportName } from "./chips";
 import { GroupingBar } from "./GroupingBar";
 import { RowsPanel } from "./RowsPanel";
 import { SaveViewButton } from "./SaveViewButton";
@@ -127,7 +128,7 @@ export function ExploreScreen() {
                 }
                 rowsTotal={a.rowsMatched}
                 chart={chart}
-                baseName={`${title} ${today}`}
+                baseName={exportName(title, chips, today)}
               />
             </>
           ) : null

@@ -8,7 +8,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { LocalSchedule, View } from "../../backend";
 import { toUiError } from "../../backend";
 import { useBackend } from "../../backend/context";
-import { keys } from "../../backend/queries";
+import { keys, useDownloads } from "../../backend/queries";
 import { TOASTER } from "../../app/toaster";
 import { ErrorBar } from "../../components/ErrorBar";
 import { LocalScheduleFields } from "../../components/LocalScheduleFields";
@@ -19,9 +19,16 @@ export function ScheduleViewButton({ account, view, suggested }: { account: stri
   const { dispatchToast } = useToastController(TOASTER);
   const [draft, setDraft] = useState<LocalSchedule | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const downloads = useDownloads();
   const open = () => {
     setError(null);
-    setDraft({ name: suggested, view: suggested, account, cadence: { kind: "daily" }, time: "07:00", format: view.date ? "xlsx" : "csv", folder: "", paused: false });
+    // How often follows how the view groups time (a monthly view runs monthly, on the 1st), and
+    // the files go to the report library unless the person picks another folder: Save is ready
+    // at once.
+    const period = view.date?.period;
+    const cadence: LocalSchedule["cadence"] =
+      period === "month" || period === "quarter" || period === "year" ? { kind: "monthly", day: 1 } : period === "week" ? { kind: "weekly", weekday: 0 } : { kind: "daily" };
+    setDraft({ name: suggested, view: suggested, account, cadence, time: "07:00", format: view.date ? "xlsx" : "csv", folder: downloads.data?.library ?? "", paused: false });
   };
   const save = async () => {
     if (!draft) return;
@@ -47,7 +54,7 @@ export function ScheduleViewButton({ account, view, suggested }: { account: stri
         Schedule
       </Button>
       <Dialog open={draft !== null} onOpenChange={(_, d) => !d.open && setDraft(null)}>
-        <DialogSurface>
+        <DialogSurface data-testid="schedule-dialog">
           <DialogBody>
             <DialogTitle>Run this view on a schedule</DialogTitle>
             <DialogContent>

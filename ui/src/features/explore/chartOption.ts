@@ -14,16 +14,26 @@ const VISIBLE = 60;
 interface TooltipItem {
   axisValueLabel: string;
   seriesName: string;
+  /// The series' colour key as ECharts makes it for rich text (`{marker0|}`, its style
+  /// registered with the tooltip).
+  marker?: string;
   value: number | null;
+}
+
+/// A name as text in the canvas's rich text, where `{style|…}` is markup: a word joiner after
+/// each brace keeps a customer named "{k1|x}" from being read as such.
+function plain(name: string): string {
+  return name.replace(/\{/g, "{\u2060");
 }
 
 /// Unicode's direction controls (embeddings, overrides, isolates and marks).
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
-/// A name as the chart draws it: without direction controls. The chart paints its legend and
+/// A name as the window shows it: without direction controls. The chart paints its legend and
 /// tooltip on a canvas, where a right-to-left override in a customer's name reorders the whole
-/// line ("1 :LTR makirbaF") and isolates around it are not honoured. The table and the rows
-/// panel show the name exactly as it came.
+/// line ("1 :LTR makirbaF") and isolates around it are not honoured; in the tables it showed the
+/// name reversed. Right-to-left scripts still read right to left (that is the text itself, not a
+/// control); exported files keep the name exactly as it came.
 export function chartText(name: string): string {
   return name.replace(BIDI_CONTROLS, "");
 }
@@ -35,7 +45,8 @@ export function tooltipText(items: TooltipItem[], additive: boolean): string {
     .filter((i) => typeof i.value === "number" && i.value !== 0)
     .sort((a, b) => (b.value ?? 0) - (a.value ?? 0));
   const total = shown.reduce((acc, i) => acc + (i.value ?? 0), 0);
-  const lines = shown.slice(0, 12).map((i) => `${chartText(i.seriesName)}: ${formatNumber(i.value)}`);
+  const key = (i: TooltipItem) => (typeof i.marker === "string" ? i.marker : "");
+  const lines = shown.slice(0, 12).map((i) => `${key(i)}${plain(chartText(i.seriesName))}: ${formatNumber(i.value)}`);
   if (shown.length > 12) lines.push(`…and ${shown.length - 12} more`);
   if (additive && shown.length > 1) lines.push(`Total: ${formatNumber(total)}`);
   if (!shown.length) lines.push("None");
@@ -77,8 +88,19 @@ export function chartOption(
       renderMode: "richText",
       formatter: (params: unknown) => tooltipText(params as TooltipItem[], additive),
     },
-    // Legend above the plot: ECharts' default would sit on the x-axis labels.
-    legend: chart.series.length > 1 ? { type: "scroll", top: 0, left: 0, right: 0 } : undefined,
+    // Legend above the plot: ECharts' default would sit on the x-axis labels. A long name ends
+    // in "…" and shows whole when pointed at.
+    legend:
+      chart.series.length > 1
+        ? {
+            type: "scroll",
+            top: 0,
+            left: 0,
+            right: 0,
+            textStyle: { width: 200, overflow: "truncate", ellipsis: "…" },
+            tooltip: { show: true },
+          }
+        : undefined,
     grid: { top: chart.series.length > 1 ? 40 : 16, left: 8, right: 24, bottom: many ? 64 : 24, containLabel: true },
     xAxis: {
       type: "category",

@@ -46,3 +46,26 @@ export function chipLabel(chip: FilterChip, fields: FieldInfo[]): string {
       return `Filter: ${chip.text}`;
   }
 }
+
+/// A file name that says what the file holds: "Azure usage - Storage - westeurope - Aug 24, 2026
+/// to Aug 30, 2026", from the data set and the values its filters and drill keep (never a
+/// character a file name cannot hold; at most about 120 characters).
+export function exportName(title: string, chips: FilterChip[], fallback: string): string {
+  const parts = chips.flatMap((c) => {
+    switch (c.kind) {
+      case "values":
+        return c.exclude || c.values.length > 3 ? [] : [c.values.map(valueLabel).join(" or ")];
+      case "dates":
+        return [rangeLabel(c.range)];
+      case "contains":
+        return [c.text];
+      default:
+        return [];
+    }
+  });
+  const name = [title, ...(parts.length ? parts : [fallback])]
+    .map((p) => p.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "-").trim())
+    .filter(Boolean)
+    .join(" - ");
+  return name.length > 120 ? `${name.slice(0, 119).trimEnd()}…` : name;
+}

@@ -76,8 +76,8 @@ export function LocalSchedules() {
     <Card className={s.card} data-testid="local-schedules">
       <div className={s.head}>
         <div className={s.titles}>
-          <Subtitle2 as="h2">Schedules on this computer</Subtitle2>
-          <Text className={s.muted}>A saved view from Explore, refreshed and saved into a folder at the time you choose.</Text>
+          <Subtitle2 as="h2">My exports</Subtitle2>
+          <Text className={s.muted}>Made by this computer from a view you saved in Explore: fetched, grouped and saved into a folder at the time you choose.</Text>
         </div>
         <Button disabled={!views.data?.length} onClick={start} data-testid="new-schedule">
           New schedule

@@ -13,11 +13,13 @@ import {
   Field,
   Input,
   Spinner,
+  Subtitle2,
   Text,
   Toast,
   ToastBody,
   ToastTitle,
   makeStyles,
+  tokens,
   useToastController,
 } from "@fluentui/react-components";
 import { Add20Regular, DocumentTable24Regular } from "@fluentui/react-icons";
@@ -44,6 +46,8 @@ const useStyles = makeStyles({
   page: { display: "flex", flexDirection: "column", gap: "14px", maxWidth: "1400px", margin: "0 auto" },
   card: { padding: "16px", gap: "12px" },
   center: { display: "flex", justifyContent: "center", padding: "32px" },
+  titles: { display: "flex", flexDirection: "column", gap: "2px" },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 type Step =
@@ -64,6 +68,7 @@ export function ReportsScreen() {
   const [step, setStep] = useState<Step>({ kind: "list" });
   const [runningNow, setRunningNow] = useState<string | null>(null);
   const [runError, setRunError] = useState<unknown>(null);
+  const listed = useReports(account && account.id !== ALL_ACCOUNTS ? account.id : "");
   if (!account) {
     return <EmptyState title="No account yet">Try the sample data or add an account to build reports.</EmptyState>;
   }
@@ -108,13 +113,14 @@ export function ReportsScreen() {
         title={step.kind === "list" ? "Reports" : "New report"}
         subtitle={
           step.kind === "list"
-            ? `Partner Insights reports of ${account.name}, run on a schedule by Partner Center`
+            ? `${account.name}: reports Partner Center makes on its side, and exports this computer makes from your saved views`
             : step.kind === "system"
               ? "Preview it, name it, choose when it runs"
               : "Start from a report Microsoft made, or pick the data and tick what you need"
         }
         actions={
-          step.kind === "list" ? (
+          // With no report yet, the empty list offers "New report": one button, not two.
+          step.kind === "list" && (listed.data?.length ?? 0) > 0 ? (
             <Button appearance="primary" icon={<Add20Regular />} onClick={() => setStep({ kind: "catalogue" })} data-testid="new-report">
               New report
             </Button>
@@ -169,7 +175,11 @@ function Reports({ account, onNew, onFile }: { account: string; onNew: () => voi
   };
 
   return (
-    <Card className={s.card}>
+    <Card className={s.card} data-testid="partner-center-reports">
+      <div className={s.titles}>
+        <Subtitle2 as="h2">Partner Center reports</Subtitle2>
+        <Text className={s.muted}>Made by Partner Center on its side, on the schedule you choose; each file arrives in Downloads by itself.</Text>
+      </div>
       {reports.isLoading ? (
         <div className={s.center}>
           <Spinner label="Asking Partner Center for the reports…" />
@@ -178,7 +188,7 @@ function Reports({ account, onNew, onFile }: { account: string; onNew: () => voi
       {reports.error ? <ErrorBar error={toUiError(reports.error)} onRetry={() => void reports.refetch()} /> : null}
       {error ? <ErrorBar error={toUiError(error)} /> : null}
       {reports.data && reports.data.length === 0 ? (
-        <EmptyState icon={<DocumentTable24Regular />} title="No reports yet" testId="no-reports" actions={<Button appearance="primary" onClick={onNew}>New report</Button>}>
+        <EmptyState icon={<DocumentTable24Regular />} title="No reports yet" testId="no-reports" actions={<Button appearance="primary" onClick={onNew} data-testid="new-report">New report</Button>}>
           A report runs on Partner Center on a schedule you choose ("every Monday at 08:00"), and each file it makes downloads
           here by itself, ready for Excel.
         </EmptyState>
