@@ -3,7 +3,7 @@
 //! the browser (the test plays the browser), its data on Home matching the command line's, "All
 //! accounts" summing both accounts' tiles, each account state as Partner Center produces it
 //! (multi-factor required, no access, can't reach), the dialog for each way of signing in, and
-//! a refresh token the simulator expires: "Needs you to sign in again", then signed in again with
+//! a refresh token the simulator expires: "The sign-in has ended", then signed in again with
 //! a code on another device. A screenshot of each goes to test-output/.
 
 use std::collections::BTreeMap;
@@ -278,7 +278,7 @@ fn accounts_sign_in_side_by_side_and_home_tells_what_changed() {
     // 91 days on the simulator's clock: the refresh token has expired.
     admin(&sim, "POST", "/_sim/clock/advance", json!({"seconds": 91 * 86_400}));
     s.click_css(&format!("[data-testid=account-{fab}] [data-testid=check-again]"));
-    assert!(wait_state(&s, &fab, "needsSignIn").contains("Needs you to sign in again"));
+    assert!(wait_state(&s, &fab, "needsSignIn").contains("The sign-in has ended"));
     s.scroll_to(&s.wait_for(&format!("[data-testid=account-{fab}]"), Duration::from_secs(5)));
     shot(&s, "34-accounts-needs-sign-in");
     // The banner says so on the other screens.

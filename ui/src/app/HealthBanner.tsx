@@ -43,7 +43,7 @@ export function HealthBanner({ accounts, onAccounts }: { accounts: AccountView[]
               />
             }
           >
-            <Button onClick={() => setSigningIn(first)} data-testid="health-sign-in">
+            <Button appearance="primary" size="medium" onClick={() => setSigningIn(first)} data-testid="health-sign-in">
               Sign in again
             </Button>
           </MessageBarActions>

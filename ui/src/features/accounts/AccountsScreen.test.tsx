@@ -15,6 +15,7 @@ const STATES: AccountView[] = [
   account("apac", "Contoso APAC", { method: "password", username: "ops@contoso.com", state: { kind: "mfaRequired" } }),
   account("latam", "Contoso LATAM", { method: "appSecret", state: { kind: "noAccess" } }),
   account("cn", "Contoso China", { cloud: "China (21Vianet)", cloudKind: "china", state: { kind: "offline" } }),
+  account("new", "Contoso New", { state: { kind: "needsSignIn" }, checkedAt: null }),
 ];
 
 function withAccounts(accounts: AccountView[], over: Parameters<typeof mockBackend>[0] = {}) {
@@ -34,13 +35,18 @@ describe("Accounts", () => {
     const card = async (id: string) => within(await screen.findByTestId(`account-${id}`));
     expect((await card("eu")).getByTestId("state-text").textContent).toContain("Signed in as alex@eu.com");
     expect((await card("eu")).getByTestId("default-badge")).toBeTruthy();
-    expect((await card("us")).getByTestId("state-text").textContent).toContain("Needs you to sign in again");
+    expect((await card("us")).getByTestId("state-text").textContent).toContain("The sign-in has ended");
+    // Once on the card, as the button: the badge says the state.
+    expect((await card("us")).getAllByText(/Sign in again/)).toHaveLength(1);
+    expect((await card("us")).getByText("Signed out")).toBeTruthy();
+    // A new account, its first sign-in still to come: not an alarm.
+    expect((await card("new")).getByTestId("state-text").textContent).toContain("Not signed in yet");
     expect((await card("us")).getByTestId("sign-in-again")).toBeTruthy();
     expect((await card("apac")).getByTestId("state-text").textContent).toContain("Multi-factor sign-in required");
     expect((await card("latam")).getByTestId("state-text").textContent).toContain("No access to analytics");
     expect((await card("cn")).getByTestId("state-text").textContent).toContain("Can't reach Partner Center");
     expect((await card("cn")).getByText(/China \(21Vianet\)/)).toBeTruthy();
-    await waitFor(() => expect(b.checkAccount).toHaveBeenCalledTimes(5));
+    await waitFor(() => expect(b.checkAccount).toHaveBeenCalledTimes(STATES.length));
     await expectAccessible();
   });
 

@@ -7,7 +7,7 @@ export type Tone = "success" | "warning" | "danger" | "informative" | "subtle";
 export interface StateWords {
   /// "Signed in as alex@contoso.com".
   text: string;
-  /// The short badge: "Signed in", "Sign in again"…
+  /// The short badge: "Signed in", "Signed out"…
   badge: string;
   tone: Tone;
   /// Whether the account needs the person before it can fetch data.
@@ -20,7 +20,11 @@ export function stateWords(a: AccountView): StateWords {
     case "signedIn":
       return { text: a.sample ? "Sample data, made up on this computer" : `Signed in as ${s.who}`, badge: "Signed in", tone: "success", needsYou: false };
     case "needsSignIn":
-      return { text: "Needs you to sign in again", badge: "Sign in again", tone: "danger", needsYou: true };
+      // A new account whose first sign-in is still to come is not in trouble; one whose sign-in
+      // ended is. The button says "Sign in again"; the badge and the sentence say what is so.
+      return a.checkedAt === null
+        ? { text: "Not signed in yet", badge: "Not signed in", tone: "informative", needsYou: true }
+        : { text: "The sign-in has ended: sign in to fetch new data. What was fetched still shows.", badge: "Signed out", tone: "danger", needsYou: true };
     case "mfaRequired":
       return {
         text: "Multi-factor sign-in required: this tenant does not accept a password alone. Sign in with your browser instead.",
