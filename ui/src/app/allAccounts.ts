@@ -18,6 +18,7 @@ export function allAccounts(accounts: AccountView[]): AccountView {
     isDefault: false,
     state: { kind: "signedIn", who: "" },
     checkedAt: null,
+    everSignedIn: true,
     warning: null,
     access: [],
     revenueHidden: false,

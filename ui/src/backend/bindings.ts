@@ -185,6 +185,11 @@ export type AccountView = {
 	state: AccountState,
 	/**  Seconds since 1970, when the state was last checked. */
 	checkedAt: number | null,
+	/**
+	 *  Whether it has ever been signed in here: a new account waiting for its first sign-in is
+	 *  not an account whose sign-in ended.
+	 */
+	everSignedIn: boolean,
 	/**  A warning before the sign-in runs out, or that it has. */
 	warning: string | null,
 	/**  What it can and cannot read, as last tried, in sentences (empty until tried). */

@@ -46,6 +46,9 @@ pub struct AccountView {
     pub state: AccountState,
     /// Seconds since 1970, when the state was last checked.
     pub checked_at: Option<i64>,
+    /// Whether it has ever been signed in here: a new account waiting for its first sign-in is
+    /// not an account whose sign-in ended.
+    pub ever_signed_in: bool,
     /// A warning before the sign-in runs out, or that it has.
     pub warning: Option<String>,
     /// What it can and cannot read, as last tried, in sentences (empty until tried).
@@ -153,6 +156,7 @@ impl Workspace {
             warning: if a.sample { None } else { health_warning(&a.name, &record, !a.method.is_app(), now()) },
             state,
             checked_at: record.checked_at,
+            ever_signed_in: a.sample || record.signed_in_at.is_some() || record.refreshed_at.is_some(),
             access: access.as_ref().map(|x| x.lines()).unwrap_or_default(),
             revenue_hidden: access.and_then(|x| x.revenue_hidden).unwrap_or(false),
         })

@@ -165,7 +165,7 @@ export function AccountCard({ account, actions }: { account: AccountView; action
         <div className={s.actions}>
           {w.needsYou || a.warning ? (
             <Button appearance="primary" icon={<PersonArrowRight20Regular />} onClick={() => actions.onSignIn(a)} data-testid="sign-in-again">
-              Sign in again
+              {a.everSignedIn ? "Sign in again" : "Sign in"}
             </Button>
           ) : (
             <Button icon={<ArrowClockwise20Regular />} onClick={() => void check.refetch()} disabled={checking} data-testid="check-again">

@@ -15,7 +15,7 @@ const STATES: AccountView[] = [
   account("apac", "Contoso APAC", { method: "password", username: "ops@contoso.com", state: { kind: "mfaRequired" } }),
   account("latam", "Contoso LATAM", { method: "appSecret", state: { kind: "noAccess" } }),
   account("cn", "Contoso China", { cloud: "China (21Vianet)", cloudKind: "china", state: { kind: "offline" } }),
-  account("new", "Contoso New", { state: { kind: "needsSignIn" }, checkedAt: null }),
+  account("new", "Contoso New", { state: { kind: "needsSignIn" }, everSignedIn: false }),
 ];
 
 function withAccounts(accounts: AccountView[], over: Parameters<typeof mockBackend>[0] = {}) {
@@ -41,6 +41,7 @@ describe("Accounts", () => {
     expect((await card("us")).getByText("Signed out")).toBeTruthy();
     // A new account, its first sign-in still to come: not an alarm.
     expect((await card("new")).getByTestId("state-text").textContent).toContain("Not signed in yet");
+    expect((await card("new")).getByTestId("sign-in-again").textContent).toBe("Sign in");
     expect((await card("us")).getByTestId("sign-in-again")).toBeTruthy();
     expect((await card("apac")).getByTestId("state-text").textContent).toContain("Multi-factor sign-in required");
     expect((await card("latam")).getByTestId("state-text").textContent).toContain("No access to analytics");

@@ -22,7 +22,7 @@ export function stateWords(a: AccountView): StateWords {
     case "needsSignIn":
       // A new account whose first sign-in is still to come is not in trouble; one whose sign-in
       // ended is. The button says "Sign in again"; the badge and the sentence say what is so.
-      return a.checkedAt === null
+      return !a.everSignedIn
         ? { text: "Not signed in yet", badge: "Not signed in", tone: "informative", needsYou: true }
         : { text: "The sign-in has ended: sign in to fetch new data. What was fetched still shows.", badge: "Signed out", tone: "danger", needsYou: true };
     case "mfaRequired":
