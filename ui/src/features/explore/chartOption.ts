@@ -49,7 +49,7 @@ export function tooltipText(items: TooltipItem[], additive: boolean): string {
   const lines = shown.slice(0, 12).map((i) => `${key(i)}${plain(chartText(i.seriesName))}: ${formatNumber(i.value)}`);
   if (shown.length > 12) lines.push(`…and ${shown.length - 12} more`);
   if (additive && shown.length > 1) lines.push(`Total: ${formatNumber(total)}`);
-  if (!shown.length) lines.push("None");
+  if (!shown.length) lines.push("Nothing in this period");
   return [items[0].axisValueLabel, ...lines].join("\n");
 }
 
