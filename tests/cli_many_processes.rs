@@ -15,20 +15,7 @@ const ROUNDS: usize = 20;
 
 /// Starts every command at once (all spawned before any is waited for) and collects them.
 fn all_at_once(home: &Path, commands: Vec<Vec<String>>) -> Vec<Output> {
-    let children: Vec<_> = commands
-        .iter()
-        .map(|args| {
-            Command::new(BIN)
-                .args(args)
-                .env("PARTNER_LENS_HOME", home)
-                .env("PARTNER_LENS_CLIENT_SECRET", SECRET)
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .expect("start partner-lens")
-        })
-        .collect();
-    children.into_iter().map(|c| c.wait_with_output().expect("wait")).collect()
+    all_at_once_with(home, commands, &[("PARTNER_LENS_CLIENT_SECRET", SECRET)])
 }
 
 /// What the processes logged (for a failure's message).
@@ -81,26 +68,7 @@ fn accounts_added_and_removed_by_many_at_once() {
     for round in 0..ROUNDS {
         let home = home();
         let h = home.path();
-        let custom = [
-            "--cloud",
-            "custom",
-            "--authority-url",
-            "http://127.0.0.1:9",
-            "--api-url",
-            "http://127.0.0.1:9",
-            "--tenant",
-            TENANT,
-            "--client-id",
-            CLIENT_ID,
-        ];
-        let add = |i: usize| {
-            let mut a: Vec<String> = ["accounts", "add", &format!("Partner {i}"), "--method", "device"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect();
-            a.extend(custom.iter().map(|s| s.to_string()));
-            a
-        };
+        let add = |i: usize| add_account_args(&format!("Partner {i}"), "device", "http://127.0.0.1:9");
         for o in all_at_once(h, (0..PROCESSES).map(add).collect()) {
             assert!(o.status.success(), "round {round}: {}\n{}", text(&o), logs(h));
         }
@@ -153,29 +121,7 @@ fn secrets_saved_by_many_at_once() {
     for round in 0..ROUNDS {
         let home = home();
         let h = home.path();
-        let add = |i: usize| -> Vec<String> {
-            let name = format!("App {i}");
-            [
-                "accounts",
-                "add",
-                &name,
-                "--method",
-                "app",
-                "--cloud",
-                "custom",
-                "--authority-url",
-                &sim.url,
-                "--api-url",
-                &sim.url,
-                "--tenant",
-                TENANT,
-                "--client-id",
-                CLIENT_ID,
-            ]
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
-        };
+        let add = |i: usize| add_account_args(&format!("App {i}"), "app", &sim.url);
         for o in all_at_once(h, (0..PROCESSES).map(add).collect()) {
             assert!(o.status.success(), "round {round}: {}\n{}", text(&o), logs(h));
         }
@@ -192,26 +138,7 @@ fn secrets_saved_by_many_at_once() {
 fn a_removed_account_takes_its_data_and_its_id_with_it() {
     let sim = sim(&["--app-only"]);
     let h = sim.home.path();
-    let add: Vec<String> = [
-        "accounts",
-        "add",
-        "Contoso App",
-        "--method",
-        "app",
-        "--cloud",
-        "custom",
-        "--authority-url",
-        &sim.url,
-        "--api-url",
-        &sim.url,
-        "--tenant",
-        TENANT,
-        "--client-id",
-        CLIENT_ID,
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let add = add_account_args("Contoso App", "app", &sim.url);
     let add: Vec<&str> = add.iter().map(String::as_str).collect();
     let o = run(&add, h);
     assert!(text(&o).contains("id contoso-app"), "{}", text(&o));
@@ -239,7 +166,7 @@ fn a_removed_account_takes_its_data_and_its_id_with_it() {
     }
 }
 
-/// Starts every command at once with extra environment (the simulator as Microsoft).
+/// As [`all_at_once`], with this environment (the client secret, the simulator as Microsoft).
 fn all_at_once_with(home: &Path, commands: Vec<Vec<String>>, env: &[(&str, &str)]) -> Vec<Output> {
     let children: Vec<_> = commands
         .iter()

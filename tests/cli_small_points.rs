@@ -50,26 +50,8 @@ fn schedule_folders_are_kept_in_full() {
     let person = h.join("person");
     let typed_in = h.join("typed-in");
     std::fs::create_dir_all(&typed_in).unwrap();
-    let o = run(
-        &[
-            "accounts",
-            "add",
-            "Contoso",
-            "--method",
-            "device",
-            "--cloud",
-            "custom",
-            "--authority-url",
-            "http://127.0.0.1:9",
-            "--api-url",
-            "http://127.0.0.1:9",
-            "--tenant",
-            TENANT,
-            "--client-id",
-            CLIENT_ID,
-        ],
-        h,
-    );
+    let add = add_account_args("Contoso", "device", "http://127.0.0.1:9");
+    let o = run(&add.iter().map(String::as_str).collect::<Vec<_>>(), h);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let store = Store::open(&h.join("data")).unwrap();
     store.save_view("Seats", &View::of(DatasetId::Subscriptions), 0).unwrap();

@@ -86,6 +86,14 @@ pub fn run(args: &[&str], home: &Path) -> Output {
         .expect("run partner-lens")
 }
 
+/// `accounts add NAME --method METHOD` for the IT department's own app at a custom address
+/// (`url` serves sign-in and API; nothing needs to answer there for an account only added).
+pub fn add_account_args(name: &str, method: &str, url: &str) -> Vec<String> {
+    let args = ["accounts", "add", name, "--method", method, "--cloud", "custom", "--authority-url", url];
+    let rest = ["--api-url", url, "--tenant", TENANT, "--client-id", CLIENT_ID];
+    args.iter().chain(rest.iter()).map(|s| s.to_string()).collect()
+}
+
 /// Inline flags for the IT department's app signing in alone with its secret (which today's
 /// APIs refuse; for tests of the sign-in itself).
 pub fn app_args(url: &str) -> Vec<String> {

@@ -187,10 +187,11 @@ impl SessionTokens {
                         .map_err(|e| e.to_string())
                         .and_then(|r| r)
                         .map_err(|e| {
+                            tracing::error!("the saved sign-in could not be read: {e}");
                             ClientError::new(
                                 ErrorKind::SignInFailed,
                                 Phase::SignIn,
-                                format!("The saved sign-in could not be read: {e}"),
+                                "The saved sign-in could not be read. Try again; the details are in the log file.",
                             )
                         })?;
                     _held = Some(held);

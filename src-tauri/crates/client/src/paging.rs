@@ -84,7 +84,7 @@ impl Client {
                     Phase::Parse,
                     format!(
                         "Partner Center said this answer holds {} rows, far more than any of its data sets holds, so nothing was fetched.",
-                        thousands(total)
+                        lens_model::numbers::thousands(total)
                     ),
                 )
                 .on_page(1));
@@ -308,19 +308,6 @@ impl Client {
         }
         Ok(url)
     }
-}
-
-/// 1000000 as "1,000,000".
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 fn deliver(

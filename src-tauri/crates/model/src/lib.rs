@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod dates;
 pub mod filter;
 pub mod insights;
+pub mod numbers;
 pub mod query;
 mod quoted;
 pub mod secret;

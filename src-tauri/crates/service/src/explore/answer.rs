@@ -168,15 +168,4 @@ pub fn answer(table: &Table, view: &View, filters: &CompiledFilters) -> Result<E
     })
 }
 
-/// 1234567 → "1,234,567" (for sentences; the window formats numbers in the person's locale).
-pub fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
+pub use lens_model::numbers::thousands;
